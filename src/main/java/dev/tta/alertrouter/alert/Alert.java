@@ -1,0 +1,83 @@
+package dev.tta.alertrouter.alert;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One alert as alert-router holds it. {@code endsAt} is null when the end is unknown (Alertmanager's
+ * zero time {@code 0001-01-01T00:00:00Z}): such an alert fires until a resolved copy arrives.
+ *
+ * @param labels identifying labels; never empty
+ * @param annotations informational key/values (summary, description, runbook_url, ...)
+ * @param startsAt when the alert started firing
+ * @param endsAt when it ends or ended; null when unknown
+ * @param generatorUrl link back to the source expression; may be empty
+ * @param updatedAt when alert-router last received this alert
+ */
+public record Alert(
+    Labels labels,
+    Map<String, String> annotations,
+    Instant startsAt,
+    Instant endsAt,
+    String generatorUrl,
+    Instant updatedAt) {
+
+  public Alert {
+    Objects.requireNonNull(labels, "labels");
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException("an alert needs at least one label");
+    }
+    annotations = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(annotations, "annotations")));
+    Objects.requireNonNull(startsAt, "startsAt");
+    generatorUrl = generatorUrl == null ? "" : generatorUrl;
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  public Fingerprint fingerprint() {
+    return labels.fingerprint();
+  }
+
+  public String name() {
+    return labels.getOrEmpty("alertname");
+  }
+
+  /** As Alertmanager's {@code Alert.ResolvedAt}: resolved once a known end is not after {@code at}. */
+  public boolean isResolvedAt(Instant at) {
+    return endsAt != null && !endsAt.isAfter(at);
+  }
+
+  public Status statusAt(Instant at) {
+    return isResolvedAt(at) ? Status.RESOLVED : Status.FIRING;
+  }
+
+  public Alert withLabels(Labels newLabels) {
+    return new Alert(newLabels, annotations, startsAt, endsAt, generatorUrl, updatedAt);
+  }
+
+  public Alert withAnnotations(Map<String, String> newAnnotations) {
+    return new Alert(labels, newAnnotations, startsAt, endsAt, generatorUrl, updatedAt);
+  }
+
+  public Alert withTimes(Instant newStartsAt, Instant newEndsAt, Instant newUpdatedAt) {
+    return new Alert(labels, annotations, newStartsAt, newEndsAt, generatorUrl, newUpdatedAt);
+  }
+
+  /** An alert's state, as Alertmanager names it in payloads. */
+  public enum Status {
+    FIRING("firing"),
+    RESOLVED("resolved");
+
+    private final String wireName;
+
+    Status(String wireName) {
+      this.wireName = wireName;
+    }
+
+    public String wireName() {
+      return wireName;
+    }
+  }
+}

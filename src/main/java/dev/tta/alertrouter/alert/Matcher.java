@@ -1,0 +1,145 @@
+package dev.tta.alertrouter.alert;
+
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import java.util.Objects;
+
+/**
+ * A label matcher as Alertmanager defines it ({@code pkg/labels}): {@code =}, {@code !=}, {@code =~}
+ * and {@code !~}. Regexes use RE2 syntax (re2j, the same engine semantics as Go's {@code regexp}) and
+ * are anchored at both ends. A missing label is matched as the empty string.
+ */
+public final class Matcher {
+  private final String name;
+  private final Type type;
+  private final String value;
+  private final Pattern pattern;
+
+  private Matcher(String name, Type type, String value) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.type = Objects.requireNonNull(type, "type");
+    this.value = Objects.requireNonNull(value, "value");
+    this.pattern = type.isRegex() ? compile(value) : null;
+  }
+
+  /**
+   * Builds a matcher; throws {@link IllegalArgumentException} naming the problem when the regex does
+   * not compile under RE2.
+   */
+  public static Matcher of(String name, Type type, String value) {
+    return new Matcher(name, type, value);
+  }
+
+  public static Matcher equal(String name, String value) {
+    return new Matcher(name, Type.EQUAL, value);
+  }
+
+  public static Matcher regex(String name, String value) {
+    return new Matcher(name, Type.REGEX, value);
+  }
+
+  private static Pattern compile(String regex) {
+    try {
+      return Pattern.compile("^(?:" + regex + ")$", Pattern.DOTALL);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("invalid regular expression \"" + regex + "\": " + e.getDescription(), e);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public String value() {
+    return value;
+  }
+
+  public boolean matches(Labels labels) {
+    return matches(labels.getOrEmpty(name));
+  }
+
+  public boolean matches(String labelValue) {
+    return switch (type) {
+      case EQUAL -> value.equals(labelValue);
+      case NOT_EQUAL -> !value.equals(labelValue);
+      case REGEX -> pattern.matches(labelValue);
+      case NOT_REGEX -> !pattern.matches(labelValue);
+    };
+  }
+
+  /** As Alertmanager prints a matcher: {@code name="value"} with the value escaped. */
+  @Override
+  public String toString() {
+    return name + type.operator() + '"' + escape(value) + '"';
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Matcher m && name.equals(m.name) && type == m.type && value.equals(m.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, type, value);
+  }
+
+  /** OpenMetrics escaping of a label value: backslash, double quote and newline. */
+  static String escape(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String rep = switch (c) {
+        case '\\' -> "\\\\";
+        case '"' -> "\\\"";
+        case '\n' -> "\\n";
+        default -> null;
+      };
+      if (rep != null && sb == null) {
+        sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+      }
+      if (sb != null) {
+        if (rep != null) {
+          sb.append(rep);
+        } else {
+          sb.append(c);
+        }
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  /** The four operators. */
+  public enum Type {
+    EQUAL("="),
+    NOT_EQUAL("!="),
+    REGEX("=~"),
+    NOT_REGEX("!~");
+
+    private final String operator;
+
+    Type(String operator) {
+      this.operator = operator;
+    }
+
+    public String operator() {
+      return operator;
+    }
+
+    public boolean isRegex() {
+      return this == REGEX || this == NOT_REGEX;
+    }
+
+    public static Type fromOperator(String op) {
+      for (Type t : values()) {
+        if (t.operator.equals(op)) {
+          return t;
+        }
+      }
+      throw new IllegalArgumentException("unknown matcher operator: " + op);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.tta.alertrouter.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code server:} section: limits and access control of the HTTP surface.
+ *
+ * @param maxRequestBytes bodies larger than this are answered 413
+ * @param resolvedRetention how long a resolved alert is kept (listed, explainable) before it is dropped
+ * @param intakeAuth required on the intake endpoints when present
+ * @param adminAuth required on admin endpoints ({@code /-/reload}, silences) when present
+ */
+public record ServerSettings(
+    long maxRequestBytes,
+    Duration resolvedRetention,
+    Optional<HttpAuth> intakeAuth,
+    Optional<HttpAuth> adminAuth) {
+
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+  public static final Duration DEFAULT_RESOLVED_RETENTION = Duration.ofMinutes(15);
+
+  public ServerSettings {
+    if (maxRequestBytes <= 0) {
+      throw new IllegalArgumentException("maxRequestBytes must be positive");
+    }
+    Objects.requireNonNull(resolvedRetention, "resolvedRetention");
+    Objects.requireNonNull(intakeAuth, "intakeAuth");
+    Objects.requireNonNull(adminAuth, "adminAuth");
+  }
+
+  public static ServerSettings defaults() {
+    return new ServerSettings(
+        DEFAULT_MAX_REQUEST_BYTES, DEFAULT_RESOLVED_RETENTION, Optional.empty(), Optional.empty());
+  }
+}

@@ -1,0 +1,47 @@
+package dev.tta.alertrouter.config;
+
+import dev.tta.alertrouter.alert.Matcher;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One node of the route tree exactly as written (Alertmanager's {@code route:}). Null means "not set
+ * here, inherit from the parent" (the routing package applies inheritance and Alertmanager's
+ * defaults); the loader has already validated every value.
+ *
+ * @param receiver receiver name, or null to inherit (required on the root)
+ * @param groupBy label names, or null to inherit; {@code ["..."]} means group by all labels
+ * @param matchers from {@code match} (sorted by name), {@code match_re} (sorted by name), then
+ *     {@code matchers}, in that order, as Alertmanager's {@code NewRoute} collects them
+ * @param continueMatching {@code continue}
+ * @param groupWait null to inherit
+ * @param groupInterval null to inherit
+ * @param repeatInterval null to inherit
+ * @param muteTimeIntervals names of time intervals that mute this route
+ * @param activeTimeIntervals names of time intervals outside which this route is muted
+ * @param routes child routes in order
+ * @param location where this route starts in its file
+ */
+public record RouteConfig(
+    String receiver,
+    List<String> groupBy,
+    List<Matcher> matchers,
+    boolean continueMatching,
+    Duration groupWait,
+    Duration groupInterval,
+    Duration repeatInterval,
+    List<String> muteTimeIntervals,
+    List<String> activeTimeIntervals,
+    List<RouteConfig> routes,
+    SourceLocation location) {
+
+  public RouteConfig {
+    groupBy = groupBy == null ? null : List.copyOf(groupBy);
+    matchers = List.copyOf(Objects.requireNonNull(matchers, "matchers"));
+    muteTimeIntervals = List.copyOf(Objects.requireNonNull(muteTimeIntervals, "muteTimeIntervals"));
+    activeTimeIntervals = List.copyOf(Objects.requireNonNull(activeTimeIntervals, "activeTimeIntervals"));
+    routes = List.copyOf(Objects.requireNonNull(routes, "routes"));
+    Objects.requireNonNull(location, "location");
+  }
+}

@@ -1,7 +1,13 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.cli.RootCommand;
+import picocli.CommandLine;
+
+/** Entry point of the runnable jar. */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("alert-router");
+    System.exit(RootCommand.commandLine().execute(args));
   }
 }

@@ -151,6 +151,14 @@ record InvalidConfigCases(String name, String yaml, int line, String key, String
             receivers:
               - name: default
             """, 3, "route.group_wiat", "unknown key (did you mean \"group_wait\"?)", true),
+        new InvalidConfigCases("same key twice in one mapping", """
+            route:
+              receiver: default
+              group_wait: 10s
+              group_wait: 20s
+            receivers:
+              - name: default
+            """, 4, "route.group_wait", "key \"group_wait\" is defined twice (first at line 3)", true),
         new InvalidConfigCases("unknown key in an integration", """
             route:
               receiver: default

@@ -238,6 +238,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void emptyGroupByInheritsAsInAlertmanager() {
+    Path file = write(dir, "am.yml", """
+        route:
+          receiver: r
+          group_by: [alertname]
+          routes:
+            - receiver: r
+              group_by: []
+        receivers: [{name: r}]
+        """);
+    assertNull(loaded(load(file)).route().routes().get(0).groupBy());
+  }
+
+  @Test
   void durationsFollowPrometheusSyntax() {
     assertEquals(Duration.ofMinutes(90), Durations.parse("1h30m"));
     assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));

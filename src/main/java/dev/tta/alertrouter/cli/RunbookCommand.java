@@ -1,17 +1,21 @@
 package dev.tta.alertrouter.cli;
 
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.config.ConfigError;
+import dev.tta.alertrouter.config.ConfigLoader;
+import dev.tta.alertrouter.config.LoadResult;
+import dev.tta.alertrouter.config.SourceLocation;
 import dev.tta.alertrouter.runbook.RunbookChoice;
-import dev.tta.alertrouter.runbook.RunbookError;
 import dev.tta.alertrouter.runbook.RunbookLoadResult;
 import dev.tta.alertrouter.runbook.RunbookLoader;
 import dev.tta.alertrouter.runbook.RunbookResolver;
 import dev.tta.alertrouter.runbook.UrlTemplate;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -23,27 +27,41 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code runbook label=value…}: prints the runbook link an alert with these labels gets, the same
- * answer as {@code GET /api/v1/runbooks/lookup} (both ask {@link RunbookResolver#lookup}).
+ * answer as {@code GET /api/v1/runbooks/lookup} (both ask {@link RunbookResolver#lookup}), from the
+ * same config and runbooks the server would load.
  */
 @Command(
     name = "runbook",
+    mixinStandardHelpOptions = true,
     description = "Print the runbook URL for an alert with the given labels; exit 1 when none applies.")
 final class RunbookCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--runbooks", defaultValue = "runbooks", description = "Runbooks folder. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--runbooks", paramLabel = "DIR", defaultValue = "runbooks",
+      description = "Runbooks folder (default: ${DEFAULT-VALUE}).")
   Path runbooks;
 
-  @Option(names = "--config", defaultValue = "routing-rules",
-      description = "Config file or folder, for runbooks.url_template. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--config", paramLabel = "PATH", defaultValue = "routing-rules",
+      description = "Config file or folder, for runbooks.url_template (default: ${DEFAULT-VALUE}).")
   Path config;
 
-  @Option(names = "--external-url", defaultValue = "http://localhost:9095/",
-      description = "The router's URL as people reach it; local runbook links are made from it. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--external-url", paramLabel = "URL", defaultValue = "http://localhost:9095/",
+      description = "The router's URL as people reach it; local runbook links are made from it (default: ${DEFAULT-VALUE}).")
   URI externalUrl;
 
   @Parameters(paramLabel = "label=value", arity = "1..*", description = "The alert's labels; alertname is required.")
   List<String> labelArgs;
+
+  private final Map<String, String> environment;
+
+  RunbookCommand() {
+    this(System.getenv());
+  }
+
+  /** @param environment what {@code ${ENV}} references in the configuration expand to */
+  RunbookCommand(Map<String, String> environment) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+  }
 
   @Override
   public Integer call() {
@@ -57,15 +75,18 @@ final class RunbookCommand implements Callable<Integer> {
       return 2;
     }
     RunbookLoadResult loaded = RunbookLoader.load(runbooks);
-    if (!loaded.ok()) {
-      loaded.errors().stream().map(RunbookError::toString).forEach(err::println);
+    LoadResult configResult = new ConfigLoader(environment).load(config);
+    if (!loaded.ok() || !configResult.ok()) {
+      configResult.errors().forEach(err::println);
+      loaded.errors().forEach(err::println);
       return 1;
     }
     Optional<UrlTemplate> template;
     try {
-      template = ConfiguredUrlTemplate.read(config);
-    } catch (IOException | IllegalArgumentException e) {
-      err.println(e.getMessage());
+      template = configResult.config().runbooks().urlTemplate().map(UrlTemplate::parse);
+    } catch (IllegalArgumentException e) {
+      err.println(new ConfigError(new SourceLocation(config.toString(), 0),
+          "runbooks.url_template", e.getMessage()));
       return 1;
     }
     RunbookResolver resolver;
@@ -83,7 +104,6 @@ final class RunbookCommand implements Callable<Integer> {
     out.println(choice.url().get());
     return 0;
   }
-
   /** {@code name=value} pairs; a value may be double-quoted; an empty value is an absent label. */
   static Labels parseLabels(List<String> args) {
     TreeMap<String, String> labels = new TreeMap<>();

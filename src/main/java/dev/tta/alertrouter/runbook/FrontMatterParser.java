@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.runbook;
 
+import dev.tta.alertrouter.config.ConfigError;
 import dev.tta.alertrouter.config.SourceLocation;
 import java.io.StringReader;
 import java.net.URI;
@@ -27,7 +28,7 @@ final class FrontMatterParser {
   private static final Set<String> KEYS = Set.of("title", "owner", "alerts", "url");
 
   private final String file;
-  private final List<RunbookError> errors = new ArrayList<>();
+  private final List<ConfigError> errors = new ArrayList<>();
   /** File line of the first YAML line (the one after the opening fence), minus one. */
   private int yamlLineOffset;
 
@@ -36,7 +37,7 @@ final class FrontMatterParser {
   }
 
   /** The runbook, or the errors found in it (never both). */
-  record Result(Optional<Runbook> runbook, List<RunbookError> errors) {
+  record Result(Optional<Runbook> runbook, List<ConfigError> errors) {
     Result {
       errors = List.copyOf(errors);
     }
@@ -192,11 +193,11 @@ final class FrontMatterParser {
     return yamlLineOffset + node.getStartMark().getLine() + 1;
   }
 
-  private RunbookError error(int line, String key, String message) {
-    return new RunbookError(new SourceLocation(file, line), key, message);
+  private ConfigError error(int line, String key, String message) {
+    return new ConfigError(new SourceLocation(file, line), key, message);
   }
 
-  private Result failed(RunbookError error) {
+  private Result failed(ConfigError error) {
     errors.add(error);
     return new Result(Optional.empty(), errors);
   }

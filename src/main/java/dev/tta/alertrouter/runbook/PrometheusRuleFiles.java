@@ -1,6 +1,7 @@
 package dev.tta.alertrouter.runbook;
 
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.config.ConfigError;
 import dev.tta.alertrouter.config.SourceLocation;
 import java.io.IOException;
 import java.io.Reader;
@@ -30,9 +31,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class PrometheusRuleFiles {
   private final List<AlertingRule> rules = new ArrayList<>();
-  private final List<RunbookError> errors = new ArrayList<>();
+  private final List<ConfigError> errors = new ArrayList<>();
 
-  record Result(List<AlertingRule> rules, List<RunbookError> errors) {
+  record Result(List<AlertingRule> rules, List<ConfigError> errors) {
     Result {
       rules = List.copyOf(rules);
       errors = List.copyOf(errors);
@@ -54,10 +55,10 @@ final class PrometheusRuleFiles {
       root = new Yaml(new LoaderOptions()).compose(in);
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-      errors.add(new RunbookError(new SourceLocation(shown, line), "", "not valid YAML: " + e.getProblem()));
+      errors.add(new ConfigError(new SourceLocation(shown, line), "", "not valid YAML: " + e.getProblem()));
       return;
     } catch (IOException | YAMLException e) {
-      errors.add(new RunbookError(new SourceLocation(shown, 0), "", "cannot read rule file: " + e.getMessage()));
+      errors.add(new ConfigError(new SourceLocation(shown, 0), "", "cannot read rule file: " + e.getMessage()));
       return;
     }
     if (root == null) {
@@ -126,7 +127,7 @@ final class PrometheusRuleFiles {
     return new SourceLocation(file, node.getStartMark().getLine() + 1);
   }
 
-  private static RunbookError error(String file, Node node, String key, String message) {
-    return new RunbookError(location(file, node), key, message);
+  private static ConfigError error(String file, Node node, String key, String message) {
+    return new ConfigError(location(file, node), key, message);
   }
 }

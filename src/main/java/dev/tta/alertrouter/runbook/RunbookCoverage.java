@@ -2,6 +2,7 @@ package dev.tta.alertrouter.runbook;
 
 import dev.tta.alertrouter.alert.Matcher;
 import dev.tta.alertrouter.alert.Priority;
+import dev.tta.alertrouter.config.ConfigError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,7 +43,7 @@ public final class RunbookCoverage {
       verdicts.add(judge(runbooks, rule));
     }
     StringBuilder text = new StringBuilder();
-    for (RunbookError error : read.errors()) {
+    for (ConfigError error : read.errors()) {
       text.append(error).append('\n');
     }
     text.append("Runbook coverage of ").append(verdicts.size()).append(" alerting rules in ")

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.runbook;
 
+import dev.tta.alertrouter.config.ConfigError;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
  * What loading {@code runbooks/} produced: the catalog, or every error found (never both). On a
  * reload with errors the caller keeps its previous catalog.
  */
-public record RunbookLoadResult(Optional<Runbooks> runbooks, List<RunbookError> errors) {
+public record RunbookLoadResult(Optional<Runbooks> runbooks, List<ConfigError> errors) {
   public RunbookLoadResult {
     errors = List.copyOf(errors);
     if (runbooks.isPresent() == !errors.isEmpty()) {
@@ -19,7 +20,7 @@ public record RunbookLoadResult(Optional<Runbooks> runbooks, List<RunbookError> 
     return new RunbookLoadResult(Optional.of(runbooks), List.of());
   }
 
-  static RunbookLoadResult failed(List<RunbookError> errors) {
+  static RunbookLoadResult failed(List<ConfigError> errors) {
     return new RunbookLoadResult(Optional.empty(), errors);
   }
 

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.runbook;
 
+import dev.tta.alertrouter.config.ConfigError;
 import dev.tta.alertrouter.config.SourceLocation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -30,7 +31,7 @@ public final class RunbookLoader {
   public static RunbookLoadResult load(Path directory) {
     String dirName = directory.toString();
     if (!Files.isDirectory(directory)) {
-      return RunbookLoadResult.failed(List.of(new RunbookError(
+      return RunbookLoadResult.failed(List.of(new ConfigError(
           new SourceLocation(dirName, 0), "", "runbooks folder does not exist or is not a folder")));
     }
     List<Path> files;
@@ -42,11 +43,11 @@ public final class RunbookLoader {
           .sorted()
           .toList();
     } catch (IOException e) {
-      return RunbookLoadResult.failed(List.of(new RunbookError(
+      return RunbookLoadResult.failed(List.of(new ConfigError(
           new SourceLocation(dirName, 0), "", "cannot list runbooks folder: " + e.getMessage())));
     }
     List<Runbook> runbooks = new ArrayList<>();
-    List<RunbookError> errors = new ArrayList<>();
+    List<ConfigError> errors = new ArrayList<>();
     for (Path file : files) {
       FrontMatterParser.Result result = loadFile(file);
       errors.addAll(result.errors());
@@ -86,6 +87,6 @@ public final class RunbookLoader {
 
   private static FrontMatterParser.Result failure(String file, String message) {
     return new FrontMatterParser.Result(
-        Optional.empty(), List.of(new RunbookError(new SourceLocation(file, 1), "", message)));
+        Optional.empty(), List.of(new ConfigError(new SourceLocation(file, 1), "", message)));
   }
 }

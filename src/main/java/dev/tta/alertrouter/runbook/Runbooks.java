@@ -1,6 +1,7 @@
 package dev.tta.alertrouter.runbook;
 
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.config.ConfigError;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class Runbooks {
   private final Map<String, Runbook> byName;
 
   private Runbooks(List<Runbook> runbooks) {
-    List<RunbookError> ties = SpecificityTies.find(runbooks);
+    List<ConfigError> ties = SpecificityTies.find(runbooks);
     if (!ties.isEmpty()) {
       throw new IllegalArgumentException(ties.get(0).toString());
     }

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.runbook;
 
+import dev.tta.alertrouter.config.ConfigError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,8 @@ import java.util.List;
 final class SpecificityTies {
   private SpecificityTies() {}
 
-  static List<RunbookError> find(List<Runbook> runbooks) {
-    List<RunbookError> errors = new ArrayList<>();
+  static List<ConfigError> find(List<Runbook> runbooks) {
+    List<ConfigError> errors = new ArrayList<>();
     for (int i = 0; i < runbooks.size(); i++) {
       for (int j = i + 1; j < runbooks.size(); j++) {
         compare(runbooks.get(i), runbooks.get(j), errors);
@@ -22,12 +23,12 @@ final class SpecificityTies {
     return errors;
   }
 
-  private static void compare(Runbook first, Runbook second, List<RunbookError> errors) {
+  private static void compare(Runbook first, Runbook second, List<ConfigError> errors) {
     for (RunbookSelector a : first.selectors()) {
       for (int k = 0; k < second.selectors().size(); k++) {
         RunbookSelector b = second.selectors().get(k);
         if (a.specificity() == b.specificity() && a.canOverlap(b)) {
-          errors.add(new RunbookError(
+          errors.add(new ConfigError(
               b.location(),
               "alerts[" + k + "]",
               b + " and " + a + " at " + a.location() + " (runbook " + first.name() + ") are equally specific ("

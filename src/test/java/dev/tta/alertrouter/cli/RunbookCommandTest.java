@@ -32,6 +32,8 @@ class RunbookCommandTest {
   private static final String EXTERNAL = "https://alerts.tta.dev/";
   private static final Path SHIPPED_RUNBOOKS = Path.of("runbooks");
 
+  private static final String MINIMAL_CONFIG = "route:\n  receiver: default\nreceivers:\n  - name: default\n";
+
   @TempDir Path dir;
 
   private record Run(int exitCode, String out, String err) {}
@@ -101,7 +103,7 @@ class RunbookCommandTest {
   @Test
   void commandAndLookupAgreeWhenTheTemplateCannotApply() throws Exception {
     Path config = Files.writeString(dir.resolve("config.yml"),
-        "route:\n  receiver: default\nrunbooks:\n  url_template: https://runbooks.tta.dev/{service}/{alertname}\n");
+        "route:\n  receiver: default\nreceivers:\n  - name: default\nrunbooks:\n  url_template: https://runbooks.tta.dev/{service}/{alertname}\n");
     Javalin server = serve(Optional.of(UrlTemplate.parse("https://runbooks.tta.dev/{service}/{alertname}")));
     try {
       for (List<String> labels : INPUTS) {
@@ -114,7 +116,7 @@ class RunbookCommandTest {
 
   @Test
   void commandAndLookupAgreeWithoutTemplate() throws Exception {
-    Path config = Files.writeString(dir.resolve("config.yml"), "route:\n  receiver: default\n");
+    Path config = Files.writeString(dir.resolve("config.yml"), MINIMAL_CONFIG);
     Javalin server = serve(Optional.empty());
     try {
       for (List<String> labels : INPUTS) {
@@ -134,7 +136,7 @@ class RunbookCommandTest {
 
   @Test
   void saysWhyWhenNoRunbookApplies() throws IOException {
-    Path config = Files.writeString(dir.resolve("config.yml"), "route:\n  receiver: default\n");
+    Path config = Files.writeString(dir.resolve("config.yml"), MINIMAL_CONFIG);
     Run run = runbook("--config", config.toString(), "alertname=TTADiskFull");
     assertEquals(new Run(1, "",
         "no runbook for {alertname=\"TTADiskFull\"}: no runbooks/ entry matches; no url_template is configured\n"), run);
@@ -156,9 +158,15 @@ class RunbookCommandTest {
     assertEquals(1, broken.exitCode());
     assertTrue(broken.err().startsWith(runbooks.resolve("bad.md") + ":5: alerts[0]: invalid regular expression"), broken.err());
 
-    Path config = Files.writeString(dir.resolve("config.yml"), "runbooks:\n  url_template: ftp://x/{alertname}\n");
+    Path config = Files.writeString(dir.resolve("config.yml"),
+        MINIMAL_CONFIG + "runbooks:\n  url_template: ftp://x/{alertname}\n");
     Run badTemplate = runbook("--config", config.toString(), "alertname=X");
-    assertEquals(new Run(1, "", config + ":2: runbooks.url_template: must make absolute http(s) URLs: ftp://x/{alertname}\n"),
+    assertEquals(new Run(1, "", config + ": runbooks.url_template: must make absolute http(s) URLs: ftp://x/{alertname}\n"),
         badTemplate);
+
+    Path unknownKey = Files.writeString(dir.resolve("unknown.yml"), MINIMAL_CONFIG + "runbooks:\n  url_templat: x\n");
+    Run badConfig = runbook("--config", unknownKey.toString(), "alertname=X");
+    assertEquals(1, badConfig.exitCode());
+    assertTrue(badConfig.err().startsWith(unknownKey + ":6: runbooks.url_templat: unknown key"), badConfig.err());
   }
 }

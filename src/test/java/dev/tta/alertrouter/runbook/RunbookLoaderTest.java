@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.config.ConfigError;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class RunbookLoaderTest {
     RunbookLoadResult result = RunbookLoader.load(dir);
     assertFalse(result.ok(), "expected errors");
     assertTrue(result.runbooks().isEmpty());
-    return result.errors().stream().map(RunbookError::toString).toList();
+    return result.errors().stream().map(ConfigError::toString).toList();
   }
 
   @Test
@@ -141,6 +142,6 @@ class RunbookLoaderTest {
   void missingFolderIsAnError() {
     RunbookLoadResult result = RunbookLoader.load(dir.resolve("nope"));
     assertEquals(List.of(dir.resolve("nope") + ": runbooks folder does not exist or is not a folder"),
-        result.errors().stream().map(RunbookError::toString).toList());
+        result.errors().stream().map(ConfigError::toString).toList());
   }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * PROVISIONAL (mute branch): stands in for the config branch's record of the same name until it
- * lands; replaced by theirs on merge.
+ * An inhibition rule: while an alert matching every source matcher fires, alerts matching every
+ * target matcher that carry the same values for the {@code equal} labels are muted. The deprecated
+ * {@code source_match(_re)} and {@code target_match(_re)} are already folded into the matchers.
  */
 public record InhibitRuleConfig(
     List<Matcher> sourceMatchers, List<Matcher> targetMatchers, List<String> equal, SourceLocation location) {

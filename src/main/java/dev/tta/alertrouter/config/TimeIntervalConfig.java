@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * PROVISIONAL (mute branch): stands in for the config branch's record of the same name until it
- * lands; replaced by theirs on merge.
+ * A named set of time intervals ({@code time_intervals:} or the deprecated {@code
+ * mute_time_intervals:} entry). A moment is inside when any one of the intervals contains it.
  */
 public record TimeIntervalConfig(String name, List<TimeIntervalSpec> intervals, SourceLocation location) {
   public TimeIntervalConfig {

@@ -1,7 +1,7 @@
 package dev.tta.alertrouter.mute;
 
 import dev.tta.alertrouter.config.TimeIntervalSpec;
-import dev.tta.alertrouter.config.TimeIntervalSpec.IntRange;
+import dev.tta.alertrouter.config.TimeIntervalSpec.InclusiveRange;
 import dev.tta.alertrouter.config.TimeIntervalSpec.TimeRange;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -23,16 +23,16 @@ final class TimeIntervalEvaluation {
     int weekday = t.getDayOfWeek().getValue() % 7;
     return anyOrEmpty(spec.times(), r -> containsMinute(r, minuteOfDay))
         && anyOrEmpty(spec.daysOfMonth(), r -> containsDayOfMonth(r, t.getDayOfMonth(), daysInMonth))
-        && anyOrEmpty(spec.months(), r -> within(r, t.getMonthValue()))
-        && anyOrEmpty(spec.weekdays(), r -> within(r, weekday))
-        && anyOrEmpty(spec.years(), r -> within(r, t.getYear()));
+        && anyOrEmpty(spec.months(), r -> r.contains(t.getMonthValue()))
+        && anyOrEmpty(spec.weekdays(), r -> r.contains(weekday))
+        && anyOrEmpty(spec.years(), r -> r.contains(t.getYear()));
   }
 
   /**
    * Negative days count back from the month's end (-1 is its last day). As Alertmanager, a range
    * starting after the month's last day matches nothing, and bounds are clamped to the month.
    */
-  private static boolean containsDayOfMonth(IntRange range, int day, int daysInMonth) {
+  private static boolean containsDayOfMonth(InclusiveRange range, int day, int daysInMonth) {
     int begin = range.begin() < 0 ? daysInMonth + range.begin() + 1 : range.begin();
     int end = range.end() < 0 ? daysInMonth + range.end() + 1 : range.end();
     if (begin > daysInMonth) {
@@ -41,10 +41,6 @@ final class TimeIntervalEvaluation {
     begin = Math.max(-daysInMonth, Math.min(begin, daysInMonth));
     end = Math.max(-daysInMonth, Math.min(end, daysInMonth));
     return day >= begin && day <= end;
-  }
-
-  private static boolean within(IntRange range, int value) {
-    return value >= range.begin() && value <= range.end();
   }
 
   private static <T> boolean anyOrEmpty(List<T> ranges, Predicate<T> contains) {

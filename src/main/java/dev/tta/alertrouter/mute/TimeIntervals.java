@@ -3,6 +3,7 @@ package dev.tta.alertrouter.mute;
 import dev.tta.alertrouter.config.TimeIntervalConfig;
 import dev.tta.alertrouter.config.TimeIntervalSpec;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class TimeIntervals {
   private final Map<String, List<TimeIntervalSpec>> byName;
 
   /** @throws IllegalArgumentException when two intervals share a name */
-  public TimeIntervals(List<TimeIntervalConfig> intervals) {
+  public TimeIntervals(Collection<TimeIntervalConfig> intervals) {
     Map<String, List<TimeIntervalSpec>> map = new LinkedHashMap<>();
     for (TimeIntervalConfig interval : intervals) {
       if (map.put(interval.name(), interval.intervals()) != null) {

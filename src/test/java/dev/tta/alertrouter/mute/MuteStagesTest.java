@@ -10,7 +10,7 @@ import dev.tta.alertrouter.config.InhibitRuleConfig;
 import dev.tta.alertrouter.config.SourceLocation;
 import dev.tta.alertrouter.config.TimeIntervalConfig;
 import dev.tta.alertrouter.config.TimeIntervalSpec;
-import dev.tta.alertrouter.config.TimeIntervalSpec.IntRange;
+import dev.tta.alertrouter.config.TimeIntervalSpec.InclusiveRange;
 import dev.tta.alertrouter.config.TimeIntervalSpec.TimeRange;
 import dev.tta.alertrouter.dispatch.FlushContext;
 import dev.tta.alertrouter.dispatch.Stage;
@@ -34,7 +34,7 @@ class MuteStagesTest {
   private final Silences silences = new Silences(new InMemorySilenceStore(), clock, Duration.ofHours(120));
   /** Monday to Friday, 09:00 to 17:00 London time. */
   private final TimeIntervals intervals = new TimeIntervals(List.of(new TimeIntervalConfig("business-hours",
-      List.of(new TimeIntervalSpec(List.of(new TimeRange(9 * 60, 17 * 60)), List.of(new IntRange(1, 5)),
+      List.of(new TimeIntervalSpec(List.of(new TimeRange(9 * 60, 17 * 60)), List.of(new InclusiveRange(1, 5)),
           List.of(), List.of(), List.of(), ZoneId.of("Europe/London"))),
       new SourceLocation("alertmanager.yml", 50))));
   private final List<Stage> pipeline = MuteStages.inAlertmanagerOrder(inhibitor, intervals, silences, listener);

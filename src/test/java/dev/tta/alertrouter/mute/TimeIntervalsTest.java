@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tta.alertrouter.config.SourceLocation;
 import dev.tta.alertrouter.config.TimeIntervalConfig;
 import dev.tta.alertrouter.config.TimeIntervalSpec;
-import dev.tta.alertrouter.config.TimeIntervalSpec.IntRange;
+import dev.tta.alertrouter.config.TimeIntervalSpec.InclusiveRange;
 import dev.tta.alertrouter.config.TimeIntervalSpec.TimeRange;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class TimeIntervalsTest {
   private static final ZoneId UTC = ZoneId.of("UTC");
 
-  static TimeIntervalSpec spec(List<TimeRange> times, List<IntRange> weekdays, List<IntRange> daysOfMonth,
-      List<IntRange> months, List<IntRange> years, ZoneId location) {
+  static TimeIntervalSpec spec(List<TimeRange> times, List<InclusiveRange> weekdays, List<InclusiveRange> daysOfMonth,
+      List<InclusiveRange> months, List<InclusiveRange> years, ZoneId location) {
     return new TimeIntervalSpec(times, weekdays, daysOfMonth, months, years, location);
   }
 
@@ -32,8 +32,8 @@ class TimeIntervalsTest {
     return intervals("x", spec).contains("x", Instant.parse(instant));
   }
 
-  private static IntRange range(int begin, int end) {
-    return new IntRange(begin, end);
+  private static InclusiveRange range(int begin, int end) {
+    return new InclusiveRange(begin, end);
   }
 
   @Test

@@ -16,6 +16,7 @@ public final class RootCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new RootCommand());
     // Subcommands, one line each:
+    cl.addSubcommand(new HealthcheckCommand());
     return cl;
   }
 

@@ -3,6 +3,8 @@ package dev.tta.alertrouter.dispatch;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.routing.Route;
+import dev.tta.alertrouter.routing.RouteOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 final class AggregationGroup {
   private static final Logger LOG = LoggerFactory.getLogger(AggregationGroup.class);
 
-  private final DispatchRoute route;
+  private final Route route;
+  private final RouteOptions options;
   private final Labels groupLabels;
   private final String groupKey;
   private final Stage pipeline;
@@ -45,7 +48,7 @@ final class AggregationGroup {
   private Instant nextFlushAt;
 
   AggregationGroup(
-      DispatchRoute route,
+      Route route,
       Labels groupLabels,
       Stage pipeline,
       Scheduler scheduler,
@@ -53,6 +56,7 @@ final class AggregationGroup {
       Consumer<AggregationGroup> onEmptied,
       BooleanSupplier dispatcherStopped) {
     this.route = Objects.requireNonNull(route, "route");
+    this.options = route.options();
     this.groupLabels = Objects.requireNonNull(groupLabels, "groupLabels");
     this.groupKey = route.key() + ":" + groupLabels;
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
@@ -69,7 +73,7 @@ final class AggregationGroup {
   /** Arms the first flush, group_wait from now. */
   void start() {
     synchronized (lock) {
-      arm(route.groupWait());
+      arm(options.groupWait());
     }
   }
 
@@ -86,7 +90,7 @@ final class AggregationGroup {
         return false;
       }
       alerts.put(alert.fingerprint(), alert);
-      if (!hasFlushed && alert.startsAt().plus(route.groupWait()).isBefore(clock.instant())) {
+      if (!hasFlushed && alert.startsAt().plus(options.groupWait()).isBefore(clock.instant())) {
         arm(Duration.ZERO);
       }
       return true;
@@ -109,7 +113,7 @@ final class AggregationGroup {
         states.add(new GroupSnapshot.AlertState(alert.fingerprint(), alert.statusAt(now)));
       }
       return new GroupSnapshot(
-          groupKey, route.key(), route.receiver(), groupLabels, states, nextFlushAt, now);
+          groupKey, route.key(), options.receiver(), groupLabels, states, nextFlushAt, now);
     }
   }
 
@@ -126,7 +130,7 @@ final class AggregationGroup {
       timer = null;
       // As Alertmanager, the next flush is due group_interval after this one started, however long
       // the pipeline takes; it is armed only once this flush is over, so flushes never overlap.
-      nextFlushAt = now.plus(route.groupInterval());
+      nextFlushAt = now.plus(options.groupInterval());
       batch = batchAt(now);
     }
     boolean delivered = runPipeline(now, batch);
@@ -171,21 +175,21 @@ final class AggregationGroup {
         new FlushContext(
             groupKey,
             groupLabels,
-            route.receiver(),
+            options.receiver(),
             route.key(),
-            route.repeatInterval(),
-            route.groupInterval(),
-            route.muteTimeIntervals(),
-            route.activeTimeIntervals(),
+            options.repeatInterval(),
+            options.groupInterval(),
+            options.muteTimeIntervals(),
+            options.activeTimeIntervals(),
             now);
     try {
       pipeline.apply(context, batch);
       return true;
     } catch (StageFailedException e) {
-      LOG.warn("notifying {} of group {} failed: {}", route.receiver(), groupKey, e.getMessage());
+      LOG.warn("notifying {} of group {} failed: {}", options.receiver(), groupKey, e.getMessage());
       return false;
     } catch (RuntimeException e) {
-      LOG.error("notifying {} of group {} failed unexpectedly", route.receiver(), groupKey, e);
+      LOG.error("notifying {} of group {} failed unexpectedly", options.receiver(), groupKey, e);
       return false;
     }
   }

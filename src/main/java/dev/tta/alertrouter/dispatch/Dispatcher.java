@@ -2,7 +2,10 @@ package dev.tta.alertrouter.dispatch;
 
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.routing.Route;
+import dev.tta.alertrouter.routing.RouteTree;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +21,7 @@ import java.util.concurrent.ConcurrentMap;
  * lock, so no lock is shared by all alerts.
  */
 public final class Dispatcher implements AutoCloseable {
-  private final DispatchRoute.Tree routes;
+  private final RouteTree routes;
   private final Stage pipeline;
   private final Scheduler scheduler;
   private final Clock clock;
@@ -31,8 +34,17 @@ public final class Dispatcher implements AutoCloseable {
    * @param scheduler times the groups' flushes and runs them
    * @param clock the time flushes and group_wait are measured by
    */
-  public Dispatcher(DispatchRoute.Tree routes, Stage pipeline, Scheduler scheduler, Clock clock) {
+  public Dispatcher(RouteTree routes, Stage pipeline, Scheduler scheduler, Clock clock) {
     this.routes = Objects.requireNonNull(routes, "routes");
+    // A zero group_interval would flush a group in a busy loop; Alertmanager's config refuses it too.
+    routes.walk(
+        route -> {
+          Duration interval = route.options().groupInterval();
+          if (interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException(
+                "route " + route.id() + " (" + route.location() + "): group_interval must be greater than zero");
+          }
+        });
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -47,7 +59,7 @@ public final class Dispatcher implements AutoCloseable {
     if (stopped) {
       return;
     }
-    for (DispatchRoute route : routes.match(alert.labels())) {
+    for (Route route : routes.match(alert.labels())) {
       GroupId id = new GroupId(route, groupLabels(alert.labels(), route));
       // compute() serialises insertion with the removal of an emptied group under the same key: an
       // alert never lands in a group that has just been dropped.
@@ -107,15 +119,15 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /** The alert's values of the route's group_by labels; all its labels for {@code group_by: [...]}. */
-  static Labels groupLabels(Labels labels, DispatchRoute route) {
-    return route.groupByAll() ? labels : labels.select(route.groupBy());
+  static Labels groupLabels(Labels labels, Route route) {
+    return route.options().groupByAll() ? labels : labels.select(route.options().groupBy());
   }
 
   /**
    * Which group an alert joins. Routes compare by identity, as Alertmanager keys groups by route
    * pointer: two routes written alike still form separate groups.
    */
-  private record GroupId(DispatchRoute route, Labels groupLabels) {
+  private record GroupId(Route route, Labels groupLabels) {
     @Override
     public boolean equals(Object o) {
       return o instanceof GroupId other

@@ -2,6 +2,7 @@ package dev.tta.alertrouter.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tta.alertrouter.alert.Alert;
@@ -9,6 +10,7 @@ import dev.tta.alertrouter.alert.Alert.Status;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.dispatch.GroupSnapshot.AlertState;
 import dev.tta.alertrouter.dispatch.RecordingReceiver.Notification;
+import dev.tta.alertrouter.routing.RouteTree;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,10 +27,9 @@ class DispatcherTest {
   private final ManualClock clock = new ManualClock(T0);
   private final ManualScheduler scheduler = new ManualScheduler(clock);
   private final RecordingReceiver receiver = new RecordingReceiver();
-  private final TestRoute route =
-      TestRoute.groupingBy("{}", "default", List.of("alertname", "service"), GROUP_WAIT, GROUP_INTERVAL, REPEAT_INTERVAL);
-  private final Dispatcher dispatcher =
-      new Dispatcher(labels -> List.of(route), receiver, scheduler, clock);
+  private final RouteTree tree =
+      TestRoutes.single("default", List.of("alertname", "service"), GROUP_WAIT, GROUP_INTERVAL, REPEAT_INTERVAL);
+  private final Dispatcher dispatcher = new Dispatcher(tree, receiver, scheduler, clock);
 
   @Test
   void groupWaitDelaysTheFirstNotification() {
@@ -155,7 +156,7 @@ class DispatcherTest {
           }
           return receiver.apply(context, alerts);
         };
-    Dispatcher slow = new Dispatcher(labels -> List.of(route), slowReceiver, scheduler, clock);
+    Dispatcher slow = new Dispatcher(tree, slowReceiver, scheduler, clock);
     self.set(slow);
     slow.process(a);
     scheduler.advance(GROUP_WAIT);
@@ -217,12 +218,29 @@ class DispatcherTest {
 
   @Test
   void anAlertJoinsOneGroupPerMatchingRoute() {
-    TestRoute critical =
-        TestRoute.groupingBy("{}/{severity=\"critical\"}", "critical-alerts", List.of("alertname"), Duration.ZERO, GROUP_INTERVAL, REPEAT_INTERVAL);
-    TestRoute platform =
-        TestRoute.groupingBy("{}/{team=\"platform\"}", "platform-team", List.of("alertname", "service"), GROUP_WAIT, GROUP_INTERVAL, REPEAT_INTERVAL);
-    Dispatcher both = new Dispatcher(labels -> List.of(critical, platform), receiver, scheduler, clock);
-    Alert a = firing("api-1");
+    RouteTree continuing =
+        RouteTree.of(
+            TestRoutes.node(
+                "default",
+                List.of("alertname", "service"),
+                GROUP_WAIT,
+                GROUP_INTERVAL,
+                REPEAT_INTERVAL,
+                false,
+                List.of(),
+                List.of(
+                    TestRoutes.node(
+                        "critical-alerts", List.of("alertname"), Duration.ZERO, null, null, true,
+                        List.of("severity=\"critical\""), List.of()),
+                    TestRoutes.node(
+                        "platform-team", null, null, null, null, false,
+                        List.of("team=\"platform\""), List.of()))));
+    Dispatcher both = new Dispatcher(continuing, receiver, scheduler, clock);
+    Alert a =
+        alert(
+            Labels.of("alertname", "TTAServiceDown", "service", "api", "severity", "critical", "team", "platform"),
+            T0,
+            null);
 
     both.process(a);
     scheduler.advance(GROUP_WAIT);
@@ -237,13 +255,14 @@ class DispatcherTest {
         sent.get(1).context().groupKey());
     assertEquals("platform-team", sent.get(1).context().receiver());
     assertEquals(T0.plus(GROUP_WAIT), sent.get(1).context().now());
+    assertEquals(List.of(a), sent.get(1).alerts());
     assertEquals(2, both.activeGroups());
   }
 
   @Test
   void groupByAllKeysTheGroupByEveryLabel() {
-    TestRoute all = TestRoute.groupingByAll("{}", "default", GROUP_WAIT, GROUP_INTERVAL, REPEAT_INTERVAL);
-    Dispatcher byAll = new Dispatcher(labels -> List.of(all), receiver, scheduler, clock);
+    RouteTree all = TestRoutes.single("default", List.of("..."), GROUP_WAIT, GROUP_INTERVAL, REPEAT_INTERVAL);
+    Dispatcher byAll = new Dispatcher(all, receiver, scheduler, clock);
     byAll.process(firing("api-1"));
     byAll.process(firing("api-2"));
 
@@ -255,6 +274,15 @@ class DispatcherTest {
             "{}:{alertname=\"TTAServiceDown\", instance=\"api-1\", service=\"api\"}",
             "{}:{alertname=\"TTAServiceDown\", instance=\"api-2\", service=\"api\"}"),
         receiver.notifications().stream().map(n -> n.context().groupKey()).sorted().toList());
+  }
+
+  @Test
+  void aZeroGroupIntervalIsRefused() {
+    RouteTree busy = TestRoutes.single("default", List.of(), GROUP_WAIT, Duration.ZERO, REPEAT_INTERVAL);
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Dispatcher(busy, receiver, scheduler, clock));
+    assertEquals("route {} (test.yml:1): group_interval must be greater than zero", e.getMessage());
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.tta.alertrouter.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Alert.Status;
@@ -413,24 +412,11 @@ class DispatcherTest {
     return new AlertState(alert.fingerprint(), status);
   }
 
-  private record Expected(Instant at, List<AlertState> alerts) {}
-
-  private static Expected expect(Instant at, AlertState... alerts) {
-    return new Expected(at, List.of(alerts));
+  private static Notified expect(Instant at, AlertState... alerts) {
+    return Notified.of(at, "default", alerts);
   }
 
-  private void assertNotifications(List<Expected> expected) {
-    List<Expected> actual =
-        receiver.take().stream()
-            .map(
-                n ->
-                    new Expected(
-                        n.context().now(),
-                        n.alerts().stream()
-                            .map(a -> state(a, a.statusAt(n.context().now())))
-                            .toList()))
-            .toList();
-    assertEquals(expected, actual);
-    assertTrue(actual.stream().allMatch(e -> !e.alerts().isEmpty()));
+  private void assertNotifications(List<Notified> expected) {
+    assertEquals(expected, Notified.take(receiver));
   }
 }

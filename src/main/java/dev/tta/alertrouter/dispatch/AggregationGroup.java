@@ -78,7 +78,7 @@ final class AggregationGroup {
   }
 
   /**
-   * Adds or replaces {@code alert}. Before the first flush, an alert whose group_wait has already
+   * Adds {@code alert}, or replaces an older copy of it. Before the first flush, an alert whose group_wait has already
    * passed since it started (one that waited elsewhere, such as after a restart) flushes the group
    * at once, as in Alertmanager.
    *
@@ -89,7 +89,11 @@ final class AggregationGroup {
       if (stopped) {
         return false;
       }
-      alerts.put(alert.fingerprint(), alert);
+      // Copies can reach us out of order from concurrent requests: an older one never replaces a newer.
+      alerts.merge(
+          alert.fingerprint(),
+          alert,
+          (held, incoming) -> incoming.updatedAt().isBefore(held.updatedAt()) ? held : incoming);
       if (!hasFlushed && alert.startsAt().plus(options.groupWait()).isBefore(clock.instant())) {
         arm(Duration.ZERO);
       }

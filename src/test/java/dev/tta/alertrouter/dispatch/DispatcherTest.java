@@ -169,6 +169,18 @@ class DispatcherTest {
   }
 
   @Test
+  void anOlderCopyArrivingLateDoesNotReplaceANewerOne() {
+    Alert a = firing("api-1");
+    scheduler.advance(Duration.ofSeconds(10));
+    Alert aResolved = resolved(a);
+
+    dispatcher.process(aResolved);
+    dispatcher.process(a);
+
+    assertEquals(List.of(state(a, Status.RESOLVED)), dispatcher.groups().get(0).alerts());
+  }
+
+  @Test
   void aGroupWithNoAlertsLeftIsDropped() {
     Alert a = firing("api-1");
     dispatcher.process(a);

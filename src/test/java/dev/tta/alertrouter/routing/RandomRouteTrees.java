@@ -14,8 +14,8 @@ import java.util.Random;
  */
 final class RandomRouteTrees {
   static final String[] NAMES = {"a", "b", "c"};
-  static final String[] VALUES = {"", "x", "foo", "foobar", "x y"};
-  static final String[] REGEXES = {"x|y", ".*", ".+", "foo.+", "fo+", "", "x", "(x|foo)(bar)?", "[xy]", "x y|foo", "(?i)FOO", "f.*r"};
+  static final String[] VALUES = {"", "x", "foo", "foobar", "x y", "q\"b\\"};
+  static final String[] REGEXES = {"x|y", ".*", ".+", "foo.+", "fo+", "", "x", "(x|foo)(bar)?", "[xy]", "x y|foo", "(?i)FOO", "f.*r", "x\\.y|.*\"b.*"};
   static final String[] RECEIVERS = {"default", "r1", "r2", "r3", "r4"};
   private static final String[] OPERATORS = {"=", "!=", "=~", "!~"};
 

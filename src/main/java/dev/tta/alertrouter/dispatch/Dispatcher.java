@@ -119,7 +119,7 @@ public final class Dispatcher implements AutoCloseable {
   }
 
   /** The alert's values of the route's group_by labels; all its labels for {@code group_by: [...]}. */
-  static Labels groupLabels(Labels labels, Route route) {
+  private static Labels groupLabels(Labels labels, Route route) {
     return route.options().groupByAll() ? labels : labels.select(route.options().groupBy());
   }
 

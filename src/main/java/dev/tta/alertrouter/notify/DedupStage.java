@@ -13,7 +13,7 @@ import java.util.Optional;
  * Passes a flush on to one integration only when it tells the receiver something new, or when the
  * repeat_interval has passed: all the alerts, or none (Alertmanager's {@code DedupStage}).
  */
-public final class DedupStage implements Stage {
+final class DedupStage implements Stage {
   private final NotificationLog log;
   private final String integration;
   private final int index;
@@ -24,7 +24,7 @@ public final class DedupStage implements Stage {
    * @param index its position among the receiver's integrations of that type
    * @param sendResolved whether the integration is told about resolved alerts
    */
-  public DedupStage(NotificationLog log, String integration, int index, boolean sendResolved) {
+  DedupStage(NotificationLog log, String integration, int index, boolean sendResolved) {
     this.log = Objects.requireNonNull(log, "log");
     this.integration = Objects.requireNonNull(integration, "integration");
     this.index = index;

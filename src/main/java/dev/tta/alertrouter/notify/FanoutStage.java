@@ -19,14 +19,14 @@ import org.slf4j.LoggerFactory;
  * The flush fails if any branch failed, naming each; the branches that succeeded have logged their
  * notification and will not repeat it.
  */
-public final class FanoutStage implements Stage {
+final class FanoutStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(FanoutStage.class);
 
   private final List<Branch> branches;
   private final Executor executor;
 
   /** One integration's stages, named for error messages (e.g. {@code slack[0]}). */
-  public record Branch(String name, Stage stage) {
+  record Branch(String name, Stage stage) {
     public Branch {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(stage, "stage");
@@ -37,7 +37,7 @@ public final class FanoutStage implements Stage {
    * @param executor runs every branch but the first, which runs on the flushing thread; it must not
    *     be the pool that runs flushes, or a busy pool could wait on itself
    */
-  public FanoutStage(List<Branch> branches, Executor executor) {
+  FanoutStage(List<Branch> branches, Executor executor) {
     this.branches = List.copyOf(branches);
     this.executor = Objects.requireNonNull(executor, "executor");
   }

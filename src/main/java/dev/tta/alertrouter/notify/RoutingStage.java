@@ -11,10 +11,10 @@ import java.util.Map;
  * Hands each flush to the pipeline of the receiver it is for (Alertmanager's {@code RoutingStage}):
  * the dispatcher runs this one stage for every group.
  */
-public final class RoutingStage implements Stage {
+final class RoutingStage implements Stage {
   private final Map<String, Stage> byReceiver;
 
-  public RoutingStage(Map<String, Stage> byReceiver) {
+  RoutingStage(Map<String, Stage> byReceiver) {
     this.byReceiver = Map.copyOf(byReceiver);
   }
 

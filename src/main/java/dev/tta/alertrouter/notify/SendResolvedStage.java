@@ -12,11 +12,11 @@ import java.util.Objects;
  * RetryStage}). Whatever was delivered, it passes every alert on, so the notification log records
  * the resolved ones too and the dedup stage stops reporting them as news.
  */
-public final class SendResolvedStage implements Stage {
+final class SendResolvedStage implements Stage {
   private final boolean sendResolved;
   private final Stage delivery;
 
-  public SendResolvedStage(boolean sendResolved, Stage delivery) {
+  SendResolvedStage(boolean sendResolved, Stage delivery) {
     this.sendResolved = sendResolved;
     this.delivery = Objects.requireNonNull(delivery, "delivery");
   }

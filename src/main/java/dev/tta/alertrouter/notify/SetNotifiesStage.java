@@ -11,12 +11,12 @@ import java.util.Objects;
  * SetNotifiesStage}). It runs after the delivery, so a failed delivery leaves the log as it was and
  * the next flush tries again.
  */
-public final class SetNotifiesStage implements Stage {
+final class SetNotifiesStage implements Stage {
   private final NotificationLog log;
   private final String integration;
   private final int index;
 
-  public SetNotifiesStage(NotificationLog log, String integration, int index) {
+  SetNotifiesStage(NotificationLog log, String integration, int index) {
     this.log = Objects.requireNonNull(log, "log");
     this.integration = Objects.requireNonNull(integration, "integration");
     this.index = index;

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param receiver receiver name, or null to inherit (required on the root)
  * @param groupBy label names, or null to inherit; {@code ["..."]} means group by all labels
  * @param matchers from {@code match} (sorted by name), {@code match_re} (sorted by name), then
- *     {@code matchers}, in that order, as Alertmanager's {@code NewRoute} collects them
+ *     {@code matchers} (sorted by name, value, type, as Alertmanager's config loading sorts them),
+ *     in that order, as Alertmanager's {@code NewRoute} collects them
  * @param continueMatching {@code continue}
  * @param groupWait null to inherit
  * @param groupInterval null to inherit

@@ -1,0 +1,43 @@
+package dev.tta.alertrouter.cli;
+
+import dev.tta.alertrouter.config.LoadResult;
+import dev.tta.alertrouter.config.RouterConfig;
+import dev.tta.alertrouter.config.SeverityConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What {@code check-config} prints for a good configuration, modelled on {@code amtool check-config}. */
+final class ConfigSummary {
+  private ConfigSummary() {}
+
+  static List<String> lines(String path, LoadResult result) {
+    RouterConfig c = result.config();
+    List<String> lines = new ArrayList<>();
+    lines.add("Checking '" + path + "'  SUCCESS");
+    lines.add("Found:");
+    lines.add(" - global config");
+    lines.add(" - route");
+    lines.add(" - " + c.inhibitRules().size() + " inhibit rules");
+    lines.add(" - " + c.receivers().size() + " receivers");
+    lines.add(" - " + c.templates().size() + " templates");
+    lines.add(" - " + c.timeIntervals().size() + " time intervals");
+    lines.add(" - " + c.teams().size() + " teams");
+    lines.add(" - severity model: " + severity(c.severity()));
+    c.runbooks().urlTemplate().ifPresent(t -> lines.add(" - runbook links: " + t));
+    lines.add(" - " + c.sources().size() + (c.sources().size() == 1 ? " file" : " files"));
+    if (!result.warnings().isEmpty()) {
+      lines.add("Warnings:");
+      result.warnings().forEach(w -> lines.add(" - " + w));
+    }
+    return lines;
+  }
+
+  private static String severity(SeverityConfig s) {
+    String levels = s.levels().entrySet().stream()
+        .map(e -> e.getKey() + "→" + e.getValue())
+        .collect(Collectors.joining(", "));
+    return (levels.isEmpty() ? "no levels" : levels) + "; otherwise " + s.defaultPriority()
+        + " (label \"" + s.label() + "\")";
+  }
+}

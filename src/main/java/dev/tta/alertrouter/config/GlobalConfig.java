@@ -1,0 +1,53 @@
+package dev.tta.alertrouter.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Alertmanager's {@code global:} section: defaults that receivers inherit. The loader has already
+ * copied them into each integration, so notifiers read their own config only.
+ *
+ * @param resolveTimeout for alerts pushed without {@code endsAt} (default 5m)
+ * @param smtpHello default "localhost"
+ * @param smtpRequireTls default true
+ * @param pagerdutyUrl default {@value #DEFAULT_PAGERDUTY_URL}
+ */
+public record GlobalConfig(
+    Duration resolveTimeout,
+    HttpClientConfig httpConfig,
+    Optional<String> smtpFrom,
+    String smtpHello,
+    Optional<HostPort> smtpSmarthost,
+    Optional<String> smtpAuthUsername,
+    Optional<Secret> smtpAuthPassword,
+    Optional<String> smtpAuthIdentity,
+    Optional<Secret> smtpAuthSecret,
+    boolean smtpRequireTls,
+    Optional<Secret> slackApiUrl,
+    String pagerdutyUrl) {
+
+  public static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
+  public static final String DEFAULT_SMTP_HELLO = "localhost";
+  public static final String DEFAULT_PAGERDUTY_URL = "https://events.pagerduty.com/v2/enqueue";
+
+  public GlobalConfig {
+    Objects.requireNonNull(resolveTimeout, "resolveTimeout");
+    Objects.requireNonNull(httpConfig, "httpConfig");
+    Objects.requireNonNull(smtpFrom, "smtpFrom");
+    Objects.requireNonNull(smtpHello, "smtpHello");
+    Objects.requireNonNull(smtpSmarthost, "smtpSmarthost");
+    Objects.requireNonNull(smtpAuthUsername, "smtpAuthUsername");
+    Objects.requireNonNull(smtpAuthPassword, "smtpAuthPassword");
+    Objects.requireNonNull(smtpAuthIdentity, "smtpAuthIdentity");
+    Objects.requireNonNull(smtpAuthSecret, "smtpAuthSecret");
+    Objects.requireNonNull(slackApiUrl, "slackApiUrl");
+    Objects.requireNonNull(pagerdutyUrl, "pagerdutyUrl");
+  }
+
+  public static GlobalConfig defaults() {
+    return new GlobalConfig(DEFAULT_RESOLVE_TIMEOUT, HttpClientConfig.defaults(), Optional.empty(),
+        DEFAULT_SMTP_HELLO, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), true, Optional.empty(), DEFAULT_PAGERDUTY_URL);
+  }
+}

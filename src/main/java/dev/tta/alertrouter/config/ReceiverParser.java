@@ -1,0 +1,78 @@
+package dev.tta.alertrouter.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads {@code receivers:} from every file; a name defined twice is an error naming both places. */
+final class ReceiverParser {
+  private static final String UNSUPPORTED = "integration type not supported by alert-router";
+
+  private final GlobalConfig global;
+  private final Problems problems;
+  private final Map<String, Value> names = new LinkedHashMap<>();
+
+  ReceiverParser(GlobalConfig global, Problems problems) {
+    this.global = global;
+    this.problems = problems;
+  }
+
+  List<ReceiverConfig> parseAll(List<Value> items) {
+    List<ReceiverConfig> receivers = new ArrayList<>();
+    for (Value item : items) {
+      ReceiverConfig r = parse(item);
+      if (r != null) {
+        receivers.add(r);
+      }
+    }
+    return receivers;
+  }
+
+  /** Every receiver name defined, with where. */
+  Map<String, Value> names() {
+    return names;
+  }
+
+  private ReceiverConfig parse(Value v) {
+    YamlMap m = v.mapping();
+    m.reject(UNSUPPORTED, "opsgenie_configs", "victorops_configs", "pushover_configs", "wechat_configs",
+        "sns_configs", "telegram_configs", "discord_configs", "webex_configs", "msteams_configs");
+    m.allow("name", "slack_configs", "pagerduty_configs", "email_configs", "webhook_configs");
+    Value nameValue = m.get("name");
+    String name = nameValue == null ? null : nameValue.text();
+    if (name == null || name.isEmpty()) {
+      if (nameValue == null) {
+        m.missing("name", "missing name in receiver");
+      } else if (name != null) {
+        nameValue.error("missing name in receiver");
+      }
+      return null;
+    }
+    Value previous = names.putIfAbsent(name, nameValue);
+    if (previous != null) {
+      nameValue.error("receiver \"" + name + "\" is defined twice (first at " + previous.location() + ")");
+    }
+    ReceiverScope scope = new ReceiverScope(name, global, problems);
+    return new ReceiverConfig(
+        name,
+        integrations(m, "slack_configs", (item, key) -> SlackParser.parse(item, key, scope)),
+        integrations(m, "pagerduty_configs", (item, key) -> PagerDutyParser.parse(item, key, scope)),
+        integrations(m, "email_configs", (item, key) -> EmailParser.parse(item, key, scope)),
+        integrations(m, "webhook_configs", (item, key) -> WebhookParser.parse(item, key, scope)),
+        v.location());
+  }
+
+  private interface IntegrationParser<T> {
+    T parse(Value item, String localKey);
+  }
+
+  private static <T> List<T> integrations(YamlMap m, String section, IntegrationParser<T> parser) {
+    List<Value> items = m.list(section);
+    List<T> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      out.add(parser.parse(items.get(i), section + "[" + i + "]"));
+    }
+    return out;
+  }
+}

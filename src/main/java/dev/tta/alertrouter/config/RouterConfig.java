@@ -1,0 +1,50 @@
+package dev.tta.alertrouter.config;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A whole, validated configuration: Alertmanager's sections plus alert-router's own. Every name a
+ * route or a team refers to is defined; secrets are {@link Secret}s, never plain strings.
+ *
+ * @param timeIntervals by name, from {@code time_intervals} and {@code mute_time_intervals}
+ * @param templates Alertmanager template globs, kept but not used
+ * @param teams by name, in the order written
+ * @param sources the files read, in the order they were merged
+ */
+public record RouterConfig(
+    GlobalConfig global,
+    RouteConfig route,
+    List<ReceiverConfig> receivers,
+    List<InhibitRuleConfig> inhibitRules,
+    Map<String, TimeIntervalConfig> timeIntervals,
+    List<String> templates,
+    SeverityConfig severity,
+    Map<String, TeamConfig> teams,
+    RunbookSettings runbooks,
+    ServerSettings server,
+    List<Path> sources) {
+
+  public RouterConfig {
+    Objects.requireNonNull(global, "global");
+    Objects.requireNonNull(route, "route");
+    receivers = List.copyOf(receivers);
+    inhibitRules = List.copyOf(inhibitRules);
+    timeIntervals = Collections.unmodifiableMap(new LinkedHashMap<>(timeIntervals));
+    templates = List.copyOf(templates);
+    Objects.requireNonNull(severity, "severity");
+    teams = Collections.unmodifiableMap(new LinkedHashMap<>(teams));
+    Objects.requireNonNull(runbooks, "runbooks");
+    Objects.requireNonNull(server, "server");
+    sources = List.copyOf(sources);
+  }
+
+  public Optional<ReceiverConfig> receiver(String name) {
+    return receivers.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+}

@@ -78,7 +78,7 @@ class CheckConfigCommandTest {
         "Checking '" + file + "'  FAILED: 4 errors",
         file + ":2: route.receiver: undefined receiver \"nobody\"",
         file + ":3: route.group_wait: not a valid duration string: \"soon\" (use e.g. 30s, 5m, 1h30m, 1d)",
-        file + ":5: route.routes[0].matchers[0]: invalid regular expression \"(\": missing closing ): `^(?:()$`",
+        file + ":5: route.routes[0].matchers[0]: invalid regular expression \"(\": missing closing )",
         file + ":8: receivers[0].pushover_configs: integration type not supported by alert-router"), r.errLines());
   }
 
@@ -185,8 +185,8 @@ class CheckConfigCommandTest {
 
   @Test
   void configDefaultsToRoutingRulesFolder() {
-    // Maven runs tests in the repository root, whose routing-rules/ is the shipped configuration.
     Run r = checkConfig(Map.of());
+    // Tests run in the checkout, which ships routing-rules/ (loading, with dry-run warnings).
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().startsWith("Checking 'routing-rules/'  SUCCESS"), r.out());
   }

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * A label matcher as Alertmanager defines it ({@code pkg/labels}): {@code =}, {@code !=}, {@code =~}
- * and {@code !~}. Regexes use RE2 syntax (re2j, the same engine semantics as Go's {@code regexp}) and
- * are anchored at both ends. A missing label is matched as the empty string.
+ * and {@code !~}. Regexes use RE2 syntax (re2j, the same engine semantics as Go's {@code regexp}),
+ * are anchored at both ends and, as in Go, '.' does not match a newline unless the pattern says
+ * {@code (?s)}; syntax Go refuses is refused here too. A missing label is matched as the empty string.
  */
 public final class Matcher {
   private final String name;
@@ -38,11 +39,22 @@ public final class Matcher {
     return new Matcher(name, Type.REGEX, value);
   }
 
+  // No DOTALL: Alertmanager 0.25 compiles "^(?:" + v + ")$" with Go's defaults, so '.' does not
+  // match a newline there either (checked against amtool).
   private static Pattern compile(String regex) {
+    if (GoRegexSyntax.hasAngleBracketGroup(regex)) {
+      // re2j accepts (?<name>...), Go before 1.22 (which Alertmanager 0.25 is built with) does not.
+      throw new IllegalArgumentException(
+          "invalid regular expression \"" + regex + "\": invalid or unsupported Perl syntax: `(?<`");
+    }
+    String anchored = "^(?:" + regex + ")$";
     try {
-      return Pattern.compile("^(?:" + regex + ")$", Pattern.DOTALL);
+      return Pattern.compile(anchored);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("invalid regular expression \"" + regex + "\": " + e.getDescription(), e);
+      // Name the offending fragment, as Go does, unless it is just our anchored copy of the whole.
+      String fragment = e.getPattern().equals(anchored) ? "" : ": `" + e.getPattern() + "`";
+      throw new IllegalArgumentException(
+          "invalid regular expression \"" + regex + "\": " + e.getDescription() + fragment, e);
     }
   }
 

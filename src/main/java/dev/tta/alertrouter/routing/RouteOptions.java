@@ -1,0 +1,47 @@
+package dev.tta.alertrouter.routing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a route does with the alerts it takes, after inheritance and defaults (Alertmanager's {@code
+ * RouteOpts}).
+ *
+ * @param receiver the receiver's name
+ * @param groupBy label names to group by, distinct, in the order the config wrote them
+ * @param groupByAll {@code group_by: ['...']}: group by every label. As in Alertmanager, {@code groupBy}
+ *     keeps what was inherited beside it; the dispatcher must check this flag first.
+ * @param groupWait wait before the first notification of a new group
+ * @param groupInterval wait before notifying a group again after it changed
+ * @param repeatInterval wait before resending an unchanged group
+ * @param muteTimeIntervals time intervals during which this route is muted (not inherited)
+ * @param activeTimeIntervals time intervals outside which this route is muted (not inherited)
+ */
+public record RouteOptions(
+    String receiver,
+    List<String> groupBy,
+    boolean groupByAll,
+    Duration groupWait,
+    Duration groupInterval,
+    Duration repeatInterval,
+    List<String> muteTimeIntervals,
+    List<String> activeTimeIntervals) {
+
+  public RouteOptions {
+    Objects.requireNonNull(receiver, "receiver");
+    groupBy = Objects.requireNonNull(groupBy, "groupBy").stream().distinct().toList();
+    requireNotNegative(groupWait, "groupWait");
+    requireNotNegative(groupInterval, "groupInterval");
+    requireNotNegative(repeatInterval, "repeatInterval");
+    muteTimeIntervals = List.copyOf(muteTimeIntervals);
+    activeTimeIntervals = List.copyOf(activeTimeIntervals);
+  }
+
+  private static void requireNotNegative(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative: " + d);
+    }
+  }
+}

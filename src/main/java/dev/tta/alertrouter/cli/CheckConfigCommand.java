@@ -1,6 +1,13 @@
 package dev.tta.alertrouter.cli;
 
-import dev.tta.alertrouter.config.ConfigError;
+import dev.tta.alertrouter.runbook.RunbookCoverage;
+import dev.tta.alertrouter.runbook.RunbookLoadResult;
+import dev.tta.alertrouter.runbook.RunbookLoader;
+import dev.tta.alertrouter.runbook.Runbooks;
+import dev.tta.alertrouter.runbook.UrlTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.LoadResult;
 import java.io.PrintWriter;
@@ -29,8 +36,13 @@ public final class CheckConfigCommand implements Callable<Integer> {
       description = "A YAML file or a folder of them (default: ${DEFAULT-VALUE}).")
   String config;
 
-  @Option(names = "--runbooks", paramLabel = "DIR", description = "The runbooks folder; must exist if given.")
+  @Option(names = "--runbooks", paramLabel = "DIR",
+      description = "The runbooks folder, loaded and checked when given (and read by --rules; default there: runbooks/).")
   Path runbooks;
+
+  @Option(names = "--rules", paramLabel = "FILE", arity = "1..*",
+      description = "Prometheus rule files: lists the alerts no runbook covers, by priority; exit 1 when a P0 has none.")
+  List<Path> rules = List.of();
 
   private final Map<String, String> environment;
 
@@ -48,21 +60,51 @@ public final class CheckConfigCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LoadResult result = new ConfigLoader(environment).load(Path.of(config));
-    boolean runbooksMissing = runbooks != null && !Files.isDirectory(runbooks);
-    if (!result.ok() || runbooksMissing) {
-      int count = result.errors().size() + (runbooksMissing ? 1 : 0);
+    List<String> errors = new ArrayList<>();
+    result.errors().forEach(e -> errors.add(e.toString()));
+    if (result.ok()) {
+      result.config().runbooks().urlTemplate().ifPresent(t -> checkUrlTemplate(t, errors));
+    }
+    Path runbookDir = runbooks != null ? runbooks : (rules.isEmpty() ? null : Path.of("runbooks"));
+    Optional<Runbooks> loadedRunbooks = Optional.empty();
+    if (runbookDir != null) {
+      if (!Files.isDirectory(runbookDir)) {
+        errors.add(runbookDir + ": --runbooks: no such folder");
+      } else {
+        RunbookLoadResult loaded = RunbookLoader.load(runbookDir);
+        loaded.errors().forEach(e -> errors.add(e.toString()));
+        loadedRunbooks = loaded.runbooks();
+      }
+    }
+    if (!errors.isEmpty()) {
+      int count = errors.size();
       err.println("Checking '" + config + "'  FAILED: " + count + (count == 1 ? " error" : " errors"));
-      for (ConfigError e : result.errors()) {
-        err.println(e);
-      }
-      if (runbooksMissing) {
-        err.println(runbooks + ": --runbooks: no such folder");
-      }
+      errors.forEach(err::println);
       err.flush();
       return 1;
     }
-    ConfigSummary.lines(config, result).forEach(out::println);
+    List<String> summary = new ArrayList<>(ConfigSummary.lines(config, result));
+    if (loadedRunbooks.isPresent()) {
+      int warnings = summary.indexOf("Warnings:");
+      summary.add(warnings < 0 ? summary.size() : warnings,
+          " - " + loadedRunbooks.get().all().size() + " runbooks in " + runbookDir);
+    }
+    summary.forEach(out::println);
+    int exit = 0;
+    if (!rules.isEmpty()) {
+      RunbookCoverage.Report report = RunbookCoverage.check(loadedRunbooks.orElseThrow(), rules);
+      out.print(report.text());
+      exit = report.exitCode();
+    }
     out.flush();
-    return 0;
+    return exit;
+  }
+
+  private static void checkUrlTemplate(String template, List<String> errors) {
+    try {
+      UrlTemplate.parse(template);
+    } catch (IllegalArgumentException e) {
+      errors.add("runbooks.url_template: " + e.getMessage());
+    }
   }
 }

@@ -132,9 +132,10 @@ class CheckConfigCommandTest {
          - severity model: critical→P0, page→P0, warning→P1, info→P2; otherwise P2 (label "severity")
          - runbook links: https://runbooks.tta.dev/{alertname}
          - 2 files
+         - 0 runbooks in %s
         Warnings:
          - receiver critical-alerts: pagerduty_configs[0].routing_key is unset; it will run in dry-run
-        """.formatted(config), r.out());
+        """.formatted(config, dir.resolve("runbooks")), r.out());
   }
 
   @Test

@@ -18,6 +18,7 @@ public final class RootCommand implements Runnable {
     // Subcommands, one line each:
     cl.addSubcommand(new HealthcheckCommand());
     cl.addSubcommand(new CheckConfigCommand());
+    cl.addSubcommand(new RoutesCommand());
     return cl;
   }
 

@@ -44,12 +44,18 @@ final class MatcherReader {
         continue;
       }
       try {
-        out.add(regex ? Matcher.regex(label, value) : Matcher.equal(label, value));
+        // Alertmanager 0.25 keeps a match_re value as its anchored form, "^(?:v)$", and prints it so
+        // (routes show, route keys, group keys); the regex means the same either way.
+        out.add(regex ? anchored(Matcher.regex(label, value)) : Matcher.equal(label, value));
       } catch (IllegalArgumentException ex) {
         e.value().error(ex.getMessage());
       }
     }
     return out;
+  }
+
+  private static Matcher anchored(Matcher checked) {
+    return Matcher.regex(checked.name(), "^(?:" + checked.value() + ")$");
   }
 
   private static List<Matcher> fromStrings(List<Value> items) {

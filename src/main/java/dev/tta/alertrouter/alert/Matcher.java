@@ -47,11 +47,14 @@ public final class Matcher {
       throw new IllegalArgumentException(
           "invalid regular expression \"" + regex + "\": invalid or unsupported Perl syntax: `(?<`");
     }
+    String anchored = "^(?:" + regex + ")$";
     try {
-      return Pattern.compile("^(?:" + regex + ")$");
+      return Pattern.compile(anchored);
     } catch (PatternSyntaxException e) {
+      // Name the offending fragment, as Go does, unless it is just our anchored copy of the whole.
+      String fragment = e.getPattern().equals(anchored) ? "" : ": `" + e.getPattern() + "`";
       throw new IllegalArgumentException(
-          "invalid regular expression \"" + regex + "\": " + e.getDescription() + ": `" + e.getPattern() + "`", e);
+          "invalid regular expression \"" + regex + "\": " + e.getDescription() + fragment, e);
     }
   }
 

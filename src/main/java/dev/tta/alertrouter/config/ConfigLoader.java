@@ -35,15 +35,17 @@ public final class ConfigLoader {
         roots.add(root);
       }
     }
+    // A file that is not YAML may hold the route; saying "no route" as well would mislead.
+    boolean unreadableFiles = problems.hasErrors();
     Sections sections = new SectionMerger(path, context).merge(roots);
 
     GlobalConfig global = GlobalParser.parse(sections.global());
     ReceiverParser receiverParser = new ReceiverParser(global, problems);
     List<ReceiverConfig> receivers = receiverParser.parseAll(sections.receivers());
     RouteConfig route = null;
-    if (sections.route() == null) {
+    if (sections.route() == null && !unreadableFiles) {
       problems.error(new SourceLocation(path.toString(), 0), "route", "no route provided in config");
-    } else {
+    } else if (sections.route() != null) {
       route = new RouteParser(references).parseRoot(sections.route());
     }
     List<InhibitRuleConfig> inhibitRules = InhibitRuleParser.parseAll(sections.inhibitRules());

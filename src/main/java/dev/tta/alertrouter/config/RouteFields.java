@@ -11,7 +11,10 @@ import java.util.Set;
 final class RouteFields {
   private RouteFields() {}
 
-  /** {@code group_by}, or null when absent (inherit); {@code ["..."]} means every label. */
+  /**
+   * {@code group_by}, or null to inherit: when absent, and also when empty, as Alertmanager treats
+   * {@code group_by: []}; {@code ["..."]} means every label.
+   */
   static List<String> groupBy(YamlMap m) {
     Value v = m.get("group_by");
     if (v == null) {
@@ -38,7 +41,10 @@ final class RouteFields {
     if (all && !names.isEmpty()) {
       v.error("cannot have wildcard group_by (`...`) and other labels at the same time");
     }
-    return all ? List.of("...") : names;
+    if (all) {
+      return List.of("...");
+    }
+    return names.isEmpty() ? null : names;
   }
 
   /** A route timer, or null when absent; {@code group_interval} and {@code repeat_interval} must not be zero. */

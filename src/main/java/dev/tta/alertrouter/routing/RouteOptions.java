@@ -30,7 +30,7 @@ public record RouteOptions(
 
   public RouteOptions {
     Objects.requireNonNull(receiver, "receiver");
-    groupBy = List.copyOf(groupBy.stream().distinct().toList());
+    groupBy = Objects.requireNonNull(groupBy, "groupBy").stream().distinct().toList();
     requireNotNegative(groupWait, "groupWait");
     requireNotNegative(groupInterval, "groupInterval");
     requireNotNegative(repeatInterval, "repeatInterval");

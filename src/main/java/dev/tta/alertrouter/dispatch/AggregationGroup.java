@@ -1,0 +1,236 @@
+package dev.tta.alertrouter.dispatch;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Fingerprint;
+import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.routing.Route;
+import dev.tta.alertrouter.routing.RouteOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerts of one route that share the route's group-by label values, and the timer that flushes
+ * them to the route's receiver: first after group_wait, then every group_interval (Alertmanager's
+ * {@code aggrGroup}). Everything mutable is guarded by this group's own lock, so groups never wait
+ * on each other; the pipeline itself runs outside the lock, so alerts keep arriving during a slow
+ * notification.
+ */
+final class AggregationGroup {
+  private static final Logger LOG = LoggerFactory.getLogger(AggregationGroup.class);
+
+  private final Route route;
+  private final RouteOptions options;
+  private final Labels groupLabels;
+  private final String groupKey;
+  private final Stage pipeline;
+  private final Scheduler scheduler;
+  private final Clock clock;
+  private final Consumer<AggregationGroup> onEmptied;
+  private final BooleanSupplier dispatcherStopped;
+
+  private final Object lock = new Object();
+  private final Map<Fingerprint, Alert> alerts = new HashMap<>();
+  private boolean hasFlushed;
+  private boolean stopped;
+  private Scheduler.Cancellable timer;
+  /** Tells a timer that fired after being replaced or cancelled that it is stale. */
+  private long timerGeneration;
+  private Instant nextFlushAt;
+
+  AggregationGroup(
+      Route route,
+      Labels groupLabels,
+      Stage pipeline,
+      Scheduler scheduler,
+      Clock clock,
+      Consumer<AggregationGroup> onEmptied,
+      BooleanSupplier dispatcherStopped) {
+    this.route = Objects.requireNonNull(route, "route");
+    this.options = route.options();
+    this.groupLabels = Objects.requireNonNull(groupLabels, "groupLabels");
+    this.groupKey = route.key() + ":" + groupLabels;
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.onEmptied = Objects.requireNonNull(onEmptied, "onEmptied");
+    this.dispatcherStopped = Objects.requireNonNull(dispatcherStopped, "dispatcherStopped");
+  }
+
+  String groupKey() {
+    return groupKey;
+  }
+
+  /** Arms the first flush, group_wait from now. */
+  void start() {
+    synchronized (lock) {
+      arm(options.groupWait());
+    }
+  }
+
+  /**
+   * Adds {@code alert}, or replaces an older copy of it. Before the first flush, an alert whose group_wait has already
+   * passed since it started (one that waited elsewhere, such as after a restart) flushes the group
+   * at once, as in Alertmanager.
+   *
+   * @return false when the group has been stopped and the caller must use a new one
+   */
+  boolean insert(Alert alert) {
+    synchronized (lock) {
+      if (stopped) {
+        return false;
+      }
+      // Copies can reach us out of order from concurrent requests: an older one never replaces a newer.
+      alerts.merge(
+          alert.fingerprint(),
+          alert,
+          (held, incoming) -> incoming.updatedAt().isBefore(held.updatedAt()) ? held : incoming);
+      if (!hasFlushed && alert.startsAt().plus(options.groupWait()).isBefore(clock.instant())) {
+        arm(Duration.ZERO);
+      }
+      return true;
+    }
+  }
+
+  /** Cancels the timer; a flush in progress completes, but nothing is scheduled after it. */
+  void stop() {
+    synchronized (lock) {
+      stopped = true;
+      cancelTimer();
+    }
+  }
+
+  GroupSnapshot snapshot() {
+    synchronized (lock) {
+      Instant now = clock.instant();
+      List<GroupSnapshot.AlertState> states = new ArrayList<>(alerts.size());
+      for (Alert alert : sorted()) {
+        states.add(new GroupSnapshot.AlertState(alert.fingerprint(), alert.statusAt(now)));
+      }
+      return new GroupSnapshot(
+          groupKey, route.key(), options.receiver(), groupLabels, states, nextFlushAt, now);
+    }
+  }
+
+  private void flush(long generation) {
+    Instant now;
+    List<Alert> batch;
+    synchronized (lock) {
+      // A group created while its dispatcher was stopping may have escaped stop(): it stays silent.
+      if (stopped || generation != timerGeneration || dispatcherStopped.getAsBoolean()) {
+        return;
+      }
+      now = clock.instant();
+      hasFlushed = true;
+      timer = null;
+      // As Alertmanager, the next flush is due group_interval after this one started, however long
+      // the pipeline takes; it is armed only once this flush is over, so flushes never overlap.
+      nextFlushAt = now.plus(options.groupInterval());
+      batch = batchAt(now);
+    }
+    boolean delivered = runPipeline(now, batch);
+    boolean emptied;
+    synchronized (lock) {
+      if (delivered) {
+        deleteResolvedNotModified(batch);
+      }
+      emptied = alerts.isEmpty();
+      if (emptied) {
+        stopped = true;
+      } else if (!stopped) {
+        Duration untilNext = Duration.between(clock.instant(), nextFlushAt);
+        arm(untilNext.isNegative() ? Duration.ZERO : untilNext);
+      }
+    }
+    if (emptied) {
+      onEmptied.accept(this);
+    }
+  }
+
+  /**
+   * The alerts as of {@code now}: an alert not yet resolved loses its future end, so that it cannot
+   * turn resolved on its own later in the pipeline (Alertmanager does the same).
+   */
+  private List<Alert> batchAt(Instant now) {
+    List<Alert> batch = new ArrayList<>(alerts.size());
+    for (Alert alert : sorted()) {
+      batch.add(
+          alert.isResolvedAt(now)
+              ? alert
+              : alert.withTimes(alert.startsAt(), null, alert.updatedAt()));
+    }
+    return batch;
+  }
+
+  private boolean runPipeline(Instant now, List<Alert> batch) {
+    if (batch.isEmpty()) {
+      return true;
+    }
+    FlushContext context =
+        new FlushContext(
+            groupKey,
+            groupLabels,
+            options.receiver(),
+            route.key(),
+            options.repeatInterval(),
+            options.groupInterval(),
+            options.muteTimeIntervals(),
+            options.activeTimeIntervals(),
+            now);
+    try {
+      pipeline.apply(context, batch);
+      return true;
+    } catch (StageFailedException e) {
+      LOG.warn("notifying {} of group {} failed: {}", options.receiver(), groupKey, e.getMessage());
+      return false;
+    } catch (RuntimeException e) {
+      LOG.error("notifying {} of group {} failed unexpectedly", options.receiver(), groupKey, e);
+      return false;
+    }
+  }
+
+  /**
+   * Forgets the resolved alerts that were just notified, unless a newer copy arrived meanwhile
+   * (Alertmanager's {@code DeleteIfNotModified}).
+   */
+  private void deleteResolvedNotModified(List<Alert> notified) {
+    for (Alert sent : notified) {
+      if (sent.endsAt() == null) {
+        continue;
+      }
+      alerts.computeIfPresent(
+          sent.fingerprint(),
+          (fingerprint, held) -> held.updatedAt().equals(sent.updatedAt()) ? null : held);
+    }
+  }
+
+  private List<Alert> sorted() {
+    List<Alert> list = new ArrayList<>(alerts.values());
+    list.sort(AlertOrder.INSTANCE);
+    return list;
+  }
+
+  private void arm(Duration delay) {
+    cancelTimer();
+    long generation = ++timerGeneration;
+    nextFlushAt = clock.instant().plus(delay);
+    timer = scheduler.schedule(delay, () -> flush(generation));
+  }
+
+  private void cancelTimer() {
+    timerGeneration++;
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.tta.alertrouter.dispatch;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.routing.Route;
+import dev.tta.alertrouter.routing.RouteTree;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Sorts alerts into aggregation groups and lets each group flush on its own timer, as Alertmanager's
+ * {@code dispatch.Dispatcher}: an alert joins one group for every route it matches, keyed by the
+ * route and the alert's values of the route's group_by labels. Alerts arrive from request threads
+ * while timers fire on scheduler threads; the group map is concurrent and each group has its own
+ * lock, so no lock is shared by all alerts.
+ */
+public final class Dispatcher implements AutoCloseable {
+  private final RouteTree routes;
+  private final Stage pipeline;
+  private final Scheduler scheduler;
+  private final Clock clock;
+  private final ConcurrentMap<GroupId, AggregationGroup> groups = new ConcurrentHashMap<>();
+  private volatile boolean stopped;
+
+  /**
+   * @param routes the route tree alerts are matched against
+   * @param pipeline what each flush runs, for the receiver named in its {@link FlushContext}
+   * @param scheduler times the groups' flushes and runs them
+   * @param clock the time flushes and group_wait are measured by
+   */
+  public Dispatcher(RouteTree routes, Stage pipeline, Scheduler scheduler, Clock clock) {
+    this.routes = Objects.requireNonNull(routes, "routes");
+    // A zero group_interval would flush a group in a busy loop; Alertmanager's config refuses it too.
+    routes.walk(
+        route -> {
+          Duration interval = route.options().groupInterval();
+          if (interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException(
+                "route " + route.id() + " (" + route.location() + "): group_interval must be greater than zero");
+          }
+        });
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Puts {@code alert} (a new alert or a newer copy of one) into the group of every route it
+   * matches. It is notified at the group's next flush, never from this call.
+   */
+  public void process(Alert alert) {
+    Objects.requireNonNull(alert, "alert");
+    if (stopped) {
+      return;
+    }
+    for (Route route : routes.match(alert.labels())) {
+      GroupId id = new GroupId(route, groupLabels(alert.labels(), route));
+      // compute() serialises insertion with the removal of an emptied group under the same key: an
+      // alert never lands in a group that has just been dropped.
+      groups.compute(id, (key, group) -> insertInto(group, key, alert));
+    }
+  }
+
+  /** The current groups, ordered by group key. */
+  public List<GroupSnapshot> groups() {
+    List<GroupSnapshot> snapshots = new ArrayList<>(groups.size());
+    for (AggregationGroup group : groups.values()) {
+      snapshots.add(group.snapshot());
+    }
+    snapshots.sort(Comparator.comparing(GroupSnapshot::groupKey));
+    return snapshots;
+  }
+
+  /** How many aggregation groups hold alerts (Alertmanager's {@code alertmanager_dispatcher_aggregation_groups}). */
+  public int activeGroups() {
+    return groups.size();
+  }
+
+  /**
+   * Stops every group's timer and ignores alerts from now on. A flush already running completes.
+   * Groups are not kept: a new dispatcher (after a reload) is fed the stored alerts again, and the
+   * notification log keeps it from repeating what was already sent.
+   */
+  public void stop() {
+    stopped = true;
+    for (AggregationGroup group : groups.values()) {
+      group.stop();
+    }
+    groups.clear();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private AggregationGroup insertInto(AggregationGroup group, GroupId id, Alert alert) {
+    if (group != null && group.insert(alert)) {
+      return group;
+    }
+    AggregationGroup fresh =
+        new AggregationGroup(
+            id.route(),
+            id.groupLabels(),
+            pipeline,
+            scheduler,
+            clock,
+            emptied -> groups.remove(id, emptied),
+            () -> stopped);
+    fresh.start();
+    fresh.insert(alert);
+    return fresh;
+  }
+
+  /** The alert's values of the route's group_by labels; all its labels for {@code group_by: [...]}. */
+  private static Labels groupLabels(Labels labels, Route route) {
+    return route.options().groupByAll() ? labels : labels.select(route.options().groupBy());
+  }
+
+  /**
+   * Which group an alert joins. Routes compare by identity, as Alertmanager keys groups by route
+   * pointer: two routes written alike still form separate groups.
+   */
+  private record GroupId(Route route, Labels groupLabels) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof GroupId other
+          && route == other.route
+          && groupLabels.equals(other.groupLabels);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(route) * 31 + groupLabels.hashCode();
+    }
+  }
+}

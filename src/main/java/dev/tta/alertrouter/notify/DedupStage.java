@@ -1,0 +1,63 @@
+package dev.tta.alertrouter.notify;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.dispatch.FlushContext;
+import dev.tta.alertrouter.dispatch.Stage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Passes a flush on to one integration only when it tells the receiver something new, or when the
+ * repeat_interval has passed: all the alerts, or none (Alertmanager's {@code DedupStage}).
+ */
+final class DedupStage implements Stage {
+  private final NotificationLog log;
+  private final String integration;
+  private final int index;
+  private final boolean sendResolved;
+
+  /**
+   * @param integration the integration type this stage guards, e.g. {@code slack}
+   * @param index its position among the receiver's integrations of that type
+   * @param sendResolved whether the integration is told about resolved alerts
+   */
+  DedupStage(NotificationLog log, String integration, int index, boolean sendResolved) {
+    this.log = Objects.requireNonNull(log, "log");
+    this.integration = Objects.requireNonNull(integration, "integration");
+    this.index = index;
+    this.sendResolved = sendResolved;
+  }
+
+  @Override
+  public List<Alert> apply(FlushContext context, List<Alert> alerts) {
+    AlertSets now = AlertSets.of(alerts, context.now());
+    Optional<NotificationLog.Entry> last =
+        log.last(new NotificationLog.Key(context.groupKey(), context.receiver(), integration, index));
+    return needsUpdate(last, now, context.repeatInterval(), context.now()) ? alerts : List.of();
+  }
+
+  /** Alertmanager 0.25's {@code DedupStage.needsUpdate}, rule for rule. */
+  private boolean needsUpdate(
+      Optional<NotificationLog.Entry> last, AlertSets now, Duration repeatInterval, Instant at) {
+    if (last.isEmpty()) {
+      // Never notified: a group of only resolved alerts is news to nobody.
+      return !now.firing().isEmpty();
+    }
+    NotificationLog.Entry entry = last.get();
+    if (!entry.firing().containsAll(now.firing())) {
+      return true;
+    }
+    if (now.firing().isEmpty()) {
+      // All resolved: notify (whatever send_resolved says, so the log forgets the firing alerts),
+      // unless the receiver never heard of them firing.
+      return !entry.firing().isEmpty();
+    }
+    if (sendResolved && !entry.resolved().containsAll(now.resolved())) {
+      return true;
+    }
+    return entry.timestamp().isBefore(at.minus(repeatInterval));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.tta.alertrouter.notify;
+
+import dev.tta.alertrouter.dispatch.Stage;
+import java.util.Objects;
+
+/**
+ * One way a receiver is notified (one {@code slack_configs} entry, one {@code pagerduty_configs}
+ * entry, ...), as the pipeline sees it.
+ *
+ * @param type the integration type, e.g. {@code slack}; with {@code index} it keys the notification
+ *     log, so it must stay the same across restarts and reloads
+ * @param index the position among the receiver's integrations of this type
+ * @param sendResolved whether resolved alerts are sent
+ * @param delivery sends the alerts it is given (with retries), throwing {@link
+ *     dev.tta.alertrouter.dispatch.StageFailedException} when they could not be delivered
+ */
+public record Integration(String type, int index, boolean sendResolved, Stage delivery) {
+  public Integration {
+    Objects.requireNonNull(type, "type");
+    if (type.isBlank()) {
+      throw new IllegalArgumentException("integration type must not be blank");
+    }
+    if (index < 0) {
+      throw new IllegalArgumentException("integration index must not be negative: " + index);
+    }
+    Objects.requireNonNull(delivery, "delivery");
+  }
+
+  /** How errors and logs name it: {@code slack[0]}. */
+  public String name() {
+    return type + "[" + index + "]";
+  }
+}

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The shipped {@code routing-rules/}: its cases pass, and it routes every alert exactly as the seed's
@@ -39,19 +38,19 @@ class ShippedRoutingRulesTest {
   void shippedCasesPassThroughTheRoutesTestCommand() throws Exception {
     int cases = RoutingCasesFile.read(CASES).size();
 
-    Commands run = Commands.run("routes", "test", "--config", RULES.toString(), "--cases", CASES.toString());
+    CommandRun run = CommandRun.of("routes", "test", "--config", RULES.toString(), "--cases", CASES.toString());
 
     assertEquals("", run.err());
     assertEquals(cases + " passed, 0 failed\n", run.out());
-    assertEquals(0, run.exit());
+    assertEquals(0, run.exitCode());
     assertTrue(cases >= 25, cases + " cases");
   }
 
   @Test
   void shippedRulesPassCheckConfigWithOnlyUnsetSecretWarnings() {
-    Commands run = Commands.run(new CommandLine(new CheckConfigCommand(Map.of())), "--config", RULES.toString());
+    CheckConfigCommandTest.Run run = CheckConfigCommandTest.checkConfig(Map.of(), "--config", RULES.toString());
 
-    assertEquals(0, run.exit(), run.err());
+    assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains(" - 2 teams"), run.out());
     run.out().lines().filter(l -> l.startsWith(" - receiver ")).forEach(
         warning -> assertTrue(warning.endsWith("is unset; it will run in dry-run"), warning));

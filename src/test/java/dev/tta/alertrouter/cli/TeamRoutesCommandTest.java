@@ -17,17 +17,17 @@ class TeamRoutesCommandTest {
   private static String receivers(String... labels) {
     List<String> args = new ArrayList<>(List.of("routes", "test", "--config", TWO_TEAMS.toString()));
     args.addAll(List.of(labels));
-    Commands run = Commands.run(args.toArray(String[]::new));
-    assertEquals(0, run.exit(), run.err());
+    CommandRun run = CommandRun.of(args.toArray(String[]::new));
+    assertEquals(0, run.exitCode(), run.err());
     return run.out();
   }
 
   @Test
   void routesShowDrawsEachTeamAsARouteWithOneChildPerPriorityAndReceiver() {
-    Commands run = Commands.run("routes", "show", "--config", TWO_TEAMS.toString());
+    CommandRun run = CommandRun.of("routes", "show", "--config", TWO_TEAMS.toString());
 
     String branch = "│\u00a0\u00a0 ";
-    assertEquals(0, run.exit(), run.err());
+    assertEquals(0, run.exitCode(), run.err());
     assertEquals("""
         Routing tree:
         .
@@ -48,7 +48,7 @@ class TeamRoutesCommandTest {
   void compiledTeamsDrawExactlyAsAmtoolDrawsTheSameTreeWrittenByHand() {
     AmtoolRoutes amtool = AmtoolRoutes.require();
 
-    assertEquals(amtool.show(HAND_WRITTEN), Commands.run("routes", "show", "--config", TWO_TEAMS.toString()).out());
+    assertEquals(amtool.show(HAND_WRITTEN), CommandRun.of("routes", "show", "--config", TWO_TEAMS.toString()).out());
   }
 
   @ParameterizedTest

@@ -3,7 +3,6 @@ package dev.tta.alertrouter.cli;
 import dev.tta.alertrouter.config.ConfigError;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.LoadResult;
-import dev.tta.alertrouter.routing.RouteTree;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.Optional;
 final class RouteTreeLoader {
   private RouteTreeLoader() {}
 
-  /** The tree of the configuration at {@code path}, or empty after printing each error to {@code err}. */
-  static Optional<RouteTree> load(Path path, Map<String, String> env, PrintWriter err) {
+  /** The tree (teams compiled in) and severity classifier of the configuration at {@code path}, or empty after printing each error to {@code err}. */
+  static Optional<EffectiveRoutes> load(Path path, Map<String, String> env, PrintWriter err) {
     LoadResult result = new ConfigLoader(env).load(path);
     if (!result.ok()) {
       for (ConfigError e : result.errors()) {
@@ -23,6 +22,6 @@ final class RouteTreeLoader {
       err.flush();
       return Optional.empty();
     }
-    return Optional.of(RouteTree.of(result.config().route()));
+    return Optional.of(EffectiveRoutes.of(result.config()));
   }
 }

@@ -19,7 +19,7 @@ final class RoutesShowCommand implements Callable<Integer> {
   public Integer call() {
     return RouteTreeLoader.load(config, System.getenv(), spec.commandLine().getErr())
         .map(tree -> {
-          spec.commandLine().getOut().print(RouteTreeDrawing.show(tree));
+          spec.commandLine().getOut().print(RouteTreeDrawing.show(tree.tree()));
           spec.commandLine().getOut().flush();
           return 0;
         })

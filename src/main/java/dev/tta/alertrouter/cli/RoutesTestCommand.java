@@ -56,11 +56,11 @@ final class RoutesTestCommand implements Callable<Integer> {
     if (alert.isEmpty()) {
       return 1;
     }
-    Optional<RouteTree> routes = RouteTreeLoader.load(config, System.getenv(), err);
+    Optional<EffectiveRoutes> routes = RouteTreeLoader.load(config, System.getenv(), err);
     if (routes.isEmpty()) {
       return 1;
     }
-    int exit = cases != null ? new RoutingCasesRun(routes.get(), out, err).run(cases) : test(routes.get(), alert.get(), out);
+    int exit = cases != null ? new RoutingCasesRun(routes.get(), out, err).run(cases) : test(routes.get().tree(), routes.get().classify(alert.get()), out);
     out.flush();
     return exit;
   }

@@ -1,17 +1,16 @@
 package dev.tta.alertrouter.cli;
 
-import dev.tta.alertrouter.routing.RouteTree;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Runs a cases file against a route tree: one FAIL line per failing case, then the totals. */
 final class RoutingCasesRun {
-  private final RouteTree routes;
+  private final EffectiveRoutes routes;
   private final PrintWriter out;
   private final PrintWriter err;
 
-  RoutingCasesRun(RouteTree routes, PrintWriter out, PrintWriter err) {
+  RoutingCasesRun(EffectiveRoutes routes, PrintWriter out, PrintWriter err) {
     this.routes = routes;
     this.out = out;
     this.err = err;

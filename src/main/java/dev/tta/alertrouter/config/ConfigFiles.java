@@ -19,9 +19,14 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Finds the YAML files a {@code --config} path names and reads each into nodes that keep their lines. */
 final class ConfigFiles {
+  static final String ROUTING_CASES = "tests";
+
   private ConfigFiles() {}
 
-  /** The path itself when it is a file; for a folder every {@code *.yml}/{@code *.yaml} in it, recursively, sorted. */
+  /**
+   * The path itself when it is a file; for a folder every {@code *.yml}/{@code *.yaml} in it,
+   * recursively, sorted, except dot-folders and routing cases files ({@code tests.yml}).
+   */
   static List<Path> find(Path path, Problems problems) {
     SourceLocation at = new SourceLocation(path.toString(), 0);
     if (Files.isRegularFile(path)) {
@@ -36,6 +41,7 @@ final class ConfigFiles {
       files = walk.filter(p -> !isHidden(path.relativize(p)))
           .filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(".yml") || p.getFileName().toString().endsWith(".yaml"))
+          .filter(p -> !isRoutingCases(p))
           .sorted()
           .toList();
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -46,6 +52,12 @@ final class ConfigFiles {
       problems.error(at, "", "folder contains no *.yml or *.yaml files");
     }
     return files;
+  }
+
+  /** Files of a folder named {@value #ROUTING_CASES}/.yaml hold {@code routes test --cases}, kept beside the rules they test. */
+  static boolean isRoutingCases(Path file) {
+    String name = file.getFileName().toString();
+    return name.equals(ROUTING_CASES + ".yml") || name.equals(ROUTING_CASES + ".yaml");
   }
 
   // Editors and git keep their own files in dot-folders; those are never configuration.

@@ -38,10 +38,16 @@ final class TeamParser {
       m.get("label").error("invalid label name \"" + label + "\"");
       label = TeamConfig.DEFAULT_LABEL;
     }
+    String value = m.string("value", name);
+    if (value.isEmpty()) {
+      // label="" matches every alert without the label: the team would swallow the unowned alerts.
+      m.get("value").error("must not be empty: the team's route would take every alert without " + label);
+      value = name;
+    }
     return new TeamConfig(
         name,
         label,
-        m.string("value", name),
+        value,
         receivers(m.map("receivers")),
         RouteFields.groupBy(m),
         RouteFields.timer(m, "group_wait"),

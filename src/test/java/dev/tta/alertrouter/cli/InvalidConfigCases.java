@@ -66,6 +66,17 @@ record InvalidConfigCases(String name, String yaml, int line, String key, String
                 receivers:
                   P0: [pager]
             """, 8, "teams.platform.receivers.P0[0]", "undefined receiver \"pager\"", false),
+        new InvalidConfigCases("team with an empty value", """
+            route:
+              receiver: default
+            receivers:
+              - name: default
+            teams:
+              platform:
+                value: ""
+                receivers:
+                  P0: default
+            """, 7, "teams.platform.value", "must not be empty", false),
         new InvalidConfigCases("duplicate receiver", """
             route:
               receiver: default

@@ -28,8 +28,8 @@ class RoutesCommandTest {
         .
         └── default-route  receiver: default
             ├── {severity="critical"}  receiver: critical-alerts
-            ├── {team="platform"}  receiver: platform-team
-            └── {team="cost-optimization"}  receiver: cost-team
+            ├── {team="cost-optimization"}  receiver: cost-team
+            └── {team="platform"}  receiver: platform-team
 
         """,
         run.out());

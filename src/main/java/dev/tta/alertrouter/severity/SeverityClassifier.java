@@ -1,0 +1,63 @@
+package dev.tta.alertrouter.severity;
+
+import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.alert.Priority;
+import dev.tta.alertrouter.config.SeverityConfig;
+import java.util.Objects;
+
+/**
+ * Gives every alert a priority label before routing, so routes and inhibition rules can match on
+ * {@code priority="P0"}. A valid {@code priority} the alert rule set itself wins over the severity
+ * mapping: whoever wrote the rule knew best. Stateless apart from its configuration; thread-safe.
+ */
+public final class SeverityClassifier {
+  private final SeverityConfig config;
+  private final ClassificationListener listener;
+
+  public SeverityClassifier(SeverityConfig config, ClassificationListener listener) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /** A classifier that counts nothing, for commands that only ask where an alert would go. */
+  public SeverityClassifier(SeverityConfig config) {
+    this(config, ClassificationListener.NONE);
+  }
+
+  /** The alert's labels with {@code priority} set, and why; tells the listener. */
+  public Classification classify(Labels labels) {
+    Objects.requireNonNull(labels, "labels");
+    String severity = presentValue(labels, config.label());
+    String existing = presentValue(labels, Priority.LABEL);
+    Priority explicit = parse(existing);
+    Classification c;
+    if (explicit != null) {
+      c = new Classification(labels, explicit, Classification.Reason.EXPLICIT_LABEL, severity, null);
+    } else {
+      boolean mapped = severity != null && config.levels().containsKey(severity);
+      Priority p = config.priorityOf(severity);
+      c = new Classification(labels.with(Priority.LABEL, p.name()),
+          p, mapped ? Classification.Reason.SEVERITY_LEVEL : Classification.Reason.DEFAULT, severity, existing);
+    }
+    listener.classified(c.priority(), c.reason(), c.replacedPriority() != null);
+    return c;
+  }
+
+  /** The label's value, or null when it is absent or empty: Prometheus treats both alike. */
+  private static String presentValue(Labels labels, String name) {
+    String v = labels.get(name);
+    return v == null || v.isEmpty() ? null : v;
+  }
+
+  private static Priority parse(String value) {
+    if (value == null) {
+      return null;
+    }
+    for (Priority p : Priority.values()) {
+      if (p.name().equals(value)) {
+        return p;
+      }
+    }
+    return null;
+  }
+}

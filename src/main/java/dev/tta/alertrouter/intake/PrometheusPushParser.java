@@ -87,8 +87,13 @@ public final class PrometheusPushParser {
     boolean byTimeout = endsAt == null;
     if (byTimeout) {
       endsAt = now.plus(resolveTimeout);
+      if (endsAt.isBefore(startsAt)) {
+        fields.problem("startsAt", "startsAt " + startsAt + " is later than now plus resolve_timeout ("
+            + endsAt + "); send endsAt", InvalidReason.BAD_TIMESTAMP);
+      }
+    } else {
+      fields.checkOrder(startsAt, endsAt);
     }
-    fields.checkOrder(startsAt, endsAt);
     if (!fields.isValid()) {
       return null;
     }

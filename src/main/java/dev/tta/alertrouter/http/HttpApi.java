@@ -22,6 +22,8 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ public final class HttpApi {
   /** How long {@link #stop()} lets in-flight requests finish. */
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
+  private static final Duration IDLE_CLOSE_ON_STOP = Duration.ofMillis(50);
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String UNMATCHED = "unmatched";
 
@@ -99,6 +102,13 @@ public final class HttpApi {
       throw new IllegalStateException("already started");
     }
     app = Javalin.create(this::configure).start(host, port);
+    for (Connector connector : app.jettyServer().server().getConnectors()) {
+      if (connector instanceof AbstractConnector c) {
+        // An idle keep-alive connection has nothing to drain; without this Jetty waits a second
+        // for each one before it stops.
+        c.setShutdownIdleTimeout(IDLE_CLOSE_ON_STOP.toMillis());
+      }
+    }
     LOG.info("listening on {}:{}", host, app.port());
   }
 
@@ -140,7 +150,9 @@ public final class HttpApi {
     config.routes.post("/api/v2/alerts", auth.intake(pushIntake::handle));
     config.routes.get("/api/v1/alerts", new AlertsEndpoint(store, clock)::handle);
     config.routes.get("/-/healthy", ctx -> ctx.result("OK"));
+    config.routes.head("/-/healthy", ctx -> ctx.status(200));
     config.routes.get("/-/ready", this::readiness);
+    config.routes.head("/-/ready", this::readiness);
     config.routes.get("/metrics", this::scrape);
     config.routes.post("/-/reload", auth.admin(this::reload));
 

@@ -75,6 +75,7 @@ final class IntakeEndpoint {
     }
     ParseResult result = parser.apply(body);
     if (result instanceof ParseResult.Rejected rejected) {
+      LOG.warn("refused a payload from {}: {}", source.metricLabel(), rejected.problems().get(0).message());
       metrics.alertsInvalid(rejected.reason().metricLabel(), 1);
       Json.reply(ctx, 400, Replies.Intake.error(0, 0, rejected.problems()));
       return;
@@ -115,8 +116,10 @@ final class IntakeEndpoint {
       LOG.info("Alertmanager left {} alerts out of a webhook payload (max_alerts)", batch.truncatedAlerts());
     }
     if (!batch.problems().isEmpty()) {
-      LOG.info("refused {} of {} alerts from {}", batch.received() - batch.alerts().size(),
-          batch.received(), source.metricLabel());
+      Problem first = batch.problems().get(0);
+      LOG.warn("refused {} of {} alerts from {}; first problem: alert {} {}: {}",
+          batch.received() - batch.alerts().size(), batch.received(), source.metricLabel(),
+          first.index(), first.field(), first.message());
     }
   }
 

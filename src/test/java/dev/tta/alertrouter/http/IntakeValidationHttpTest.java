@@ -286,6 +286,18 @@ class IntakeValidationHttpTest {
   }
 
   @Test
+  void limitRaisedByAReloadAppliesBeyondTheLimitAtStart() {
+    try (TestServer small = TestServer.start(settingsWithLimit(64))) {
+      String json = "[" + "{\"labels\":{\"alertname\":\"A\"}},".repeat(20) + "{\"labels\":{\"alertname\":\"B\"}}]";
+      assertEquals(413, small.postJson(PUSH, json).statusCode());
+
+      small.settings.set(settingsWithLimit(1024 * 1024));
+
+      assertAnswer(small.postJson(PUSH, json), 200, "{\"status\":\"success\",\"accepted\":21}");
+    }
+  }
+
+  @Test
   void chunkedBodyOverAConfiguredLimitIs413() {
     server.settings.set(settingsWithLimit(1024));
     byte[] body = ("[" + "{\"labels\":{\"alertname\":\"A\"}},".repeat(100) + "{\"labels\":{\"alertname\":\"A\"}}]")

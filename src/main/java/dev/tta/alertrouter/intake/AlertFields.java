@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tta.alertrouter.alert.Labels;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,8 +52,7 @@ final class AlertFields {
     }
     Map<String, String> labels = new TreeMap<>();
     boolean ok = true;
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String name = e.getKey();
       String field = "labels." + echo(name);
       if (!Labels.isValidName(name)) {
@@ -93,8 +91,7 @@ final class AlertFields {
       problem("annotations", "annotations must be an object of name: value", InvalidReason.INVALID_FIELD);
       return annotations;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String field = "annotations." + echo(e.getKey());
       if (!Labels.isValidName(e.getKey())) {
         problem(field, "invalid annotation name \"" + echo(e.getKey()) + "\": must match [a-zA-Z_][a-zA-Z0-9_]*",

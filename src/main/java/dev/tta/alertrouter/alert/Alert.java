@@ -16,6 +16,9 @@ import java.util.TreeMap;
  * @param endsAt when it ends or ended; null when unknown
  * @param generatorUrl link back to the source expression; may be empty
  * @param updatedAt when alert-router last received this alert
+ * @param endsAtByTimeout true when the sender gave no end and {@code endsAt} is receipt time plus
+ *     {@code resolve_timeout} (Alertmanager's {@code Alert.Timeout}): a merge lets an explicit end
+ *     win over such a guessed one
  */
 public record Alert(
     Labels labels,
@@ -23,7 +26,8 @@ public record Alert(
     Instant startsAt,
     Instant endsAt,
     String generatorUrl,
-    Instant updatedAt) {
+    Instant updatedAt,
+    boolean endsAtByTimeout) {
 
   public Alert {
     Objects.requireNonNull(labels, "labels");
@@ -34,6 +38,20 @@ public record Alert(
     Objects.requireNonNull(startsAt, "startsAt");
     generatorUrl = generatorUrl == null ? "" : generatorUrl;
     Objects.requireNonNull(updatedAt, "updatedAt");
+    if (endsAtByTimeout && endsAt == null) {
+      throw new IllegalArgumentException("an end set by resolve_timeout cannot be unknown");
+    }
+  }
+
+  /** An alert whose end, if any, was sent by its source. */
+  public Alert(
+      Labels labels,
+      Map<String, String> annotations,
+      Instant startsAt,
+      Instant endsAt,
+      String generatorUrl,
+      Instant updatedAt) {
+    this(labels, annotations, startsAt, endsAt, generatorUrl, updatedAt, false);
   }
 
   public Fingerprint fingerprint() {
@@ -54,15 +72,16 @@ public record Alert(
   }
 
   public Alert withLabels(Labels newLabels) {
-    return new Alert(newLabels, annotations, startsAt, endsAt, generatorUrl, updatedAt);
+    return new Alert(newLabels, annotations, startsAt, endsAt, generatorUrl, updatedAt, endsAtByTimeout);
   }
 
   public Alert withAnnotations(Map<String, String> newAnnotations) {
-    return new Alert(labels, newAnnotations, startsAt, endsAt, generatorUrl, updatedAt);
+    return new Alert(labels, newAnnotations, startsAt, endsAt, generatorUrl, updatedAt, endsAtByTimeout);
   }
 
+  /** A copy with new times; the end counts as sent by the source. */
   public Alert withTimes(Instant newStartsAt, Instant newEndsAt, Instant newUpdatedAt) {
-    return new Alert(labels, annotations, newStartsAt, newEndsAt, generatorUrl, newUpdatedAt);
+    return new Alert(labels, annotations, newStartsAt, newEndsAt, generatorUrl, newUpdatedAt, false);
   }
 
   /** An alert's state, as Alertmanager names it in payloads. */

@@ -1,0 +1,71 @@
+package dev.tta.alertrouter.http;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Matcher;
+import dev.tta.alertrouter.alert.Matchers;
+import dev.tta.alertrouter.store.AlertStore;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/alerts}: the held alerts, sorted by fingerprint. Each {@code filter} value is a
+ * matcher or a {@code {a="b",c=~"d"}} list; all must match. {@code status=firing|resolved} narrows.
+ */
+final class AlertsEndpoint {
+  private final AlertStore store;
+  private final Clock clock;
+
+  AlertsEndpoint(AlertStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  void handle(Context ctx) {
+    List<Replies.ProblemJson> problems = new ArrayList<>();
+    List<Matcher> matchers = new ArrayList<>();
+    for (String filter : ctx.queryParams("filter")) {
+      try {
+        matchers.addAll(Matchers.parseList(filter));
+      } catch (IllegalArgumentException e) {
+        problems.add(new Replies.ProblemJson(null, "filter", "bad filter " + quote(filter) + ": " + e.getMessage()));
+      }
+    }
+    String status = ctx.queryParam("status");
+    Alert.Status wanted = null;
+    if (status != null) {
+      wanted = parseStatus(status);
+      if (wanted == null) {
+        problems.add(new Replies.ProblemJson(null, "status",
+            "bad status " + quote(status) + ": expected firing or resolved"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      Json.reply(ctx, 400, new Replies.BadQuery(problems));
+      return;
+    }
+    Instant now = clock.instant();
+    List<AlertJson> alerts = new ArrayList<>();
+    for (Alert a : store.list(matchers)) {
+      if (wanted == null || a.statusAt(now) == wanted) {
+        alerts.add(AlertJson.of(a, now));
+      }
+    }
+    Json.reply(ctx, 200, new Replies.Data<>(alerts));
+  }
+
+  private static Alert.Status parseStatus(String s) {
+    for (Alert.Status st : Alert.Status.values()) {
+      if (st.wireName().equals(s)) {
+        return st;
+      }
+    }
+    return null;
+  }
+
+  private static String quote(String s) {
+    return '"' + (s.length() <= 200 ? s : s.substring(0, 200) + "...") + '"';
+  }
+}

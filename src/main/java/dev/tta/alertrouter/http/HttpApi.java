@@ -1,0 +1,204 @@
+package dev.tta.alertrouter.http;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.config.ServerSettings;
+import dev.tta.alertrouter.intake.AlertSource;
+import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
+import dev.tta.alertrouter.intake.InvalidReason;
+import dev.tta.alertrouter.intake.PrometheusPushParser;
+import dev.tta.alertrouter.metrics.Exposition;
+import dev.tta.alertrouter.metrics.RouterMetrics;
+import dev.tta.alertrouter.store.AlertStore;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * alert-router's HTTP surface: intake, the alert list, health, readiness, metrics and reload.
+ * Built once by the composition root; {@link #start} binds, {@link #stop} drains in-flight
+ * requests (new ones get 503, which senders retry) and stops.
+ */
+public final class HttpApi {
+  /** How long {@link #stop()} lets in-flight requests finish. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Duration IDLE_CLOSE_ON_STOP = Duration.ofMillis(50);
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final String UNMATCHED = "unmatched";
+
+  private final AlertStore store;
+  private final RouterMetrics metrics;
+  private final Supplier<ServerSettings> settings;
+  private final BooleanSupplier ready;
+  private final ReloadAction reloadAction;
+  private final Clock clock;
+  private final AuthGuard auth;
+  private final IntakeEndpoint webhookIntake;
+  private final IntakeEndpoint pushIntake;
+  private Javalin app;
+
+  /**
+   * @param store where accepted alerts are merged
+   * @param webhookParser reads {@code POST /api/v1/alertmanager}
+   * @param pushParser reads {@code POST /api/v2/alerts}
+   * @param metrics counts intake and requests, and serves {@code /metrics}
+   * @param settings the current {@code server:} settings, read per request (a reload changes them)
+   * @param ready true once a configuration is loaded ({@code /-/ready})
+   * @param reloadAction {@code POST /-/reload}; wrap it in {@link MeteredReloadAction} once and share
+   *     the wrapper with the SIGHUP handler
+   * @param onAccepted given the stored (merged) alerts after each intake that stored any; called on
+   *     request threads, concurrently; an exception makes the request answer 500 (the sender retries,
+   *     and merging makes the retry harmless)
+   * @param clock for each alert's status
+   */
+  public HttpApi(
+      AlertStore store,
+      AlertmanagerWebhookParser webhookParser,
+      PrometheusPushParser pushParser,
+      RouterMetrics metrics,
+      Supplier<ServerSettings> settings,
+      BooleanSupplier ready,
+      ReloadAction reloadAction,
+      Consumer<List<Alert>> onAccepted,
+      Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.ready = Objects.requireNonNull(ready, "ready");
+    this.reloadAction = Objects.requireNonNull(reloadAction, "reloadAction");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(webhookParser, "webhookParser");
+    Objects.requireNonNull(pushParser, "pushParser");
+    Objects.requireNonNull(onAccepted, "onAccepted");
+    this.auth = new AuthGuard(settings);
+    this.webhookIntake = new IntakeEndpoint(
+        AlertSource.ALERTMANAGER, webhookParser::parse, store, metrics, settings, onAccepted, clock);
+    this.pushIntake = new IntakeEndpoint(
+        AlertSource.PROMETHEUS, pushParser::parse, store, metrics, settings, onAccepted, clock);
+    for (InvalidReason reason : InvalidReason.values()) {
+      metrics.alertsInvalid(reason.metricLabel(), 0);
+    }
+  }
+
+  /** Binds {@code host:port} (port 0 picks a free one, see {@link #port()}) and serves. */
+  public synchronized void start(String host, int port) {
+    if (app != null) {
+      throw new IllegalStateException("already started");
+    }
+    app = Javalin.create(this::configure).start(host, port);
+    for (Connector connector : app.jettyServer().server().getConnectors()) {
+      if (connector instanceof AbstractConnector c) {
+        // An idle keep-alive connection has nothing to drain; without this Jetty waits a second
+        // for each one before it stops.
+        c.setShutdownIdleTimeout(IDLE_CLOSE_ON_STOP.toMillis());
+      }
+    }
+    LOG.info("listening on {}:{}", host, app.port());
+  }
+
+  /** The bound port; only after {@link #start}. */
+  public synchronized int port() {
+    if (app == null) {
+      throw new IllegalStateException("not started");
+    }
+    return app.port();
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to {@link #STOP_TIMEOUT}), and stops. */
+  public synchronized void stop() {
+    if (app != null) {
+      app.stop();
+      app = null;
+    }
+  }
+
+  private void configure(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.http.maxRequestSize = settings.get().maxRequestBytes();
+    config.http.prefer405over404 = true;
+    config.jetty.modifyServer(server -> {
+      // Jetty 12 waits for in-flight requests on stop only through a GracefulHandler; Javalin
+      // nests its own handler inside the wrapper found here.
+      server.setHandler(new GracefulHandler());
+      server.setStopTimeout(STOP_TIMEOUT.toMillis());
+      ErrorHandler errors = new ErrorHandler();
+      errors.setShowStacks(false);
+      errors.setShowCauses(false);
+      server.setErrorHandler(errors);
+    });
+    config.requestLogger.http((ctx, millis) ->
+        metrics.httpRequest(methodLabel(ctx), handlerLabel(ctx), ctx.statusCode(), millis / 1000.0));
+
+    config.routes.post("/api/v1/alertmanager", auth.intake(webhookIntake::handle));
+    config.routes.post("/api/v2/alerts", auth.intake(pushIntake::handle));
+    config.routes.get("/api/v1/alerts", new AlertsEndpoint(store, clock)::handle);
+    config.routes.get("/-/healthy", ctx -> ctx.result("OK"));
+    config.routes.head("/-/healthy", ctx -> ctx.status(200));
+    config.routes.get("/-/ready", this::readiness);
+    config.routes.head("/-/ready", this::readiness);
+    config.routes.get("/metrics", this::scrape);
+    config.routes.post("/-/reload", auth.admin(this::reload));
+
+    config.routes.exception(HttpResponseException.class, (e, ctx) ->
+        Json.error(ctx, e.getStatus(), e.getStatus() == 404 ? "not found" : e.getMessage()));
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("{} {} failed", ctx.method(), handlerLabel(ctx), e);
+      Json.error(ctx, 500, "internal error; see the server log");
+    });
+  }
+
+  private void readiness(Context ctx) {
+    if (ready.getAsBoolean()) {
+      ctx.result("OK");
+    } else {
+      ctx.status(503).result("not ready: configuration not loaded");
+    }
+  }
+
+  private void scrape(Context ctx) {
+    Exposition exposition = metrics.expose(ctx.header("Accept"));
+    ctx.contentType(exposition.contentType()).result(exposition.body());
+  }
+
+  private void reload(Context ctx) {
+    ReloadOutcome outcome = reloadAction.reload();
+    if (outcome instanceof ReloadOutcome.Failure failure) {
+      Json.error(ctx, 500, failure.error());
+    } else {
+      Json.reply(ctx, 200, new Replies.Success());
+    }
+  }
+
+  /** The route template that matched, never the raw path (which would explode the label set). */
+  private static String handlerLabel(Context ctx) {
+    try {
+      Endpoint endpoint = ctx.endpoint();
+      return endpoint == null ? UNMATCHED : endpoint.path;
+    } catch (RuntimeException e) {
+      return UNMATCHED;
+    }
+  }
+
+  /** Arbitrary method names are possible on the wire; only the common ones become label values. */
+  private static String methodLabel(Context ctx) {
+    HandlerType method = ctx.method();
+    return HandlerType.commonHttp().contains(method) ? method.name() : "OTHER";
+  }
+}

@@ -1,0 +1,130 @@
+package dev.tta.alertrouter.http;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.config.ServerSettings;
+import dev.tta.alertrouter.intake.AlertSource;
+import dev.tta.alertrouter.intake.InvalidReason;
+import dev.tta.alertrouter.intake.ParseResult;
+import dev.tta.alertrouter.intake.Problem;
+import dev.tta.alertrouter.metrics.RouterMetrics;
+import dev.tta.alertrouter.store.AlertStore;
+import dev.tta.alertrouter.store.StoreUnavailableException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One intake route: check the body, parse it, store the good alerts, hand them on, answer.
+ *
+ * <p>Answers as Alertmanager's own v2 API does, in terms its senders' retry logic understands: the
+ * valid alerts of a batch are stored even when others are refused (neither Prometheus nor
+ * Alertmanager resends on a 4xx, so refusing them too would lose them), and the answer is then 400
+ * naming each bad alert by index. A body that cannot be read as a payload at all stores nothing.
+ * 200 comes only after the store has taken the alerts; 503 when it cannot, so the sender retries.
+ */
+final class IntakeEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeEndpoint.class);
+
+  private final AlertSource source;
+  private final Function<byte[], ParseResult> parser;
+  private final AlertStore store;
+  private final RouterMetrics metrics;
+  private final Supplier<ServerSettings> settings;
+  private final Consumer<List<Alert>> onAccepted;
+  private final Clock clock;
+
+  IntakeEndpoint(
+      AlertSource source,
+      Function<byte[], ParseResult> parser,
+      AlertStore store,
+      RouterMetrics metrics,
+      Supplier<ServerSettings> settings,
+      Consumer<List<Alert>> onAccepted,
+      Clock clock) {
+    this.source = source;
+    this.parser = parser;
+    this.store = store;
+    this.metrics = metrics;
+    this.settings = settings;
+    this.onAccepted = onAccepted;
+    this.clock = clock;
+    for (Alert.Status status : Alert.Status.values()) {
+      metrics.alertsReceived(source.metricLabel(), status, 0);
+    }
+  }
+
+  void handle(Context ctx) throws IOException {
+    String typeProblem = RequestBody.contentTypeProblem(ctx.header("Content-Type"));
+    if (typeProblem != null) {
+      refuse(ctx, 415, Problem.ofPayload("Content-Type", typeProblem, InvalidReason.WRONG_CONTENT_TYPE));
+      return;
+    }
+    byte[] body;
+    try {
+      body = RequestBody.read(ctx, settings.get().maxRequestBytes());
+    } catch (RequestBody.TooLarge e) {
+      refuse(ctx, 413, Problem.ofPayload(null, e.getMessage(), InvalidReason.TOO_LARGE));
+      return;
+    }
+    ParseResult result = parser.apply(body);
+    if (result instanceof ParseResult.Rejected rejected) {
+      LOG.warn("refused a payload from {}: {}", source.metricLabel(), rejected.problems().get(0).message());
+      metrics.alertsInvalid(rejected.reason().metricLabel(), 1);
+      Json.reply(ctx, 400, Replies.Intake.error(0, 0, rejected.problems()));
+      return;
+    }
+    accept(ctx, (ParseResult.Batch) result);
+  }
+
+  private void accept(Context ctx, ParseResult.Batch batch) {
+    List<Alert> stored;
+    try {
+      stored = store.upsert(batch.alerts());
+    } catch (StoreUnavailableException e) {
+      LOG.warn("refusing {} alerts from {}: {}", batch.alerts().size(), source.metricLabel(), e.getMessage());
+      Json.error(ctx, 503, "alert store unavailable; retry later");
+      return;
+    }
+    count(batch);
+    if (!stored.isEmpty()) {
+      onAccepted.accept(stored);
+    }
+    if (batch.problems().isEmpty()) {
+      Json.reply(ctx, 200, Replies.Intake.success(stored.size(), batch.truncatedAlerts()));
+    } else {
+      Json.reply(ctx, 400, Replies.Intake.error(stored.size(), batch.truncatedAlerts(), batch.problems()));
+    }
+  }
+
+  private void count(ParseResult.Batch batch) {
+    Instant now = clock.instant();
+    long resolved = batch.alerts().stream().filter(a -> a.isResolvedAt(now)).count();
+    metrics.alertsReceived(source.metricLabel(), Alert.Status.RESOLVED, resolved);
+    metrics.alertsReceived(source.metricLabel(), Alert.Status.FIRING, batch.alerts().size() - resolved);
+    for (Problem p : batch.firstProblemPerAlert()) {
+      metrics.alertsInvalid(p.reason().metricLabel(), 1);
+    }
+    if (batch.truncatedAlerts() > 0) {
+      metrics.alertsTruncated(batch.truncatedAlerts());
+      LOG.info("Alertmanager left {} alerts out of a webhook payload (max_alerts)", batch.truncatedAlerts());
+    }
+    if (!batch.problems().isEmpty()) {
+      Problem first = batch.problems().get(0);
+      LOG.warn("refused {} of {} alerts from {}; first problem: alert {} {}: {}",
+          batch.received() - batch.alerts().size(), batch.received(), source.metricLabel(),
+          first.index(), first.field(), first.message());
+    }
+  }
+
+  private void refuse(Context ctx, int status, Problem problem) {
+    metrics.alertsInvalid(problem.reason().metricLabel(), 1);
+    Json.reply(ctx, status, Replies.Intake.error(0, 0, List.of(problem)));
+  }
+}

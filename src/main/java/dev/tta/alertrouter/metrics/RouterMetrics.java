@@ -1,0 +1,174 @@
+package dev.tta.alertrouter.metrics;
+
+import dev.tta.alertrouter.alert.Alert;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The metrics of intake, store, configuration and the HTTP surface, on a registry of this instance's
+ * own (never the process-wide default, so tests can build many servers in one JVM). Other stages
+ * register their metrics on {@link #registry()}. Label values come from closed sets chosen by the
+ * callers (enums, route templates), never from client input.
+ */
+public final class RouterMetrics {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final ExpositionFormats formats = ExpositionFormats.init();
+  private final AtomicBoolean storedAlertsTracked = new AtomicBoolean();
+
+  private final Counter alertsReceived;
+  private final Counter alertsInvalid;
+  private final Counter alertsTruncated;
+  private final Counter alertsStale;
+  private final Histogram httpDuration;
+  private final Counter configReloads;
+  private final Gauge configLastReloadSuccessful;
+  private final Gauge configLastReloadSuccessTimestamp;
+
+  /** {@code version} labels {@code alertrouter_build_info}. */
+  public RouterMetrics(String version) {
+    Objects.requireNonNull(version, "version");
+    JvmMetrics.builder().register(registry);
+    alertsReceived = Counter.builder()
+        .name("alertrouter_alerts_received_total")
+        .help("Valid alerts accepted, by source and by status on receipt.")
+        .labelNames("source", "status")
+        .register(registry);
+    alertsInvalid = Counter.builder()
+        .name("alertrouter_alerts_invalid_total")
+        .help("Alerts or payloads refused, by the reason of their first problem.")
+        .labelNames("reason")
+        .register(registry);
+    alertsTruncated = Counter.builder()
+        .name("alertrouter_alerts_truncated_total")
+        .help("Alerts Alertmanager left out of webhook payloads (max_alerts), so never seen.")
+        .register(registry);
+    alertsStale = Counter.builder()
+        .name("alertrouter_alerts_stale_total")
+        .help("Firing copies ignored because they started before the held alert resolved.")
+        .register(registry);
+    httpDuration = Histogram.builder()
+        .name("alertrouter_http_request_duration_seconds")
+        .help("HTTP request latency, by method, route template and status code.")
+        .unit(Unit.SECONDS)
+        .labelNames("method", "handler", "code")
+        .classicOnly()
+        .register(registry);
+    configReloads = Counter.builder()
+        .name("alertrouter_config_reloads_total")
+        .help("Configuration reloads, by result.")
+        .labelNames("result")
+        .register(registry);
+    configLastReloadSuccessful = Gauge.builder()
+        .name("alertrouter_config_last_reload_successful")
+        .help("Whether the last configuration load or reload succeeded (1) or failed (0).")
+        .register(registry);
+    configLastReloadSuccessTimestamp = Gauge.builder()
+        .name("alertrouter_config_last_reload_success_timestamp_seconds")
+        .help("When the configuration was last loaded successfully, in Unix seconds.")
+        .unit(Unit.SECONDS)
+        .register(registry);
+    Info buildInfo = Info.builder()
+        .name("alertrouter_build_info")
+        .help("The running alert-router's version; always 1.")
+        .labelNames("version")
+        .register(registry);
+    buildInfo.setLabelValues(version);
+    configReloads.labelValues("success");
+    configReloads.labelValues("failure");
+  }
+
+  /** Where other stages register their own metrics. */
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  /** Counts {@code count} valid alerts; a count of 0 makes the series visible before the first one. */
+  public void alertsReceived(String source, Alert.Status status, long count) {
+    alertsReceived.labelValues(source, status.wireName()).inc(count);
+  }
+
+  public void alertsInvalid(String reason, long count) {
+    alertsInvalid.labelValues(reason).inc(count);
+  }
+
+  public void alertsTruncated(long count) {
+    alertsTruncated.inc(count);
+  }
+
+  public void alertStale() {
+    alertsStale.inc();
+  }
+
+  /** {@code handler} must be a route template (or a fixed word), never the raw request path. */
+  public void httpRequest(String method, String handler, int code, double seconds) {
+    httpDuration.labelValues(method, handler, Integer.toString(code)).observe(seconds);
+  }
+
+  /** The first load at startup: sets the gauges without counting a reload. */
+  public void configLoaded(Instant at) {
+    configLastReloadSuccessful.set(1);
+    configLastReloadSuccessTimestamp.set(at.toEpochMilli() / 1000.0);
+  }
+
+  public void configReloaded(boolean success, Instant at) {
+    configReloads.labelValues(success ? "success" : "failure").inc();
+    if (success) {
+      configLoaded(at);
+    } else {
+      configLastReloadSuccessful.set(0);
+    }
+  }
+
+  /**
+   * Publishes {@code alertrouter_alerts{state}}, asking {@code counts} at each scrape. Called once,
+   * by whoever owns the store.
+   */
+  public void trackStoredAlerts(Supplier<Map<Alert.Status, Long>> counts) {
+    Objects.requireNonNull(counts, "counts");
+    if (!storedAlertsTracked.compareAndSet(false, true)) {
+      throw new IllegalStateException("stored alerts are already tracked");
+    }
+    GaugeWithCallback.builder()
+        .name("alertrouter_alerts")
+        .help("Alerts held, by state.")
+        .labelNames("state")
+        .callback(cb -> {
+          Map<Alert.Status, Long> now = counts.get();
+          for (Alert.Status s : Alert.Status.values()) {
+            cb.call(now.getOrDefault(s, 0L), s.wireName());
+          }
+        })
+        .register(registry);
+  }
+
+  /** Scrapes the registry in the format {@code acceptHeader} asks for (Prometheus text by default). */
+  public Exposition expose(String acceptHeader) {
+    ExpositionFormatWriter writer = formats.findWriter(acceptHeader);
+    if (!writer.isAvailable()) {
+      writer = formats.getPrometheusTextFormatWriter();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+    try {
+      writer.write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Exposition(writer.getContentType(), out.toByteArray());
+  }
+}

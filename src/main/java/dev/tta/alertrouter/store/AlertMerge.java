@@ -1,0 +1,84 @@
+package dev.tta.alertrouter.store;
+
+import dev.tta.alertrouter.alert.Alert;
+import java.time.Instant;
+
+/**
+ * How an incoming copy of an alert combines with the one held: Alertmanager's
+ * {@code provider/mem.Alerts.Put} and {@code types.Alert.Merge}, plus alert-router's stale rule.
+ *
+ * <p>A null {@code endsAt} (end unknown, from a webhook) is read as "never ends" wherever
+ * Alertmanager compares end times.
+ */
+final class AlertMerge {
+  private AlertMerge() {}
+
+  /** The result of combining one incoming copy with what is held. */
+  record Outcome(Alert stored, boolean stale) {}
+
+  static Outcome combine(Alert held, Alert incoming, Instant now) {
+    if (held == null) {
+      return new Outcome(incoming, false);
+    }
+    if (isStale(held, incoming, now)) {
+      return new Outcome(held, true);
+    }
+    if (overlaps(held, incoming)) {
+      return new Outcome(merge(held, incoming, now), false);
+    }
+    return new Outcome(incoming, false);
+  }
+
+  /**
+   * A firing copy that started before the held alert's explicit end is stale (a slower HA replica, a
+   * retried send): the alert stays resolved. Alertmanager would re-fire on it; we do not. An end
+   * that only came from {@code resolve_timeout} was a guess, so a copy still firing overrides it.
+   */
+  static boolean isStale(Alert held, Alert incoming, Instant now) {
+    return held.isResolvedAt(now)
+        && !held.endsAtByTimeout()
+        && !incoming.isResolvedAt(now)
+        && incoming.startsAt().isBefore(held.endsAt());
+  }
+
+  /** Put's test: merge only when the incoming copy's activity overlaps the held one's. */
+  static boolean overlaps(Alert old, Alert incoming) {
+    return (after(incoming.endsAt(), old.startsAt()) && before(incoming.endsAt(), old.endsAt()))
+        || (incoming.startsAt().isAfter(old.startsAt()) && before(incoming.startsAt(), old.endsAt()));
+  }
+
+  /** {@code types.Alert.Merge}: the newer copy wins, keeping the earliest start and the right end. */
+  static Alert merge(Alert a, Alert o, Instant now) {
+    if (o.updatedAt().isBefore(a.updatedAt())) {
+      return merge(o, a, now);
+    }
+    Instant startsAt = a.startsAt().isBefore(o.startsAt()) ? a.startsAt() : o.startsAt();
+    Instant endsAt = o.endsAt();
+    boolean byTimeout = o.endsAtByTimeout();
+    if (o.isResolvedAt(now)) {
+      // The latest explicit resolved timestamp wins if both are resolved.
+      if (a.isResolvedAt(now) && after(a.endsAt(), o.endsAt())) {
+        endsAt = a.endsAt();
+        byTimeout = a.endsAtByTimeout();
+      }
+    } else if (after(a.endsAt(), o.endsAt()) && !a.endsAtByTimeout()) {
+      // An end that did not come from a timeout rules when it is the latest.
+      endsAt = a.endsAt();
+      byTimeout = false;
+    }
+    return new Alert(o.labels(), o.annotations(), startsAt, endsAt, o.generatorUrl(), o.updatedAt(), byTimeout);
+  }
+
+  /** {@code t.After(u)} with null meaning "never ends". */
+  private static boolean after(Instant t, Instant u) {
+    if (t == null) {
+      return u != null;
+    }
+    return u != null && t.isAfter(u);
+  }
+
+  /** {@code t.Before(u)} with null meaning "never ends". */
+  private static boolean before(Instant t, Instant u) {
+    return after(u, t);
+  }
+}

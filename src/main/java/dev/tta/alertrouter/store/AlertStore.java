@@ -1,0 +1,51 @@
+package dev.tta.alertrouter.store;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Fingerprint;
+import dev.tta.alertrouter.alert.Matcher;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The alerts alert-router currently knows, one per fingerprint, merged as Alertmanager merges
+ * repeated copies. The pipeline sees only this interface, so a persistent store replaces the
+ * in-memory one without touching it.
+ */
+public interface AlertStore extends AutoCloseable {
+
+  /**
+   * Merges each alert into the one held under its fingerprint and returns the values now stored, one
+   * per input, in input order. Throws {@link StoreUnavailableException} when the store cannot take
+   * alerts now (closed, or its storage is down): the caller answers 503 so that the sender retries.
+   */
+  List<Alert> upsert(List<Alert> alerts);
+
+  Optional<Alert> get(Fingerprint fingerprint);
+
+  /** The alerts every matcher matches (all of them for an empty list), sorted by fingerprint. */
+  List<Alert> list(List<Matcher> filter);
+
+  /** Drops alerts whose end is before {@code cutoff}; returns how many were dropped. */
+  int pruneResolvedBefore(Instant cutoff);
+
+  int size();
+
+  /** How many held alerts are firing and how many resolved at {@code at}. */
+  default Map<Alert.Status, Long> countByStatus(Instant at) {
+    Map<Alert.Status, Long> counts = new EnumMap<>(Alert.Status.class);
+    for (Alert.Status s : Alert.Status.values()) {
+      counts.put(s, 0L);
+    }
+    for (Alert a : list(List.of())) {
+      counts.merge(a.statusAt(at), 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  /** Stops taking alerts; later {@link #upsert} calls throw {@link StoreUnavailableException}. */
+  @Override
+  void close();
+}

@@ -1,0 +1,110 @@
+package dev.tta.alertrouter.store;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Fingerprint;
+import dev.tta.alertrouter.alert.Matcher;
+import dev.tta.alertrouter.alert.Matchers;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Alerts held in memory, lost on restart; each fingerprint's merge is atomic. */
+public final class InMemoryAlertStore implements AlertStore {
+  private static final Comparator<Alert> BY_FINGERPRINT =
+      (x, y) -> Long.compareUnsigned(x.fingerprint().value(), y.fingerprint().value());
+
+  private final Map<Fingerprint, Alert> alerts = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final StaleAlertListener staleListener;
+  private volatile boolean closed;
+
+  public InMemoryAlertStore(Clock clock, StaleAlertListener staleListener) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.staleListener = Objects.requireNonNull(staleListener, "staleListener");
+  }
+
+  @Override
+  public List<Alert> upsert(List<Alert> incoming) {
+    if (closed) {
+      throw new StoreUnavailableException("the alert store is closed");
+    }
+    Instant now = clock.instant();
+    List<Alert> stored = new ArrayList<>(incoming.size());
+    for (Alert alert : incoming) {
+      AlertMerge.Outcome[] outcome = new AlertMerge.Outcome[1];
+      alerts.compute(alert.fingerprint(), (fp, held) -> {
+        outcome[0] = AlertMerge.combine(held, alert, now);
+        return outcome[0].stored();
+      });
+      stored.add(outcome[0].stored());
+      if (outcome[0].stale()) {
+        staleListener.staleCopyIgnored(alert, outcome[0].stored());
+      }
+    }
+    return stored;
+  }
+
+  @Override
+  public Optional<Alert> get(Fingerprint fingerprint) {
+    return Optional.ofNullable(alerts.get(fingerprint));
+  }
+
+  @Override
+  public List<Alert> list(List<Matcher> filter) {
+    List<Alert> result = new ArrayList<>();
+    for (Alert a : alerts.values()) {
+      if (Matchers.allMatch(filter, a.labels())) {
+        result.add(a);
+      }
+    }
+    result.sort(BY_FINGERPRINT);
+    return result;
+  }
+
+  @Override
+  public int pruneResolvedBefore(Instant cutoff) {
+    int dropped = 0;
+    for (Map.Entry<Fingerprint, Alert> e : alerts.entrySet()) {
+      Alert a = e.getValue();
+      // remove(key, value): an alert re-fired since we looked is not dropped.
+      if (a.endsAt() != null && a.endsAt().isBefore(cutoff) && alerts.remove(e.getKey(), a)) {
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  /** Counts without building and sorting a list: it runs at every scrape. */
+  @Override
+  public Map<Alert.Status, Long> countByStatus(Instant at) {
+    long resolved = 0;
+    long total = 0;
+    for (Alert a : alerts.values()) {
+      total++;
+      if (a.isResolvedAt(at)) {
+        resolved++;
+      }
+    }
+    Map<Alert.Status, Long> counts = new EnumMap<>(Alert.Status.class);
+    counts.put(Alert.Status.FIRING, total - resolved);
+    counts.put(Alert.Status.RESOLVED, resolved);
+    return counts;
+  }
+
+  @Override
+  public int size() {
+    return alerts.size();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}

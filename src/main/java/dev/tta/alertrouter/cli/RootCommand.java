@@ -17,6 +17,7 @@ public final class RootCommand implements Runnable {
     CommandLine cl = new CommandLine(new RootCommand());
     // Subcommands, one line each:
     cl.addSubcommand(new HealthcheckCommand());
+    cl.addSubcommand(new ServeCommand());
     cl.addSubcommand(new CheckConfigCommand());
     cl.addSubcommand(new RoutesCommand());
     cl.addSubcommand(new RunbookCommand());

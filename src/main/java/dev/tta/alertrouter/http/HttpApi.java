@@ -2,6 +2,7 @@ package dev.tta.alertrouter.http;
 
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.ServerSettings;
+import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.intake.AlertSource;
 import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
 import dev.tta.alertrouter.intake.InvalidReason;
@@ -51,6 +52,9 @@ public final class HttpApi {
   private final AuthGuard auth;
   private final IntakeEndpoint webhookIntake;
   private final IntakeEndpoint pushIntake;
+  private SilenceHandlers silenceHandlers;
+  private RunbookRoutes runbookRoutes;
+  private GroupsEndpoint groupsEndpoint;
   private Javalin app;
 
   /**
@@ -94,6 +98,24 @@ public final class HttpApi {
     for (InvalidReason reason : InvalidReason.values()) {
       metrics.alertsInvalid(reason.metricLabel(), 0);
     }
+  }
+
+  /** Serves {@code /api/v1/silences}; creating and expiring need admin auth. Before {@link #start}. */
+  public synchronized HttpApi withSilences(SilenceHandlers handlers) {
+    this.silenceHandlers = Objects.requireNonNull(handlers, "handlers");
+    return this;
+  }
+
+  /** Serves the runbook lookup API and pages. Before {@link #start}. */
+  public synchronized HttpApi withRunbooks(RunbookRoutes routes) {
+    this.runbookRoutes = Objects.requireNonNull(routes, "routes");
+    return this;
+  }
+
+  /** Serves {@code GET /api/v1/groups} from the dispatcher's snapshots. Before {@link #start}. */
+  public synchronized HttpApi withGroups(Supplier<List<GroupSnapshot>> groups) {
+    this.groupsEndpoint = new GroupsEndpoint(groups);
+    return this;
   }
 
   /** Binds {@code host:port} (port 0 picks a free one, see {@link #port()}) and serves. */
@@ -155,6 +177,15 @@ public final class HttpApi {
     config.routes.head("/-/ready", this::readiness);
     config.routes.get("/metrics", this::scrape);
     config.routes.post("/-/reload", auth.admin(this::reload));
+    if (silenceHandlers != null) {
+      silenceHandlers.register(config, auth::admin);
+    }
+    if (runbookRoutes != null) {
+      runbookRoutes.register(config);
+    }
+    if (groupsEndpoint != null) {
+      config.routes.get("/api/v1/groups", groupsEndpoint::handle);
+    }
 
     config.routes.exception(HttpResponseException.class, (e, ctx) ->
         Json.error(ctx, e.getStatus(), e.getStatus() == 404 ? "not found" : e.getMessage()));

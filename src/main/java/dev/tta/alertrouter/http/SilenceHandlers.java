@@ -12,7 +12,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;
+import io.javalin.http.Handler;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,12 +41,20 @@ public final class SilenceHandlers {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Adds the four routes to a Javalin 7 server being configured. */
+  /** Adds the four routes to a Javalin 7 server being configured; reading is open. */
   public void register(JavalinConfig config) {
+    register(config, UnaryOperator.identity());
+  }
+
+  /**
+   * Adds the four routes; creating and expiring a silence go through {@code admin} (the
+   * {@code server.admin_auth} check), since a silence can hide a page.
+   */
+  void register(JavalinConfig config, UnaryOperator<Handler> admin) {
     config.routes.get(COLLECTION, guarded(this::list));
-    config.routes.post(COLLECTION, guarded(this::post));
+    config.routes.post(COLLECTION, admin.apply(guarded(this::post)));
     config.routes.get(ONE, guarded(this::getOne));
-    config.routes.delete(ONE, guarded(this::expire));
+    config.routes.delete(ONE, admin.apply(guarded(this::expire)));
   }
 
   private void list(Context ctx) {

@@ -101,7 +101,7 @@ class AlertListHttpTest {
 
     assertEquals(400, r.statusCode());
     assertEquals("filter", TestServer.json(r).get("errors").get(0).get("field").asText());
-    assertEquals("bad filter \"instance=~\"pod-[\"\": invalid regular expression \"pod-[\": missing closing ]",
+    assertEquals("bad filter \"instance=~\"pod-[\"\": invalid regular expression \"pod-[\": missing closing ]: `[)$`",
         TestServer.json(r).get("errors").get(0).get("message").asText());
   }
 

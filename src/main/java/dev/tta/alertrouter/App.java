@@ -1,0 +1,223 @@
+package dev.tta.alertrouter;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.config.ConfigLoader;
+import dev.tta.alertrouter.config.ServerSettings;
+import dev.tta.alertrouter.dispatch.ExecutorScheduler;
+import dev.tta.alertrouter.http.HttpApi;
+import dev.tta.alertrouter.http.RunbookRoutes;
+import dev.tta.alertrouter.http.SilenceHandlers;
+import dev.tta.alertrouter.runbook.RunbookChoiceListener;
+import dev.tta.alertrouter.http.MeteredReloadAction;
+import dev.tta.alertrouter.http.ReloadAction;
+import dev.tta.alertrouter.http.ReloadOutcome;
+import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
+import dev.tta.alertrouter.intake.PrometheusPushParser;
+import dev.tta.alertrouter.metrics.RouterMetrics;
+import dev.tta.alertrouter.mute.InMemorySilenceStore;
+import dev.tta.alertrouter.mute.MuteListener;
+import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.notify.InMemoryNotificationLog;
+import dev.tta.alertrouter.store.AlertStore;
+import dev.tta.alertrouter.store.InMemoryAlertStore;
+import dev.tta.alertrouter.store.ResolvedAlertPruner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that knows every stage. It loads the configuration, builds
+ * the long-lived parts (store, silences, notification log, metrics, HTTP), builds a {@link
+ * RoutingEngine} per configuration, and swaps engines on reload.
+ */
+public final class App implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+  private static final Duration MAINTENANCE_PERIOD = Duration.ofMinutes(1);
+  private static final Duration NOTIFICATION_LOG_RETENTION = Duration.ofHours(120);
+  private static final Duration SILENCE_RETENTION = Duration.ofHours(120);
+
+  private final AppOptions options;
+  private final Clock clock;
+  private final ConfigLoader loader;
+  private final RouterMetrics metrics;
+  private final AlertStore store;
+  private final Silences silences;
+  private final InMemoryNotificationLog notificationLog;
+  private final ExecutorScheduler dispatchScheduler;
+  private final ExecutorService fanoutExecutor;
+  private final ScheduledExecutorService maintenance;
+  private final AtomicReference<RoutingEngine> engine = new AtomicReference<>();
+  private final ReloadAction reloadAction;
+  private final HttpApi http;
+
+  private App(AppOptions options, Clock clock, ConfigLoader loader, LoadedConfig initial) {
+    this.options = options;
+    this.clock = clock;
+    this.loader = loader;
+    this.metrics = new RouterMetrics(Version.current());
+    this.store = new InMemoryAlertStore(clock, (stale, held) -> metrics.alertStale());
+    this.silences = new Silences(new InMemorySilenceStore(), clock, SILENCE_RETENTION);
+    this.notificationLog = new InMemoryNotificationLog(NOTIFICATION_LOG_RETENTION);
+    this.dispatchScheduler = new ExecutorScheduler("dispatch", Math.max(2, Runtime.getRuntime().availableProcessors()));
+    this.fanoutExecutor = Executors.newCachedThreadPool(daemonThreads("notify"));
+    this.maintenance = Executors.newSingleThreadScheduledExecutor(daemonThreads("maintenance"));
+    this.engine.set(RoutingEngine.build(initial, services()));
+    metrics.configLoaded(clock.instant());
+    metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
+    this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
+    this.http = new HttpApi(
+        store,
+        new AlertmanagerWebhookParser(clock),
+        new PrometheusPushParser(clock, () -> engine.get().config().global().resolveTimeout()),
+        metrics,
+        () -> engine.get().config().server(),
+        () -> engine.get() != null,
+        reloadAction,
+        this::onAccepted,
+        clock)
+        .withSilences(new SilenceHandlers(silences, clock))
+        .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
+        .withGroups(() -> engine.get().groups());
+  }
+
+  /**
+   * Loads the configuration, builds everything and starts serving.
+   *
+   * @throws ConfigException naming every configuration error; nothing is started then
+   */
+  public static App start(AppOptions options, Clock clock, Map<String, String> environment) throws ConfigException {
+    ConfigLoader loader = new ConfigLoader(environment);
+    LoadedConfig loaded = LoadedConfig.load(loader, options);
+    loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
+    createDataDirectory(options);
+    App app = new App(options, clock, loader, loaded);
+    app.startServing();
+    return app;
+  }
+
+  private static void createDataDirectory(AppOptions options) {
+    try {
+      Files.createDirectories(options.data());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data folder " + options.data(), e);
+    }
+  }
+
+  private void startServing() {
+    ResolvedAlertPruner pruner = new ResolvedAlertPruner(store, clock, () -> engine.get().config().server().resolvedRetention());
+    pruner.schedule(maintenance, MAINTENANCE_PERIOD);
+    maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
+    http.start(options.host(), options.port());
+    LOG.info("alert-router {} serving {} on {}:{}{}", Version.current(), options.config(), options.host(), http.port(),
+        options.dryRun() ? " (dry-run: notifications are logged, not sent)" : "");
+  }
+
+  private void collectGarbage() {
+    try {
+      engine.get().collectGarbage(clock.instant());
+      notificationLog.collectGarbage(clock.instant());
+      silences.prune();
+    } catch (RuntimeException e) {
+      LOG.error("maintenance failed", e);
+    }
+  }
+
+  private RoutingEngine.Services services() {
+    return new RoutingEngine.Services(
+        clock, silences, notificationLog, dispatchScheduler, fanoutExecutor,
+        receiver -> List.of(), // replaced by the notifiers' factory
+        (priority, reason, replaced) -> {},
+        MuteListener.NONE,
+        RunbookChoiceListener.IGNORE,
+        team -> {});
+  }
+
+  private void onAccepted(List<Alert> stored) {
+    engine.get().accept(stored);
+  }
+
+  /** Reloads the configuration; on failure the running one stays and the outcome says why. */
+  public ReloadOutcome reload() {
+    return reloadAction.reload();
+  }
+
+  private ReloadOutcome reloadConfig() {
+    LoadedConfig loaded;
+    try {
+      loaded = LoadedConfig.load(loader, options);
+    } catch (ConfigException e) {
+      String errors = String.join("\n", e.errors());
+      LOG.error("reload failed, keeping the running configuration:\n{}", errors);
+      return ReloadOutcome.failure(errors);
+    }
+    loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
+    RoutingEngine fresh = RoutingEngine.build(loaded, services());
+    RoutingEngine old = engine.getAndSet(fresh);
+    old.close();
+    // The new dispatcher starts empty: replay what the store holds, as Alertmanager does on reload.
+    // The notification log outlives both engines, so nothing already sent is sent again.
+    fresh.accept(store.list(List.of()));
+    LOG.info("configuration reloaded from {}", options.config());
+    return ReloadOutcome.success();
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public RouterMetrics metrics() {
+    return metrics;
+  }
+
+  ServerSettings serverSettings() {
+    return engine.get().config().server();
+  }
+
+  /** Stops intake first (in-flight requests finish), then the dispatcher, then the workers. */
+  @Override
+  public void close() {
+    LOG.info("stopping");
+    http.stop();
+    engine.get().close();
+    maintenance.shutdownNow();
+    try {
+      dispatchScheduler.shutdown(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    fanoutExecutor.shutdown();
+    try {
+      if (!fanoutExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("notifications still in flight at shutdown were abandoned");
+        fanoutExecutor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      store.close();
+    } catch (Exception e) {
+      LOG.warn("closing the store failed", e);
+    }
+    LOG.info("stopped");
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+    return runnable -> {
+      Thread t = new Thread(runnable, "alert-router-" + name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

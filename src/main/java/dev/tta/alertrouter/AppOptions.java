@@ -1,0 +1,31 @@
+package dev.tta.alertrouter;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code serve} was asked to do.
+ *
+ * @param config a YAML file or a folder of them
+ * @param runbooks the runbooks folder, if any
+ * @param host the address to listen on
+ * @param port the port (0 picks a free one)
+ * @param data where state lives
+ * @param dryRun render and log every notification instead of sending it
+ * @param externalUrl how people reach this server: the base of links in notifications
+ */
+public record AppOptions(
+    Path config, Optional<Path> runbooks, String host, int port, Path data, boolean dryRun, URI externalUrl) {
+  public AppOptions {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(runbooks, "runbooks");
+    Objects.requireNonNull(host, "host");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(externalUrl, "externalUrl");
+  }
+}

@@ -1,0 +1,61 @@
+package dev.tta.alertrouter;
+
+import dev.tta.alertrouter.config.ConfigError;
+import dev.tta.alertrouter.config.ConfigLoader;
+import dev.tta.alertrouter.config.LoadResult;
+import dev.tta.alertrouter.config.RouterConfig;
+import dev.tta.alertrouter.config.SourceLocation;
+import dev.tta.alertrouter.runbook.RunbookLoadResult;
+import dev.tta.alertrouter.runbook.RunbookLoader;
+import dev.tta.alertrouter.runbook.RunbookResolver;
+import dev.tta.alertrouter.runbook.Runbooks;
+import dev.tta.alertrouter.runbook.UrlTemplate;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The routing rules and the runbooks, loaded and validated together: they are reloaded together,
+ * and a bad runbook keeps the old configuration as a bad rule does.
+ */
+record LoadedConfig(RouterConfig config, RunbookResolver runbooks, List<String> warnings) {
+  LoadedConfig {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(runbooks, "runbooks");
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Loads both; throws naming every error of either. */
+  static LoadedConfig load(ConfigLoader loader, AppOptions options) throws ConfigException {
+    LoadResult result = loader.load(options.config());
+    List<ConfigError> errors = new ArrayList<>(result.errors());
+    Optional<UrlTemplate> template = Optional.empty();
+    if (result.ok()) {
+      try {
+        template = result.config().runbooks().urlTemplate().map(UrlTemplate::parse);
+      } catch (IllegalArgumentException e) {
+        errors.add(new ConfigError(new SourceLocation(options.config().toString(), 0), "runbooks.url_template", e.getMessage()));
+      }
+    }
+    Runbooks runbooks = Runbooks.empty();
+    if (options.runbooks().isPresent()) {
+      Path dir = options.runbooks().get();
+      if (!Files.isDirectory(dir)) {
+        errors.add(new ConfigError(new SourceLocation(dir.toString(), 0), "--runbooks", "no such folder"));
+      } else {
+        RunbookLoadResult loaded = RunbookLoader.load(dir);
+        errors.addAll(loaded.errors());
+        runbooks = loaded.runbooks().orElse(Runbooks.empty());
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ConfigException.of(errors);
+    }
+    URI base = options.externalUrl();
+    return new LoadedConfig(result.config(), new RunbookResolver(runbooks, template, base), result.warnings());
+  }
+}

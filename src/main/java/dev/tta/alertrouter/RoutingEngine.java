@@ -1,0 +1,139 @@
+package dev.tta.alertrouter;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.config.ReceiverConfig;
+import dev.tta.alertrouter.config.RouteConfig;
+import dev.tta.alertrouter.config.RouterConfig;
+import dev.tta.alertrouter.dispatch.Dispatcher;
+import dev.tta.alertrouter.dispatch.GroupSnapshot;
+import dev.tta.alertrouter.dispatch.Scheduler;
+import dev.tta.alertrouter.dispatch.Stage;
+import dev.tta.alertrouter.notify.Integration;
+import dev.tta.alertrouter.notify.MultiStage;
+import dev.tta.alertrouter.runbook.RunbookChoiceListener;
+import dev.tta.alertrouter.runbook.RunbookEnricher;
+import dev.tta.alertrouter.runbook.RunbookResolver;
+import dev.tta.alertrouter.mute.Inhibitor;
+import dev.tta.alertrouter.mute.MuteListener;
+import dev.tta.alertrouter.mute.MuteStages;
+import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.mute.TimeIntervals;
+import dev.tta.alertrouter.notify.NotificationLog;
+import dev.tta.alertrouter.notify.PipelineBuilder;
+import dev.tta.alertrouter.routing.RouteTree;
+import dev.tta.alertrouter.routing.TeamRoutes;
+import dev.tta.alertrouter.severity.ClassificationListener;
+import dev.tta.alertrouter.severity.SeverityClassifier;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Everything that one loaded configuration decides: severity, teams, the route tree, inhibition,
+ * time intervals, the per-receiver pipelines and the dispatcher. A reload builds a new engine and
+ * stops the old one; silences, the notification log and the stored alerts outlive both, so a reload
+ * neither forgets a silence nor notifies twice (Alertmanager reloads the same way).
+ */
+final class RoutingEngine implements AutoCloseable {
+  /** The long-lived parts an engine is built on. */
+  record Services(
+      Clock clock,
+      Silences silences,
+      NotificationLog notificationLog,
+      Scheduler scheduler,
+      Executor fanoutExecutor,
+      IntegrationFactory integrations,
+      ClassificationListener classificationListener,
+      MuteListener muteListener,
+      RunbookChoiceListener runbookListener,
+      Consumer<String> teamListener) {}
+
+  private final LoadedConfig loaded;
+  private final RouterConfig config;
+  private final SeverityClassifier classifier;
+  private final TeamRoutes teams;
+  private final RouteTree tree;
+  private final Inhibitor inhibitor;
+  private final Dispatcher dispatcher;
+  private final Consumer<String> teamListener;
+
+  private RoutingEngine(LoadedConfig loaded, Services services) {
+    this.loaded = loaded;
+    this.config = loaded.config();
+    this.classifier = new SeverityClassifier(config.severity(), services.classificationListener());
+    this.teams = new TeamRoutes(config.teams());
+    RouteConfig compiled = TeamRoutes.compile(config.route(), config.teams());
+    this.tree = RouteTree.of(compiled);
+    this.inhibitor = new Inhibitor(config.inhibitRules(), services.clock());
+    TimeIntervals intervals = new TimeIntervals(config.timeIntervals().values());
+    PipelineBuilder pipeline = new PipelineBuilder(services.notificationLog(), services.fanoutExecutor());
+    MuteStages.inAlertmanagerOrder(inhibitor, intervals, services.silences(), services.muteListener())
+        .forEach(pipeline::mute);
+    // Enrichment runs after dedup, just before each integration sends (DESIGN.md's pipeline), so
+    // the runbook link reflects the runbooks in force when the message goes out.
+    RunbookEnricher enricher = new RunbookEnricher(loaded.runbooks(), services.runbookListener());
+    Stage enrich = (context, alerts) -> alerts.stream().map(a -> enricher.enrich(a).alert()).toList();
+    for (ReceiverConfig receiver : config.receivers()) {
+      List<Integration> integrations = services.integrations().integrationsFor(receiver).stream()
+          .map(i -> new Integration(i.type(), i.index(), i.sendResolved(), new MultiStage(List.of(enrich, i.delivery()))))
+          .toList();
+      pipeline.receiver(receiver.name(), integrations);
+    }
+    this.dispatcher = new Dispatcher(tree, pipeline.build(), services.scheduler(), services.clock());
+    this.teamListener = services.teamListener();
+  }
+
+  static RoutingEngine build(LoadedConfig loaded, Services services) {
+    return new RoutingEngine(loaded, services);
+  }
+
+  RouterConfig config() {
+    return config;
+  }
+
+  RunbookResolver runbooks() {
+    return loaded.runbooks();
+  }
+
+  RouteTree tree() {
+    return tree;
+  }
+
+  /**
+   * Takes alerts as the store merged them: classifies each (the priority label is set before
+   * routing, so routes and inhibition rules can match it), lets the inhibitor see the sources, and
+   * hands them to the dispatcher. Muting happens later, at flush.
+   */
+  void accept(Collection<Alert> stored) {
+    List<Alert> classified = new ArrayList<>(stored.size());
+    for (Alert alert : stored) {
+      classified.add(alert.withLabels(classifier.classify(alert.labels()).labels()));
+    }
+    inhibitor.onAlerts(classified);
+    for (Alert alert : classified) {
+      teamListener.accept(teams.countAs(alert.labels()));
+      dispatcher.process(alert);
+    }
+  }
+
+  List<GroupSnapshot> groups() {
+    return dispatcher.groups();
+  }
+
+  int activeGroups() {
+    return dispatcher.activeGroups();
+  }
+
+  int collectGarbage(Instant now) {
+    return inhibitor.collectGarbage(now);
+  }
+
+  @Override
+  public void close() {
+    dispatcher.stop();
+  }
+}

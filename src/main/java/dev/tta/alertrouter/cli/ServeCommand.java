@@ -1,0 +1,73 @@
+package dev.tta.alertrouter.cli;
+
+import dev.tta.alertrouter.App;
+import dev.tta.alertrouter.AppOptions;
+import dev.tta.alertrouter.ConfigException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+/** {@code serve}: runs the server until SIGTERM or SIGINT; SIGHUP reloads the configuration. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the alert-router server.")
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", defaultValue = "routing-rules/", description = "A YAML file or a folder of them. Default: ${DEFAULT-VALUE}")
+  Path config;
+
+  @Option(names = "--runbooks", description = "The runbooks folder.")
+  Path runbooks;
+
+  @Option(names = "--listen", defaultValue = "0.0.0.0:9095", description = "HOST:PORT to listen on. Default: ${DEFAULT-VALUE}")
+  String listen;
+
+  @Option(names = "--data", defaultValue = "data/", description = "Where state lives. Default: ${DEFAULT-VALUE}")
+  Path data;
+
+  @Option(names = "--dry-run", description = "Render and log every notification instead of sending it.")
+  boolean dryRun;
+
+  @Option(names = "--external-url", description = "How people reach this server, for links in notifications. Default: http://HOST:PORT of --listen")
+  URI externalUrl;
+
+  @Override
+  public Integer call() {
+    ListenAddress address;
+    try {
+      address = ListenAddress.parse(listen);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("--listen: " + e.getMessage());
+      return 2;
+    }
+    URI external = externalUrl != null ? externalUrl : address.defaultExternalUrl();
+    AppOptions options = new AppOptions(config, Optional.ofNullable(runbooks), address.host(), address.port(), data, dryRun, external);
+    App app;
+    try {
+      app = App.start(options, Clock.systemUTC(), System.getenv());
+    } catch (ConfigException e) {
+      e.errors().forEach(spec.commandLine().getErr()::println);
+      spec.commandLine().getErr().println("alert-router did not start: " + e.errors().size() + " configuration error(s)");
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.close();
+      stopped.countDown();
+    }, "alert-router-shutdown"));
+    Signal.handle(new Signal("HUP"), signal -> app.reload());
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

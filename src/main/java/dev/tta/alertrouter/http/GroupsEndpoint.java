@@ -1,0 +1,43 @@
+package dev.tta.alertrouter.http;
+
+import dev.tta.alertrouter.dispatch.GroupSnapshot;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** {@code GET /api/v1/groups}: the aggregation groups the dispatcher holds, sorted by group key. */
+final class GroupsEndpoint {
+  private final Supplier<List<GroupSnapshot>> groups;
+
+  GroupsEndpoint(Supplier<List<GroupSnapshot>> groups) {
+    this.groups = Objects.requireNonNull(groups, "groups");
+  }
+
+  void handle(Context ctx) {
+    List<GroupJson> body = new ArrayList<>();
+    groups.get().stream()
+        .sorted(Comparator.comparing(GroupSnapshot::groupKey).thenComparing(GroupSnapshot::receiver))
+        .forEach(g -> body.add(GroupJson.of(g)));
+    Json.reply(ctx, 200, body);
+  }
+
+  /** One group on the wire. */
+  record GroupJson(
+      String groupKey, String routeKey, String receiver, Map<String, String> groupLabels,
+      List<AlertRef> alerts, String nextFlushAt) {
+    static GroupJson of(GroupSnapshot g) {
+      List<AlertRef> alerts = g.alerts().stream()
+          .map(a -> new AlertRef(a.fingerprint().toString(), a.status().wireName()))
+          .toList();
+      return new GroupJson(g.groupKey(), g.routeKey(), g.receiver(), g.groupLabels().asUnmodifiableMap(),
+          alerts, g.nextFlushAt().toString());
+    }
+  }
+
+  /** An alert of a group: its fingerprint and status. */
+  record AlertRef(String fingerprint, String status) {}
+}

@@ -111,7 +111,7 @@ final class RoutingEngine implements AutoCloseable {
   void accept(Collection<Alert> stored) {
     List<Alert> classified = new ArrayList<>(stored.size());
     for (Alert alert : stored) {
-      classified.add(alert.withLabels(classifier.classify(alert.labels()).labels()));
+      classified.add(alert.withDerivedLabels(classifier.classify(alert.labels()).labels()));
     }
     inhibitor.onAlerts(classified);
     for (Alert alert : classified) {

@@ -76,6 +76,11 @@ class AppTest {
     Set<String> fingerprints = new HashSet<>();
     listed.forEach(a -> fingerprints.add(a.get("fingerprint").asText()));
     assertEquals(expected, fingerprints);
+
+    // Groups name alerts by the fingerprint they arrived with, though routing added a priority label.
+    Set<String> grouped = new HashSet<>();
+    JSON.readTree(get("/api/v1/groups").body()).forEach(g -> g.get("alerts").forEach(a -> grouped.add(a.get("fingerprint").asText())));
+    assertEquals(expected, grouped);
     assertTrue(get("/metrics").body().contains("alertrouter_alerts_received_total{source=\"alertmanager\",status=\"firing\"}"));
   }
 

@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * @param endsAt when it ends or ended; null when unknown
  * @param generatorUrl link back to the source expression; may be empty
  * @param updatedAt when alert-router last received this alert
+ * @param fingerprint the alert's identity: its labels' fingerprint as received, kept when the
+ *     router adds derived labels such as {@code priority}
  * @param endsAtByTimeout true when the sender gave no end and {@code endsAt} is receipt time plus
  *     {@code resolve_timeout} (Alertmanager's {@code Alert.Timeout}): a merge lets an explicit end
  *     win over such a guessed one
@@ -27,7 +29,8 @@ public record Alert(
     Instant endsAt,
     String generatorUrl,
     Instant updatedAt,
-    boolean endsAtByTimeout) {
+    boolean endsAtByTimeout,
+    Fingerprint fingerprint) {
 
   public Alert {
     Objects.requireNonNull(labels, "labels");
@@ -41,6 +44,19 @@ public record Alert(
     if (endsAtByTimeout && endsAt == null) {
       throw new IllegalArgumentException("an end set by resolve_timeout cannot be unknown");
     }
+    Objects.requireNonNull(fingerprint, "fingerprint");
+  }
+
+  /** An alert whose identity is its labels' fingerprint, as received. */
+  public Alert(
+      Labels labels,
+      Map<String, String> annotations,
+      Instant startsAt,
+      Instant endsAt,
+      String generatorUrl,
+      Instant updatedAt,
+      boolean endsAtByTimeout) {
+    this(labels, annotations, startsAt, endsAt, generatorUrl, updatedAt, endsAtByTimeout, labels.fingerprint());
   }
 
   /** An alert whose end, if any, was sent by its source. */
@@ -52,10 +68,6 @@ public record Alert(
       String generatorUrl,
       Instant updatedAt) {
     this(labels, annotations, startsAt, endsAt, generatorUrl, updatedAt, false);
-  }
-
-  public Fingerprint fingerprint() {
-    return labels.fingerprint();
   }
 
   public String name() {
@@ -71,17 +83,27 @@ public record Alert(
     return isResolvedAt(at) ? Status.RESOLVED : Status.FIRING;
   }
 
+  /** Another alert: the new labels are its identity. */
   public Alert withLabels(Labels newLabels) {
     return new Alert(newLabels, annotations, startsAt, endsAt, generatorUrl, updatedAt, endsAtByTimeout);
   }
 
+  /**
+   * The same alert with labels the router derived (the {@code priority} label) added for routing.
+   * It keeps the fingerprint it arrived with, so the alert list, the groups, explain and outgoing
+   * webhooks all name it as Alertmanager does.
+   */
+  public Alert withDerivedLabels(Labels newLabels) {
+    return new Alert(newLabels, annotations, startsAt, endsAt, generatorUrl, updatedAt, endsAtByTimeout, fingerprint);
+  }
+
   public Alert withAnnotations(Map<String, String> newAnnotations) {
-    return new Alert(labels, newAnnotations, startsAt, endsAt, generatorUrl, updatedAt, endsAtByTimeout);
+    return new Alert(labels, newAnnotations, startsAt, endsAt, generatorUrl, updatedAt, endsAtByTimeout, fingerprint);
   }
 
   /** A copy with new times; the end counts as sent by the source. */
   public Alert withTimes(Instant newStartsAt, Instant newEndsAt, Instant newUpdatedAt) {
-    return new Alert(labels, annotations, newStartsAt, newEndsAt, generatorUrl, newUpdatedAt, false);
+    return new Alert(labels, annotations, newStartsAt, newEndsAt, generatorUrl, newUpdatedAt, false, fingerprint);
   }
 
   /** An alert's state, as Alertmanager names it in payloads. */

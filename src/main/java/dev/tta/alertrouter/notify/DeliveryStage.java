@@ -106,7 +106,7 @@ public final class DeliveryStage implements Stage {
         throw attempts.failure(reason);
       }
       attempts.report(Result.RETRIED, attempts.latency, retryable.reason());
-      LOG.info("{}: attempt {} failed, retrying in {}: {}", attempts.who(), attempts.count, wait, retryable.reason());
+      LOG.debug("{}: attempt {} failed, retrying in {}: {}", attempts.who(), attempts.count, wait, retryable.reason());
       runtime.sleeper().sleep(wait);
     }
   }

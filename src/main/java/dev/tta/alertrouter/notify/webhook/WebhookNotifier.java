@@ -62,10 +62,9 @@ public final class WebhookNotifier implements Notifier {
     byte[] body = bytes(message(notification));
     try {
       HttpPoster.Response response = poster.postJson(URI.create(url), body);
+      String said = HttpOutcomes.snippet(response.body());
       return HttpOutcomes.of(
-          response,
-          clock.instant(),
-          "webhook answered " + response.status() + ": " + HttpOutcomes.snippet(response.body()));
+          response, clock.instant(), "webhook answered " + response.status() + (said.isEmpty() ? "" : ": " + said));
     } catch (IOException e) {
       return HttpOutcomes.unreachable("the webhook", e, Optional.of(url));
     } catch (InterruptedException e) {

@@ -82,13 +82,14 @@ public final class DeliveryStage implements Stage {
     for (int retry = 0; ; retry++) {
       awaitRateLimit(deadline, attempts);
       attempts.next();
-      DeliveryOutcome outcome = attempt(notification, attempts);
+      Attempted attempted = attempt(notification, attempts);
+      DeliveryOutcome outcome = attempted.outcome();
       if (outcome instanceof DeliveryOutcome.Delivered) {
-        attempts.report(Result.SENT, attempts.latency, "");
+        attempts.report(Result.SENT, attempted.latency(), "");
         return;
       }
       if (outcome instanceof DeliveryOutcome.Permanent permanent) {
-        attempts.report(Result.FAILED, attempts.latency, permanent.reason());
+        attempts.report(Result.FAILED, attempted.latency(), permanent.reason());
         LOG.warn("{}: not retried: {}", attempts.who(), permanent.reason());
         throw attempts.failure(permanent.reason());
       }
@@ -101,32 +102,35 @@ public final class DeliveryStage implements Stage {
       if (runtime.clock().instant().plus(wait).isAfter(deadline)) {
         String reason = retryable.reason() + "; gave up after " + attempts.count + " attempt(s), the deadline "
             + deadline + " comes before the next";
-        attempts.report(Result.FAILED, attempts.latency, reason);
+        attempts.report(Result.FAILED, attempted.latency(), reason);
         LOG.warn("{}: {}", attempts.who(), reason);
         throw attempts.failure(reason);
       }
-      attempts.report(Result.RETRIED, attempts.latency, retryable.reason());
+      attempts.report(Result.RETRIED, attempted.latency(), retryable.reason());
       LOG.debug("{}: attempt {} failed, retrying in {}: {}", attempts.who(), attempts.count, wait, retryable.reason());
       runtime.sleeper().sleep(wait);
     }
   }
 
-  /** One attempt under the type's concurrency bound; the latency is left in {@code attempts}. */
-  private DeliveryOutcome attempt(Notification notification, Attempts attempts) throws InterruptedException {
+  /** One attempt, holding a permit of the type's concurrency bound only while it lasts. */
+  private Attempted attempt(Notification notification, Attempts attempts) throws InterruptedException {
     permits.acquire();
     Instant start = runtime.clock().instant();
     try {
-      return Objects.requireNonNull(notifier.send(notification), "the notifier returned no outcome");
+      DeliveryOutcome outcome = Objects.requireNonNull(notifier.send(notification), "the notifier returned no outcome");
+      return new Attempted(outcome, Duration.between(start, runtime.clock().instant()));
     } catch (RuntimeException e) {
       // A bug, not an answer from the peer: counted, and left to the fanout to log.
       attempts.report(Result.FAILED, Duration.between(start, runtime.clock().instant()),
           "unexpected " + e.getClass().getSimpleName());
       throw e;
     } finally {
-      attempts.latency = Duration.between(start, runtime.clock().instant());
       permits.release();
     }
   }
+
+  /** What one attempt came to, and how long it took by the injected clock. */
+  private record Attempted(DeliveryOutcome outcome, Duration latency) {}
 
   private void awaitRateLimit(Instant deadline, Attempts attempts) throws InterruptedException {
     Optional<DeliveryOptions.RateLimit> rateLimit = options.rateLimit();
@@ -172,7 +176,6 @@ public final class DeliveryStage implements Stage {
   private final class Attempts {
     private final FlushContext context;
     private int count;
-    private Duration latency = Duration.ZERO;
 
     Attempts(FlushContext context) {
       this.context = context;
@@ -180,7 +183,6 @@ public final class DeliveryStage implements Stage {
 
     void next() {
       count++;
-      latency = Duration.ZERO;
     }
 
     void report(Result result, Duration latency, String reason) {

@@ -214,6 +214,38 @@ class DeliveryStageTest {
     assertTrue(failure.getMessage().contains("rate limit for #tta-alerts leaves no slot"), failure.getMessage());
   }
 
+  @Test
+  void latencyIsMeasuredOnTheInjectedClock() throws IOException {
+    peer = HttpPeer.ok(clock);
+    peer.onArrival(request -> clock.advance(Duration.ofMillis(250)));
+
+    stage(DeliveryOptions.defaults()).apply(context(Duration.ofMinutes(5)), alerts);
+
+    assertEquals(Duration.ofMillis(250), listener.events().get(0).latency());
+  }
+
+  @Test
+  void aShutdownDuringABackoffDropsTheNotificationAndKeepsTheInterrupt() throws IOException {
+    peer = HttpPeer.ok(clock).then(Answer.of(503));
+    Sleeper interrupted = duration -> {
+      throw new InterruptedException("shutting down");
+    };
+    DeliveryStage stage = new DeliveryStage(webhook(peer.uri("/hook")), 0,
+        new DeliveryRuntime(clock, interrupted, new FixedJitter(0.5), BACKOFF, ConcurrencyLimits.defaults(), listener, false),
+        DeliveryOptions.defaults());
+
+    try {
+      StageFailedException failure =
+          assertThrows(StageFailedException.class, () -> stage.apply(context(Duration.ofMinutes(5)), alerts));
+
+      assertTrue(Thread.currentThread().isInterrupted());
+      assertEquals(List.of(Result.RETRIED, Result.DROPPED), listener.results());
+      assertTrue(failure.getMessage().endsWith("interrupted while shutting down"), failure.getMessage());
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
   private DeliveryStage stage(DeliveryOptions options) {
     return new DeliveryStage(webhook(peer.uri("/hook")), 0, runtime(ConcurrencyLimits.defaults(), false), options);
   }

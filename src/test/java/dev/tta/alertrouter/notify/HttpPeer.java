@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +58,7 @@ public final class HttpPeer implements AutoCloseable {
     }
 
     public Answer withHeader(String name, String value) {
-      Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+      Map<String, String> more = new LinkedHashMap<>(headers);
       more.put(name, value);
       return new Answer(status, more, body);
     }

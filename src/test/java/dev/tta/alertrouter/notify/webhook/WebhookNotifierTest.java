@@ -216,7 +216,7 @@ class WebhookNotifierTest {
 
   private static Map<String, String> strings(JsonNode object) {
     Map<String, String> map = new TreeMap<>();
-    object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    object.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
     return map;
   }
 }

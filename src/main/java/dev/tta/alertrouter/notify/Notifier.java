@@ -11,4 +11,13 @@ public interface Notifier {
 
   /** One attempt; never throws for what the peer answered, only for bugs. */
   DeliveryOutcome send(Notification notification);
+
+  /**
+   * What {@link #send} would transmit for {@code notification}, with every credential masked, for
+   * the dry-run log line. Never connects anywhere.
+   */
+  default String render(Notification notification) {
+    return type() + " notification of " + notification.alerts().size() + " alert(s), status "
+        + notification.status().wireName();
+  }
 }

@@ -1,0 +1,204 @@
+package dev.tta.alertrouter.notify;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.dispatch.FlushContext;
+import dev.tta.alertrouter.dispatch.Stage;
+import dev.tta.alertrouter.dispatch.StageFailedException;
+import dev.tta.alertrouter.notify.DeliveryEvent.Result;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one flush to one integration (Alertmanager's {@code RetryStage}): sends through its
+ * {@link Notifier}, and while the outcome is {@link DeliveryOutcome.Retryable} waits (exponential
+ * backoff with full jitter, at least what a 429 asked for) and tries again, until the deadline
+ * passes. A {@link DeliveryOutcome.Permanent} outcome or the deadline fails the flush with a {@link
+ * StageFailedException}, so the notification log stays as it was and the next flush tries again.
+ *
+ * <p>Waiting holds no lock and no permit: each integration runs on its own fanout branch, so one
+ * receiver's outage never delays another's.
+ */
+public final class DeliveryStage implements Stage {
+  /** Alertmanager's {@code notify.MinTimeout}: a flush is given at least this long to deliver. */
+  public static final Duration MIN_DEADLINE = Duration.ofSeconds(10);
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryStage.class);
+
+  private final Notifier notifier;
+  private final int index;
+  private final DeliveryRuntime runtime;
+  private final DeliveryOptions options;
+  private final Semaphore permits;
+
+  /**
+   * @param notifier makes each attempt
+   * @param index the integration's position among the receiver's integrations of its type
+   * @param runtime what all delivery stages share
+   * @param options what is particular to this integration
+   */
+  public DeliveryStage(Notifier notifier, int index, DeliveryRuntime runtime, DeliveryOptions options) {
+    this.notifier = Objects.requireNonNull(notifier, "notifier");
+    if (index < 0) {
+      throw new IllegalArgumentException("integration index must not be negative: " + index);
+    }
+    this.index = index;
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.options = Objects.requireNonNull(options, "options");
+    this.permits = runtime.concurrency().permitsFor(notifier.type());
+  }
+
+  /** This stage as the pipeline builder takes it. */
+  public Integration integration(boolean sendResolved) {
+    return new Integration(notifier.type(), index, sendResolved, this);
+  }
+
+  @Override
+  public List<Alert> apply(FlushContext context, List<Alert> alerts) {
+    Notification notification = new Notification(context, alerts);
+    if (runtime.dryRun() || options.dryRun()) {
+      logDryRun(notification);
+      return alerts;
+    }
+    Instant deadline = context.now().plus(options.deadline().orElse(defaultDeadline(context)));
+    Attempts attempts = new Attempts(context);
+    try {
+      deliver(notification, deadline, attempts);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      attempts.report(Result.DROPPED, Duration.ZERO, "interrupted while shutting down");
+      throw attempts.failure("interrupted while shutting down");
+    }
+    return alerts;
+  }
+
+  private void deliver(Notification notification, Instant deadline, Attempts attempts)
+      throws InterruptedException {
+    for (int retry = 0; ; retry++) {
+      awaitRateLimit(deadline, attempts);
+      attempts.next();
+      Attempted attempted = attempt(notification, attempts);
+      DeliveryOutcome outcome = attempted.outcome();
+      if (outcome instanceof DeliveryOutcome.Delivered) {
+        attempts.report(Result.SENT, attempted.latency(), "");
+        return;
+      }
+      if (outcome instanceof DeliveryOutcome.Permanent permanent) {
+        attempts.report(Result.FAILED, attempted.latency(), permanent.reason());
+        LOG.warn("{}: not retried: {}", attempts.who(), permanent.reason());
+        throw attempts.failure(permanent.reason());
+      }
+      DeliveryOutcome.Retryable retryable = (DeliveryOutcome.Retryable) outcome;
+      Duration wait = runtime.backoff().delay(retry, runtime.random());
+      Duration asked = retryable.retryAfter().orElse(Duration.ZERO);
+      if (asked.compareTo(wait) > 0) {
+        wait = asked;
+      }
+      if (runtime.clock().instant().plus(wait).isAfter(deadline)) {
+        String reason = retryable.reason() + "; gave up after " + attempts.count + " attempt(s), the deadline "
+            + deadline + " comes before the next";
+        attempts.report(Result.FAILED, attempted.latency(), reason);
+        LOG.warn("{}: {}", attempts.who(), reason);
+        throw attempts.failure(reason);
+      }
+      attempts.report(Result.RETRIED, attempted.latency(), retryable.reason());
+      LOG.debug("{}: attempt {} failed, retrying in {}: {}", attempts.who(), attempts.count, wait, retryable.reason());
+      runtime.sleeper().sleep(wait);
+    }
+  }
+
+  /** One attempt, holding a permit of the type's concurrency bound only while it lasts. */
+  private Attempted attempt(Notification notification, Attempts attempts) throws InterruptedException {
+    permits.acquire();
+    Instant start = runtime.clock().instant();
+    try {
+      DeliveryOutcome outcome = Objects.requireNonNull(notifier.send(notification), "the notifier returned no outcome");
+      return new Attempted(outcome, Duration.between(start, runtime.clock().instant()));
+    } catch (RuntimeException e) {
+      // A bug, not an answer from the peer: counted, and left to the fanout to log.
+      attempts.report(Result.FAILED, Duration.between(start, runtime.clock().instant()),
+          "unexpected " + e.getClass().getSimpleName());
+      throw e;
+    } finally {
+      permits.release();
+    }
+  }
+
+  /** What one attempt came to, and how long it took by the injected clock. */
+  private record Attempted(DeliveryOutcome outcome, Duration latency) {}
+
+  private void awaitRateLimit(Instant deadline, Attempts attempts) throws InterruptedException {
+    Optional<DeliveryOptions.RateLimit> rateLimit = options.rateLimit();
+    if (rateLimit.isEmpty()) {
+      return;
+    }
+    Duration left = Duration.between(runtime.clock().instant(), deadline);
+    Optional<Duration> wait = rateLimit.get().limiter().reserve(rateLimit.get().key(), left);
+    if (wait.isEmpty()) {
+      String reason = "rate limit for " + rateLimit.get().key() + " leaves no slot before the deadline " + deadline;
+      attempts.report(Result.DROPPED, Duration.ZERO, reason);
+      LOG.warn("{}: {}", attempts.who(), reason);
+      throw attempts.failure(reason);
+    }
+    runtime.sleeper().sleep(wait.get());
+  }
+
+  private void logDryRun(Notification notification) {
+    FlushContext context = notification.context();
+    String why = runtime.dryRun() ? "--dry-run" : "credential unset";
+    LOG.info(
+        "dry-run ({}): not sending to receiver={} integration={}[{}] group_key={} status={} alerts={} payload={}",
+        why,
+        context.receiver(),
+        notifier.type(),
+        index,
+        context.groupKey(),
+        notification.status().wireName(),
+        notification.alerts().size(),
+        notifier.render(notification));
+    runtime.listener().onDelivery(
+        new DeliveryEvent(context.receiver(), notifier.type(), index, context.groupKey(), Result.DRY_RUN, 0,
+            Duration.ZERO, why));
+  }
+
+  /** Alertmanager gives a flush its route's group_interval, but never less than ten seconds. */
+  private static Duration defaultDeadline(FlushContext context) {
+    Duration interval = context.groupInterval();
+    return interval.compareTo(MIN_DEADLINE) < 0 ? MIN_DEADLINE : interval;
+  }
+
+  /** The attempts of one flush, and how they are reported. */
+  private final class Attempts {
+    private final FlushContext context;
+    private int count;
+
+    Attempts(FlushContext context) {
+      this.context = context;
+    }
+
+    void next() {
+      count++;
+    }
+
+    void report(Result result, Duration latency, String reason) {
+      runtime.listener().onDelivery(
+          new DeliveryEvent(context.receiver(), notifier.type(), index, context.groupKey(), result, count, latency,
+              reason));
+    }
+
+    String who() {
+      return "receiver " + context.receiver() + ", " + notifier.type() + "[" + index + "], group "
+          + context.groupKey();
+    }
+
+    StageFailedException failure(String reason) {
+      return new StageFailedException(
+          "delivery to receiver " + context.receiver() + " via " + notifier.type() + "[" + index + "] failed: " + reason);
+    }
+  }
+}

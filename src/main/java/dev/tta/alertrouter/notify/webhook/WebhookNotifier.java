@@ -1,0 +1,103 @@
+package dev.tta.alertrouter.notify.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.config.WebhookConfig;
+import dev.tta.alertrouter.notify.DeliveryOutcome;
+import dev.tta.alertrouter.notify.HttpOutcomes;
+import dev.tta.alertrouter.notify.HttpPoster;
+import dev.tta.alertrouter.notify.Notification;
+import dev.tta.alertrouter.notify.Notifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Posts Alertmanager's webhook payload (version "4") to a {@code webhook_configs} URL, so that
+ * alert-router can feed whatever reads Alertmanager's webhooks. 2xx is delivered; 429 and 5xx may
+ * be retried; any other answer is permanent.
+ */
+public final class WebhookNotifier implements Notifier {
+  public static final String TYPE = "webhook";
+
+  private final WebhookConfig config;
+  private final String externalUrl;
+  private final HttpPoster poster;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** With an HTTP client built from the config's {@code http_config} and the system clock. */
+  public WebhookNotifier(WebhookConfig config, URI externalUrl) {
+    this(config, externalUrl, posterFor(config), Clock.systemUTC());
+  }
+
+  /**
+   * @param externalUrl alert-router's own external URL, sent as {@code externalURL}
+   * @param clock measures a {@code Retry-After} date
+   */
+  public WebhookNotifier(WebhookConfig config, URI externalUrl, HttpPoster poster, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.externalUrl = Objects.requireNonNull(externalUrl, "externalUrl").toString();
+    this.poster = Objects.requireNonNull(poster, "poster");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public DeliveryOutcome send(Notification notification) {
+    if (config.url().isEmpty()) {
+      return new DeliveryOutcome.Permanent("no url configured (its environment variable is unset)");
+    }
+    String url = config.url().get().reveal();
+    byte[] body = bytes(message(notification));
+    try {
+      HttpPoster.Response response = poster.postJson(URI.create(url), body);
+      String said = HttpOutcomes.snippet(response.body());
+      return HttpOutcomes.of(
+          response, clock.instant(), "webhook answered " + response.status() + (said.isEmpty() ? "" : ": " + said));
+    } catch (IOException e) {
+      return HttpOutcomes.unreachable("the webhook", e, Optional.of(url));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DeliveryOutcome.Retryable(Optional.empty(), "interrupted while posting to the webhook");
+    }
+  }
+
+  /** The payload {@link #send} posts; the URL, which may hold a token, is not part of it. */
+  @Override
+  public String render(Notification notification) {
+    return new String(bytes(message(notification)), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private ObjectNode message(Notification notification) {
+    List<Alert> kept = WebhookMessage.firstOf(notification.alerts(), config.maxAlerts());
+    long truncated = notification.alerts().size() - kept.size();
+    return WebhookMessage.of(json, new Notification(notification.context(), kept), truncated, externalUrl);
+  }
+
+  private byte[] bytes(ObjectNode message) {
+    try {
+      return json.writeValueAsBytes(message);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static HttpPoster posterFor(WebhookConfig config) {
+    try {
+      return new HttpPoster(config.httpConfig());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(config.location() + ": webhook_configs: " + e.getMessage(), e);
+    }
+  }
+}

@@ -53,18 +53,24 @@ public final class Dispatcher implements AutoCloseable {
   /**
    * Puts {@code alert} (a new alert or a newer copy of one) into the group of every route it
    * matches. It is notified at the group's next flush, never from this call.
+   *
+   * @return the routes that took it and the groups it joined, in tree order; empty once stopped
    */
-  public void process(Alert alert) {
+  public List<Placement> process(Alert alert) {
     Objects.requireNonNull(alert, "alert");
     if (stopped) {
-      return;
+      return List.of();
     }
-    for (Route route : routes.match(alert.labels())) {
+    List<Route> matched = routes.match(alert.labels());
+    List<Placement> placements = new ArrayList<>(matched.size());
+    for (Route route : matched) {
       GroupId id = new GroupId(route, groupLabels(alert.labels(), route));
       // compute() serialises insertion with the removal of an emptied group under the same key: an
       // alert never lands in a group that has just been dropped.
-      groups.compute(id, (key, group) -> insertInto(group, key, alert));
+      AggregationGroup group = groups.compute(id, (key, held) -> insertInto(held, key, alert));
+      placements.add(new Placement(route, group.groupKey()));
     }
+    return placements;
   }
 
   /** The current groups, ordered by group key. */

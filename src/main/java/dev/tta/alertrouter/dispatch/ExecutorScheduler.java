@@ -2,11 +2,11 @@ package dev.tta.alertrouter.dispatch;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ExecutorScheduler implements Scheduler, AutoCloseable {
   private final ScheduledExecutorService timer;
-  private final ExecutorService workers;
+  private final ThreadPoolExecutor workers;
 
   /**
    * @param name prefix of the thread names, for thread dumps
@@ -29,7 +29,7 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
       throw new IllegalArgumentException("workerThreads must be at least 1, got " + workerThreads);
     }
     this.timer = Executors.newSingleThreadScheduledExecutor(threads(name + "-timer"));
-    this.workers = Executors.newFixedThreadPool(workerThreads, threads(name + "-worker"));
+    this.workers = (ThreadPoolExecutor) Executors.newFixedThreadPool(workerThreads, threads(name + "-worker"));
   }
 
   @Override
@@ -39,6 +39,14 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
     ScheduledFuture<?> future =
         timer.schedule(() -> workers.execute(task), nanos, TimeUnit.NANOSECONDS);
     return () -> future.cancel(false);
+  }
+
+  /**
+   * How many due tasks (flushes) wait for a free worker: more than zero for long means flushes run
+   * late, because every worker is busy with slow notifications.
+   */
+  public int queued() {
+    return workers.getQueue().size();
   }
 
   /**

@@ -18,6 +18,7 @@ final class DedupStage implements Stage {
   private final String integration;
   private final int index;
   private final boolean sendResolved;
+  private final DedupListener listener;
 
   /**
    * @param integration the integration type this stage guards, e.g. {@code slack}
@@ -25,7 +26,13 @@ final class DedupStage implements Stage {
    * @param sendResolved whether the integration is told about resolved alerts
    */
   DedupStage(NotificationLog log, String integration, int index, boolean sendResolved) {
+    this(log, integration, index, sendResolved, DedupListener.NONE);
+  }
+
+  /** @param listener told of each flush suppressed as a duplicate of what was already notified */
+  DedupStage(NotificationLog log, String integration, int index, boolean sendResolved, DedupListener listener) {
     this.log = Objects.requireNonNull(log, "log");
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.integration = Objects.requireNonNull(integration, "integration");
     this.index = index;
     this.sendResolved = sendResolved;
@@ -36,7 +43,14 @@ final class DedupStage implements Stage {
     AlertSets now = AlertSets.of(alerts, context.now());
     Optional<NotificationLog.Entry> last =
         log.last(new NotificationLog.Key(context.groupKey(), context.receiver(), integration, index));
-    return needsUpdate(last, now, context.repeatInterval(), context.now()) ? alerts : List.of();
+    if (needsUpdate(last, now, context.repeatInterval(), context.now())) {
+      return alerts;
+    }
+    // Without an earlier notification nothing was duplicated: the group had only resolved alerts.
+    if (last.isPresent()) {
+      listener.suppressed(context, integration, index, alerts);
+    }
+    return List.of();
   }
 
   /** Alertmanager 0.25's {@code DedupStage.needsUpdate}, rule for rule. */

@@ -21,6 +21,7 @@ public final class PipelineBuilder {
   private final Executor fanoutExecutor;
   private final List<Stage> muteStages = new ArrayList<>();
   private final Map<String, List<Integration>> receivers = new LinkedHashMap<>();
+  private DedupListener dedupListener = DedupListener.NONE;
 
   /** @param fanoutExecutor runs a receiver's integrations side by side (see {@link FanoutStage}) */
   public PipelineBuilder(NotificationLog log, Executor fanoutExecutor) {
@@ -31,6 +32,12 @@ public final class PipelineBuilder {
   /** Adds a stage that drops muted alerts (inhibited, outside time, silenced); they run in order. */
   public PipelineBuilder mute(Stage stage) {
     muteStages.add(Objects.requireNonNull(stage, "stage"));
+    return this;
+  }
+
+  /** Tells {@code listener} of every flush the dedup stage suppresses as already notified. */
+  public PipelineBuilder dedupListener(DedupListener listener) {
+    this.dedupListener = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
@@ -66,7 +73,8 @@ public final class PipelineBuilder {
               integration.name(),
               new MultiStage(
                   List.of(
-                      new DedupStage(log, integration.type(), integration.index(), integration.sendResolved()),
+                      new DedupStage(
+                          log, integration.type(), integration.index(), integration.sendResolved(), dedupListener),
                       new SendResolvedStage(integration.sendResolved(), integration.delivery()),
                       new SetNotifiesStage(log, integration.type(), integration.index())))));
     }

@@ -1,0 +1,168 @@
+package dev.tta.alertrouter.explain;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.dispatch.FlushContext;
+import dev.tta.alertrouter.mute.InhibitionReason;
+import dev.tta.alertrouter.mute.TimeMuteReason;
+import dev.tta.alertrouter.notify.DeliveryEvent;
+import dev.tta.alertrouter.routing.Route;
+import dev.tta.alertrouter.routing.TeamRoutes;
+import dev.tta.alertrouter.runbook.RunbookChoice;
+import dev.tta.alertrouter.severity.Classification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what each stage decided into the {@link Decision} explain shows and the debug log prints:
+ * one readable summary and the facts behind it. Secrets never reach here: receivers are named, not
+ * their URLs or keys, and delivery reasons come from notifiers that leave credentials out.
+ */
+public final class Decisions {
+  private Decisions() {}
+
+  /**
+   * A copy was stored. The end of a firing copy is left out: Prometheus moves it forward at every
+   * evaluation, and a keep-alive that tells nothing new must fold into the first receipt.
+   */
+  public static Decision received(Alert alert, Instant at) {
+    Alert.Status status = alert.statusAt(at);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("status", status.wireName());
+    details.put("starts_at", alert.startsAt().toString());
+    String summary = "received " + status.wireName() + ", started " + alert.startsAt();
+    if (status == Alert.Status.RESOLVED) {
+      details.put("ends_at", alert.endsAt().toString());
+      summary += ", ended " + alert.endsAt();
+    }
+    return Decision.of(at, DecisionStage.RECEIVED, "", summary, details);
+  }
+
+  public static Decision priority(Classification c, Instant at) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("priority", c.priority().name());
+    details.put("reason", c.reason().label());
+    if (c.severityValue() != null) {
+      details.put("severity", c.severityValue());
+    }
+    String why = switch (c.reason()) {
+      case EXPLICIT_LABEL -> "its own priority label";
+      case SEVERITY_LEVEL -> "severity \"" + c.severityValue() + "\" maps to it";
+      case DEFAULT -> c.severityValue() == null
+          ? "no severity label, so the default"
+          : "severity \"" + c.severityValue() + "\" names no level, so the default";
+    };
+    String summary = "priority " + c.priority() + ": " + why;
+    if (c.replacedPriority() != null) {
+      details.put("replaced_priority", c.replacedPriority());
+      summary += " (its invalid priority \"" + c.replacedPriority() + "\" was replaced)";
+    }
+    return Decision.of(at, DecisionStage.PRIORITY, "", summary, details);
+  }
+
+  /** @param countAs {@link TeamRoutes#countAs}: a team's name, {@code unknown} or {@code none} */
+  public static Decision team(String countAs, Instant at) {
+    String summary = switch (countAs) {
+      case TeamRoutes.NO_TEAM -> "no team: the alert has no team label";
+      case TeamRoutes.UNKNOWN_TEAM -> "no team: no configured team claims its team label";
+      default -> "team " + countAs;
+    };
+    return Decision.of(at, DecisionStage.TEAM, "", summary, Map.of("team", countAs));
+  }
+
+  /** A route took the alert; its own matchers are what decided (they all matched). */
+  public static Decision route(Route route, Instant at) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("route", route.id());
+    details.put("receiver", route.receiver());
+    details.put("matchers", route.matchersString());
+    details.put("continue", Boolean.toString(route.continueMatching()));
+    details.put("location", route.location().toString());
+    String decided = route.matchers().isEmpty() ? "no route below matched, so the route " + route.key()
+        : route.matchersString() + " at " + route.location();
+    String summary = "route " + route.key() + " to receiver " + route.receiver() + ", matched by " + decided;
+    return Decision.of(at, DecisionStage.ROUTE, route.id(), summary, details);
+  }
+
+  public static Decision group(String groupKey, String receiver, Instant at) {
+    return Decision.of(at, DecisionStage.GROUP, groupKey, "group " + groupKey + " for receiver " + receiver,
+        flush(groupKey, receiver));
+  }
+
+  public static Decision inhibited(FlushContext context, InhibitionReason reason) {
+    Map<String, String> details = flush(context.groupKey(), context.receiver());
+    details.put("source_fingerprint", reason.source().fingerprint().toString());
+    details.put("source_labels", reason.source().labels().toString());
+    details.put("rule", "inhibit_rules[" + reason.ruleIndex() + "]");
+    details.put("rule_location", reason.ruleLocation().toString());
+    return Decision.of(context.now(), DecisionStage.INHIBITED, context.groupKey(),
+        reason.describe() + "; not sent to " + context.receiver(), details);
+  }
+
+  public static Decision timeMuted(FlushContext context, TimeMuteReason reason) {
+    Map<String, String> details = flush(context.groupKey(), context.receiver());
+    details.put("kind", reason.kind() == TimeMuteReason.Kind.INSIDE_MUTE_INTERVAL
+        ? "mute_time_intervals" : "active_time_intervals");
+    details.put("intervals", String.join(",", reason.intervals()));
+    return Decision.of(context.now(), DecisionStage.TIME_MUTED, context.groupKey(),
+        "muted: " + reason.describe() + "; not sent to " + context.receiver(), details);
+  }
+
+  public static Decision silenced(FlushContext context, List<String> silenceIds) {
+    Map<String, String> details = flush(context.groupKey(), context.receiver());
+    details.put("silences", String.join(",", silenceIds));
+    return Decision.of(context.now(), DecisionStage.SILENCED, context.groupKey(),
+        "silenced by " + String.join(", ", silenceIds) + "; not sent to " + context.receiver(), details);
+  }
+
+  public static Decision deduplicated(FlushContext context, String integration, int index) {
+    Map<String, String> details = flush(context.groupKey(), context.receiver());
+    details.put("integration", integration + "[" + index + "]");
+    details.put("repeat_interval", context.repeatInterval().toString());
+    return Decision.of(context.now(), DecisionStage.DEDUPLICATED, context.groupKey() + " " + integration + "[" + index + "]",
+        "not sent again to " + context.receiver() + " via " + integration + "[" + index
+            + "]: already notified, nothing new within repeat_interval " + readable(context.repeatInterval()),
+        details);
+  }
+
+  public static Decision runbook(RunbookChoice choice, Instant at) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("source", choice.source().wireName());
+    choice.url().ifPresent(url -> details.put("url", url));
+    choice.title().ifPresent(title -> details.put("title", title));
+    details.put("matched_by", choice.matchedBy());
+    String summary = choice.url()
+        .map(url -> "runbook " + url + " from " + choice.source().wireName() + " (" + choice.matchedBy() + ")")
+        .orElse("no runbook: " + choice.matchedBy());
+    return Decision.of(at, DecisionStage.RUNBOOK, "", summary, details);
+  }
+
+  public static Decision notification(DeliveryEvent event, Instant at) {
+    Map<String, String> details = flush(event.groupKey(), event.receiver());
+    details.put("integration", event.integration() + "[" + event.index() + "]");
+    details.put("outcome", event.result().label());
+    details.put("attempt", Integer.toString(event.attempt()));
+    details.put("latency_ms", Long.toString(event.latency().toMillis()));
+    if (!event.reason().isEmpty()) {
+      details.put("reason", event.reason());
+    }
+    String summary = "notification " + event.result().label() + ": receiver " + event.receiver() + " via "
+        + event.integration() + "[" + event.index() + "]"
+        + (event.attempt() > 0 ? ", attempt " + event.attempt() : "")
+        + (event.reason().isEmpty() ? "" : ": " + event.reason());
+    return Decision.of(at, DecisionStage.NOTIFICATION, "", summary, details);
+  }
+
+  private static Map<String, String> flush(String groupKey, String receiver) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("group_key", groupKey);
+    details.put("receiver", receiver);
+    return details;
+  }
+
+  private static String readable(Duration d) {
+    return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+  }
+}

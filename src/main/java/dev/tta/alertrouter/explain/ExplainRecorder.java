@@ -1,0 +1,61 @@
+package dev.tta.alertrouter.explain;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Fingerprint;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Keeps the decisions taken about each alert, by the fingerprint it arrived with, for explain. The
+ * number of alerts remembered is bounded (the least recently used story goes first), and so is each
+ * story ({@link AlertStory}): memory stays flat however long the server runs. Thread-safe.
+ */
+public final class ExplainRecorder {
+  /** How many alerts are remembered unless {@code serve --explain-cache-size} says otherwise. */
+  public static final long DEFAULT_CAPACITY = 10_000;
+  /** How many decisions one alert's story keeps at most. */
+  public static final int MAX_DECISIONS_PER_ALERT = 200;
+
+  private final Cache<Fingerprint, AlertStory> stories;
+  private final int maxDecisionsPerAlert;
+
+  /** @param capacity how many alerts to remember; 0 remembers none */
+  public ExplainRecorder(long capacity) {
+    this(capacity, MAX_DECISIONS_PER_ALERT);
+  }
+
+  ExplainRecorder(long capacity, int maxDecisionsPerAlert) {
+    if (capacity < 0) {
+      throw new IllegalArgumentException("capacity must not be negative: " + capacity);
+    }
+    this.maxDecisionsPerAlert = maxDecisionsPerAlert;
+    // The executor runs evictions on the caller's thread: no background work to stop, and a test
+    // sees the bound at once.
+    this.stories = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
+  }
+
+  /**
+   * Records a decision about {@code alert}.
+   *
+   * @return true when it repeated the latest decision about the same subject (it told nothing new)
+   */
+  public boolean record(Alert alert, Decision decision) {
+    Objects.requireNonNull(decision, "decision");
+    AlertStory story = stories.get(alert.fingerprint(), fp -> new AlertStory(fp, alert.labels(), maxDecisionsPerAlert));
+    return story.add(alert.labels(), decision);
+  }
+
+  /** The story of the alert with {@code fingerprint}, if it is still remembered. */
+  public Optional<Explanation> explain(Fingerprint fingerprint) {
+    AlertStory story = stories.getIfPresent(Objects.requireNonNull(fingerprint, "fingerprint"));
+    return story == null ? Optional.empty() : Optional.of(story.snapshot());
+  }
+
+  /** How many alerts are remembered now (approximate while others record). */
+  public long size() {
+    stories.cleanUp();
+    return stories.estimatedSize();
+  }
+}

@@ -17,6 +17,7 @@ import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.mute.InMemorySilenceStore;
 import dev.tta.alertrouter.mute.MuteListener;
 import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.notify.DeliveryRuntime;
 import dev.tta.alertrouter.notify.InMemoryNotificationLog;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.InMemoryAlertStore;
@@ -58,6 +59,7 @@ public final class App implements AutoCloseable {
   private final ExecutorService fanoutExecutor;
   private final ScheduledExecutorService maintenance;
   private final AtomicReference<RoutingEngine> engine = new AtomicReference<>();
+  private final Integrations integrations;
   private final ReloadAction reloadAction;
   private final HttpApi http;
 
@@ -72,6 +74,7 @@ public final class App implements AutoCloseable {
     this.dispatchScheduler = new ExecutorScheduler("dispatch", Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.fanoutExecutor = Executors.newCachedThreadPool(daemonThreads("notify"));
     this.maintenance = Executors.newSingleThreadScheduledExecutor(daemonThreads("maintenance"));
+    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(event -> {}, options.dryRun()));
     this.engine.set(RoutingEngine.build(initial, services()));
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
@@ -101,7 +104,13 @@ public final class App implements AutoCloseable {
     LoadedConfig loaded = LoadedConfig.load(loader, options);
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     createDataDirectory(options);
-    App app = new App(options, clock, loader, loaded);
+    App app;
+    try {
+      app = new App(options, clock, loader, loaded);
+    } catch (IllegalArgumentException e) {
+      // A notifier refused a setting it cannot honour; the message names file and line.
+      throw new ConfigException(List.of(e.getMessage()));
+    }
     app.startServing();
     return app;
   }
@@ -136,7 +145,7 @@ public final class App implements AutoCloseable {
   private RoutingEngine.Services services() {
     return new RoutingEngine.Services(
         clock, silences, notificationLog, dispatchScheduler, fanoutExecutor,
-        receiver -> List.of(), // replaced by the notifiers' factory
+        integrations,
         (priority, reason, replaced) -> {},
         MuteListener.NONE,
         RunbookChoiceListener.IGNORE,

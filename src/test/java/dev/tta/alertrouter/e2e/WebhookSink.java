@@ -1,0 +1,67 @@
+package dev.tta.alertrouter.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** A loopback HTTP peer that takes webhook payloads (Alertmanager's version 4) and keeps them. */
+final class WebhookSink implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpServer server;
+  private final List<JsonNode> received = new ArrayList<>();
+
+  WebhookSink() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      JsonNode body = JSON.readTree(exchange.getRequestBody());
+      synchronized (received) {
+        received.add(body);
+        received.notifyAll();
+      }
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    server.start();
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  List<JsonNode> received() {
+    synchronized (received) {
+      return List.copyOf(received);
+    }
+  }
+
+  /** Waits, at most {@code limit}, until a received payload satisfies {@code condition}. */
+  JsonNode await(Predicate<JsonNode> condition, Duration limit, String what) throws InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    synchronized (received) {
+      while (true) {
+        for (JsonNode n : received) {
+          if (condition.test(n)) {
+            return n;
+          }
+        }
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        if (left <= 0) {
+          throw new AssertionError("no payload " + what + " within " + limit + "; received: " + received);
+        }
+        received.wait(left);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -4,18 +4,19 @@ import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.dispatch.ExecutorScheduler;
+import dev.tta.alertrouter.explain.DecisionLog;
+import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.http.HttpApi;
 import dev.tta.alertrouter.http.RunbookRoutes;
 import dev.tta.alertrouter.http.SilenceHandlers;
-import dev.tta.alertrouter.runbook.RunbookChoiceListener;
 import dev.tta.alertrouter.http.MeteredReloadAction;
 import dev.tta.alertrouter.http.ReloadAction;
 import dev.tta.alertrouter.http.ReloadOutcome;
 import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
 import dev.tta.alertrouter.intake.PrometheusPushParser;
+import dev.tta.alertrouter.metrics.DecisionMetrics;
 import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.mute.InMemorySilenceStore;
-import dev.tta.alertrouter.mute.MuteListener;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
 import dev.tta.alertrouter.notify.InMemoryNotificationLog;
@@ -59,6 +60,7 @@ public final class App implements AutoCloseable {
   private final ExecutorService fanoutExecutor;
   private final ScheduledExecutorService maintenance;
   private final AtomicReference<RoutingEngine> engine = new AtomicReference<>();
+  private final DecisionObserver observer;
   private final Integrations integrations;
   private final ReloadAction reloadAction;
   private final HttpApi http;
@@ -74,10 +76,15 @@ public final class App implements AutoCloseable {
     this.dispatchScheduler = new ExecutorScheduler("dispatch", Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.fanoutExecutor = Executors.newCachedThreadPool(daemonThreads("notify"));
     this.maintenance = Executors.newSingleThreadScheduledExecutor(daemonThreads("maintenance"));
-    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(event -> {}, options.dryRun()));
+    DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
+    this.observer = new DecisionObserver(decisionMetrics, new ExplainRecorder(options.explainCacheSize()),
+        new DecisionLog(options.logFormat(), System.out), clock);
+    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()));
     this.engine.set(RoutingEngine.build(initial, services()));
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
+    decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
+    decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
     this.http = new HttpApi(
         store,
@@ -91,7 +98,8 @@ public final class App implements AutoCloseable {
         clock)
         .withSilences(new SilenceHandlers(silences, clock))
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
-        .withGroups(() -> engine.get().groups());
+        .withGroups(() -> engine.get().groups())
+        .withExplain(observer.explain());
   }
 
   /**
@@ -146,13 +154,11 @@ public final class App implements AutoCloseable {
     return new RoutingEngine.Services(
         clock, silences, notificationLog, dispatchScheduler, fanoutExecutor,
         integrations,
-        (priority, reason, replaced) -> {},
-        MuteListener.NONE,
-        RunbookChoiceListener.IGNORE,
-        team -> {});
+        observer);
   }
 
   private void onAccepted(List<Alert> stored) {
+    observer.received(stored);
     engine.get().accept(stored);
   }
 

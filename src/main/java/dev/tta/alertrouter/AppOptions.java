@@ -1,5 +1,7 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.explain.ExplainRecorder;
+import dev.tta.alertrouter.explain.LogFormat;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -15,9 +17,12 @@ import java.util.Optional;
  * @param data where state lives
  * @param dryRun render and log every notification instead of sending it
  * @param externalUrl how people reach this server: the base of links in notifications
+ * @param logFormat how decision and notification lines are written
+ * @param explainCacheSize how many alerts' decision records explain keeps (least recently used go first)
  */
 public record AppOptions(
-    Path config, Optional<Path> runbooks, String host, int port, Path data, boolean dryRun, URI externalUrl) {
+    Path config, Optional<Path> runbooks, String host, int port, Path data, boolean dryRun, URI externalUrl,
+    LogFormat logFormat, long explainCacheSize) {
   public AppOptions {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(runbooks, "runbooks");
@@ -27,5 +32,15 @@ public record AppOptions(
     }
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(externalUrl, "externalUrl");
+    Objects.requireNonNull(logFormat, "logFormat");
+    if (explainCacheSize < 0) {
+      throw new IllegalArgumentException("explain cache size must not be negative: " + explainCacheSize);
+    }
+  }
+
+  /** Text logs and the default explain cache size. */
+  public AppOptions(
+      Path config, Optional<Path> runbooks, String host, int port, Path data, boolean dryRun, URI externalUrl) {
+    this(config, runbooks, host, port, data, dryRun, externalUrl, LogFormat.TEXT, ExplainRecorder.DEFAULT_CAPACITY);
   }
 }

@@ -10,11 +10,9 @@ import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.Stage;
 import dev.tta.alertrouter.notify.Integration;
 import dev.tta.alertrouter.notify.MultiStage;
-import dev.tta.alertrouter.runbook.RunbookChoiceListener;
 import dev.tta.alertrouter.runbook.RunbookEnricher;
 import dev.tta.alertrouter.runbook.RunbookResolver;
 import dev.tta.alertrouter.mute.Inhibitor;
-import dev.tta.alertrouter.mute.MuteListener;
 import dev.tta.alertrouter.mute.MuteStages;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.mute.TimeIntervals;
@@ -22,7 +20,7 @@ import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.notify.PipelineBuilder;
 import dev.tta.alertrouter.routing.RouteTree;
 import dev.tta.alertrouter.routing.TeamRoutes;
-import dev.tta.alertrouter.severity.ClassificationListener;
+import dev.tta.alertrouter.severity.Classification;
 import dev.tta.alertrouter.severity.SeverityClassifier;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * Everything that one loaded configuration decides: severity, teams, the route tree, inhibition,
@@ -47,10 +44,7 @@ final class RoutingEngine implements AutoCloseable {
       Scheduler scheduler,
       Executor fanoutExecutor,
       IntegrationFactory integrations,
-      ClassificationListener classificationListener,
-      MuteListener muteListener,
-      RunbookChoiceListener runbookListener,
-      Consumer<String> teamListener) {}
+      DecisionObserver observer) {}
 
   private final LoadedConfig loaded;
   private final RouterConfig config;
@@ -59,32 +53,37 @@ final class RoutingEngine implements AutoCloseable {
   private final RouteTree tree;
   private final Inhibitor inhibitor;
   private final Dispatcher dispatcher;
-  private final Consumer<String> teamListener;
+  private final DecisionObserver observer;
 
   private RoutingEngine(LoadedConfig loaded, Services services) {
     this.loaded = loaded;
     this.config = loaded.config();
-    this.classifier = new SeverityClassifier(config.severity(), services.classificationListener());
+    this.observer = services.observer();
+    observer.configured(config);
+    // The observer counts each classification itself, knowing the alert; the classifier's own
+    // listener would count it without.
+    this.classifier = new SeverityClassifier(config.severity());
     this.teams = new TeamRoutes(config.teams());
     RouteConfig compiled = TeamRoutes.compile(config.route(), config.teams());
     this.tree = RouteTree.of(compiled);
     this.inhibitor = new Inhibitor(config.inhibitRules(), services.clock());
     TimeIntervals intervals = new TimeIntervals(config.timeIntervals().values());
-    PipelineBuilder pipeline = new PipelineBuilder(services.notificationLog(), services.fanoutExecutor());
-    MuteStages.inAlertmanagerOrder(inhibitor, intervals, services.silences(), services.muteListener())
+    PipelineBuilder pipeline = new PipelineBuilder(services.notificationLog(), services.fanoutExecutor())
+        .dedupListener(observer);
+    MuteStages.inAlertmanagerOrder(inhibitor, intervals, services.silences(), observer)
         .forEach(pipeline::mute);
     // Enrichment runs after dedup, just before each integration sends (DESIGN.md's pipeline), so
     // the runbook link reflects the runbooks in force when the message goes out.
-    RunbookEnricher enricher = new RunbookEnricher(loaded.runbooks(), services.runbookListener());
+    RunbookEnricher enricher = new RunbookEnricher(loaded.runbooks(), observer);
     Stage enrich = (context, alerts) -> alerts.stream().map(a -> enricher.enrich(a).alert()).toList();
     for (ReceiverConfig receiver : config.receivers()) {
       List<Integration> integrations = services.integrations().integrationsFor(receiver).stream()
-          .map(i -> new Integration(i.type(), i.index(), i.sendResolved(), new MultiStage(List.of(enrich, i.delivery()))))
+          .map(i -> new Integration(i.type(), i.index(), i.sendResolved(), new MultiStage(List.of(
+              enrich, observer.trackDelivery(receiver.name(), i.type(), i.index(), i.delivery())))))
           .toList();
       pipeline.receiver(receiver.name(), integrations);
     }
     this.dispatcher = new Dispatcher(tree, pipeline.build(), services.scheduler(), services.clock());
-    this.teamListener = services.teamListener();
   }
 
   static RoutingEngine build(LoadedConfig loaded, Services services) {
@@ -111,12 +110,15 @@ final class RoutingEngine implements AutoCloseable {
   void accept(Collection<Alert> stored) {
     List<Alert> classified = new ArrayList<>(stored.size());
     for (Alert alert : stored) {
-      classified.add(alert.withDerivedLabels(classifier.classify(alert.labels()).labels()));
+      Classification classification = classifier.classify(alert.labels());
+      Alert withPriority = alert.withDerivedLabels(classification.labels());
+      observer.classified(withPriority, classification);
+      classified.add(withPriority);
     }
     inhibitor.onAlerts(classified);
     for (Alert alert : classified) {
-      teamListener.accept(teams.countAs(alert.labels()));
-      dispatcher.process(alert);
+      observer.team(alert, teams.countAs(alert.labels()));
+      observer.placed(alert, dispatcher.process(alert));
     }
   }
 

@@ -21,6 +21,7 @@ public final class RootCommand implements Runnable {
     cl.addSubcommand(new CheckConfigCommand());
     cl.addSubcommand(new RoutesCommand());
     cl.addSubcommand(new RunbookCommand());
+    cl.addSubcommand(new ExplainCommand());
     return cl;
   }
 

@@ -3,6 +3,7 @@ package dev.tta.alertrouter.cli;
 import dev.tta.alertrouter.App;
 import dev.tta.alertrouter.AppOptions;
 import dev.tta.alertrouter.ConfigException;
+import dev.tta.alertrouter.explain.LogFormat;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +36,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Render and log every notification instead of sending it.")
   boolean dryRun;
 
+  @Option(names = "--log-format", defaultValue = "${env:ALERT_ROUTER_LOG_FORMAT:-text}",
+      description = "text (logfmt in the process log) or json (JSON lines on standard output) for decision and notification lines. Default: ${DEFAULT-VALUE} (env ALERT_ROUTER_LOG_FORMAT)")
+  String logFormat;
+
+  @Option(names = "--explain-cache-size", defaultValue = "10000",
+      description = "How many alerts' decision records explain keeps; the least recently touched go first. Default: ${DEFAULT-VALUE}")
+  long explainCacheSize;
+
   @Option(names = "--external-url", description = "How people reach this server, for links in notifications. Default: http://HOST:PORT of --listen")
   URI externalUrl;
 
@@ -47,8 +56,20 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("--listen: " + e.getMessage());
       return 2;
     }
+    LogFormat format;
+    try {
+      format = LogFormat.parse(logFormat);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("--log-format: " + e.getMessage());
+      return 2;
+    }
+    if (explainCacheSize < 0) {
+      spec.commandLine().getErr().println("--explain-cache-size: must not be negative, found " + explainCacheSize);
+      return 2;
+    }
     URI external = externalUrl != null ? externalUrl : address.defaultExternalUrl();
-    AppOptions options = new AppOptions(config, Optional.ofNullable(runbooks), address.host(), address.port(), data, dryRun, external);
+    AppOptions options = new AppOptions(config, Optional.ofNullable(runbooks), address.host(), address.port(), data, dryRun,
+        external, format, explainCacheSize);
     App app;
     try {
       app = App.start(options, Clock.systemUTC(), System.getenv());

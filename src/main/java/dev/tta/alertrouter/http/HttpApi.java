@@ -3,6 +3,7 @@ package dev.tta.alertrouter.http;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
+import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.intake.AlertSource;
 import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
 import dev.tta.alertrouter.intake.InvalidReason;
@@ -55,6 +56,7 @@ public final class HttpApi {
   private SilenceHandlers silenceHandlers;
   private RunbookRoutes runbookRoutes;
   private GroupsEndpoint groupsEndpoint;
+  private ExplainEndpoint explainEndpoint;
   private Javalin app;
 
   /**
@@ -115,6 +117,12 @@ public final class HttpApi {
   /** Serves {@code GET /api/v1/groups} from the dispatcher's snapshots. Before {@link #start}. */
   public synchronized HttpApi withGroups(Supplier<List<GroupSnapshot>> groups) {
     this.groupsEndpoint = new GroupsEndpoint(groups);
+    return this;
+  }
+
+  /** Serves {@code GET /api/v1/alerts/{fingerprint}/explain} from the decision record. Before {@link #start}. */
+  public synchronized HttpApi withExplain(ExplainRecorder recorder) {
+    this.explainEndpoint = new ExplainEndpoint(recorder);
     return this;
   }
 
@@ -185,6 +193,9 @@ public final class HttpApi {
     }
     if (groupsEndpoint != null) {
       config.routes.get("/api/v1/groups", groupsEndpoint::handle);
+    }
+    if (explainEndpoint != null) {
+      config.routes.get(ExplainEndpoint.PATH, explainEndpoint::handle);
     }
 
     config.routes.exception(HttpResponseException.class, (e, ctx) ->

@@ -1,0 +1,176 @@
+package dev.tta.alertrouter;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Priority;
+import dev.tta.alertrouter.config.RouterConfig;
+import dev.tta.alertrouter.dispatch.FlushContext;
+import dev.tta.alertrouter.dispatch.Placement;
+import dev.tta.alertrouter.dispatch.Stage;
+import dev.tta.alertrouter.explain.Decision;
+import dev.tta.alertrouter.explain.DecisionLog;
+import dev.tta.alertrouter.explain.Decisions;
+import dev.tta.alertrouter.explain.ExplainRecorder;
+import dev.tta.alertrouter.explain.InFlightDeliveries;
+import dev.tta.alertrouter.metrics.DecisionMetrics;
+import dev.tta.alertrouter.mute.InhibitionReason;
+import dev.tta.alertrouter.mute.MuteListener;
+import dev.tta.alertrouter.mute.TimeMuteReason;
+import dev.tta.alertrouter.notify.DedupListener;
+import dev.tta.alertrouter.notify.DeliveryEvent;
+import dev.tta.alertrouter.notify.DeliveryListener;
+import dev.tta.alertrouter.routing.TeamRoutes;
+import dev.tta.alertrouter.runbook.AlertPriority;
+import dev.tta.alertrouter.runbook.RunbookChoice;
+import dev.tta.alertrouter.runbook.RunbookChoiceListener;
+import dev.tta.alertrouter.severity.Classification;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Hears every decision the stages take and hands each to the three places that keep it: the
+ * decision metrics, the explain record and the decision log. The stages know only their own
+ * listener interfaces; this is where they meet.
+ */
+final class DecisionObserver implements MuteListener, RunbookChoiceListener, DedupListener, DeliveryListener {
+  private final DecisionMetrics metrics;
+  private final ExplainRecorder explain;
+  private final DecisionLog log;
+  private final InFlightDeliveries inFlight = new InFlightDeliveries();
+  private final Clock clock;
+
+  DecisionObserver(DecisionMetrics metrics, ExplainRecorder explain, DecisionLog log, Clock clock) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.explain = Objects.requireNonNull(explain, "explain");
+    this.log = Objects.requireNonNull(log, "log");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    metrics.trackNotificationsInFlight(inFlight::size);
+  }
+
+  /** A configuration's teams and receivers: their series show 0 before their first alert. */
+  void configured(RouterConfig config) {
+    config.teams().keySet().forEach(metrics::teamConfigured);
+    metrics.teamConfigured(TeamRoutes.NO_TEAM);
+    metrics.teamConfigured(TeamRoutes.UNKNOWN_TEAM);
+    config.receivers().forEach(r -> metrics.receiverConfigured(r.name()));
+  }
+
+  /**
+   * Copies just stored by intake. One that repeats the previous copy's status and start (an HA
+   * pair's second post, a keep-alive) told nothing new: it is counted as a duplicate.
+   */
+  void received(Collection<Alert> stored) {
+    Instant now = clock.instant();
+    for (Alert alert : stored) {
+      if (record(alert, Decisions.received(alert, now))) {
+        metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_AT_INTAKE);
+      }
+    }
+  }
+
+  void classified(Alert classified, Classification classification) {
+    metrics.priorityAssigned(classification.priority(), classification.reason());
+    record(classified, Decisions.priority(classification, clock.instant()));
+  }
+
+  /** @param countAs {@link TeamRoutes#countAs} */
+  void team(Alert alert, String countAs) {
+    metrics.teamRouted(countAs);
+    record(alert, Decisions.team(countAs, clock.instant()));
+  }
+
+  void placed(Alert alert, List<Placement> placements) {
+    Instant now = clock.instant();
+    for (Placement p : placements) {
+      metrics.routeMatched(p.route().receiver());
+      record(alert, Decisions.route(p.route(), now));
+      record(alert, Decisions.group(p.groupKey(), p.route().receiver(), now));
+    }
+  }
+
+  @Override
+  public void inhibited(FlushContext context, Alert target, InhibitionReason reason) {
+    metrics.inhibited(reason.ruleIndex());
+    record(target, Decisions.inhibited(context, reason));
+  }
+
+  @Override
+  public void silenced(FlushContext context, Alert alert, List<String> silenceIds) {
+    metrics.silenced();
+    record(alert, Decisions.silenced(context, silenceIds));
+  }
+
+  @Override
+  public void mutedByTimeInterval(FlushContext context, List<Alert> alerts, TimeMuteReason reason) {
+    metrics.timeMuted(reason.kind(), alerts.size());
+    Decision decision = Decisions.timeMuted(context, reason);
+    alerts.forEach(a -> record(a, decision));
+  }
+
+  @Override
+  public void chosen(Alert alert, RunbookChoice choice, Priority priority) {
+    metrics.runbookChosen(choice.source(), priority);
+    record(alert, Decisions.runbook(choice, clock.instant()));
+  }
+
+  @Override
+  public void suppressed(FlushContext context, String integration, int index, List<Alert> alerts) {
+    metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_NOTIFICATION);
+    Decision decision = Decisions.deduplicated(context, integration, index);
+    alerts.forEach(a -> record(a, decision));
+  }
+
+  /** {@code delivery}, with its events tied to the alerts it delivers. */
+  Stage trackDelivery(String receiver, String integration, int index, Stage delivery) {
+    metrics.integrationConfigured(receiver, integration);
+    return inFlight.track(integration, index, delivery);
+  }
+
+  @Override
+  public void onDelivery(DeliveryEvent event) {
+    Instant now = clock.instant();
+    metrics.delivery(event);
+    List<Alert> alerts = inFlight.alertsOf(event);
+    if (event.result() == DeliveryEvent.Result.SENT && !alerts.isEmpty()) {
+      metrics.notificationDelay(mostUrgent(alerts), Duration.between(newestReceipt(alerts), now));
+    }
+    Decision decision = Decisions.notification(event, now);
+    alerts.forEach(a -> record(a, decision));
+    log.notification(event, alerts, now);
+  }
+
+  ExplainRecorder explain() {
+    return explain;
+  }
+
+  /** @return true when the decision repeated the latest one about the same subject */
+  private boolean record(Alert alert, Decision decision) {
+    boolean folded = explain.record(alert, decision);
+    log.decision(alert, decision);
+    return folded;
+  }
+
+  private static Priority mostUrgent(List<Alert> alerts) {
+    Priority most = Priority.P2;
+    for (Alert a : alerts) {
+      Priority p = AlertPriority.of(a.labels());
+      if (p.ordinal() < most.ordinal()) {
+        most = p;
+      }
+    }
+    return most;
+  }
+
+  private static Instant newestReceipt(List<Alert> alerts) {
+    Instant newest = alerts.get(0).updatedAt();
+    for (Alert a : alerts) {
+      if (a.updatedAt().isAfter(newest)) {
+        newest = a.updatedAt();
+      }
+    }
+    return newest;
+  }
+}

@@ -31,6 +31,19 @@ class DispatcherTest {
   private final Dispatcher dispatcher = new Dispatcher(tree, receiver, scheduler, clock);
 
   @Test
+  void processTellsWhichRouteTookTheAlertAndWhichGroupItJoined() {
+    Alert a = firing("api-1");
+
+    List<Placement> placements = dispatcher.process(a);
+
+    assertEquals(1, placements.size());
+    assertEquals(tree.root(), placements.get(0).route());
+    assertEquals(dispatcher.groups().get(0).groupKey(), placements.get(0).groupKey());
+    dispatcher.stop();
+    assertEquals(List.of(), dispatcher.process(a), "a stopped dispatcher places nothing");
+  }
+
+  @Test
   void groupWaitDelaysTheFirstNotification() {
     Alert a = firing("api-1");
     dispatcher.process(a);

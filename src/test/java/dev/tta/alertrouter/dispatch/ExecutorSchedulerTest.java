@@ -57,6 +57,39 @@ class ExecutorSchedulerTest {
   }
 
   @Test
+  void queuedCountsDueTasksWaitingForABusyWorker() throws Exception {
+    try (ExecutorScheduler scheduler = new ExecutorScheduler("dispatch", 1)) {
+      CountDownLatch started = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch allRan = new CountDownLatch(3);
+      scheduler.schedule(Duration.ZERO, () -> {
+        started.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        allRan.countDown();
+      });
+      started.await();
+      assertEquals(0, scheduler.queued());
+
+      scheduler.schedule(Duration.ZERO, allRan::countDown);
+      scheduler.schedule(Duration.ZERO, allRan::countDown);
+      // The timer thread hands due tasks to the worker pool on its own; wait for it, bounded.
+      java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+      while (scheduler.queued() < 2 && java.time.Instant.now().isBefore(deadline)) {
+        Thread.onSpinWait();
+      }
+      assertEquals(2, scheduler.queued());
+
+      release.countDown();
+      assertTrue(allRan.await(30, TimeUnit.SECONDS));
+      assertEquals(0, scheduler.queued());
+    }
+  }
+
+  @Test
   void atLeastOneWorkerIsNeeded() {
     assertThrows(IllegalArgumentException.class, () -> new ExecutorScheduler("dispatch", 0));
   }

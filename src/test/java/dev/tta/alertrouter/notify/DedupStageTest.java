@@ -100,9 +100,14 @@ class DedupStageTest {
     IntStream.of(firing).forEach(n -> alerts.add(alert(n, true)));
     IntStream.of(resolved).forEach(n -> alerts.add(alert(n, false)));
 
-    List<Alert> passed = new DedupStage(log, "slack", 0, sendResolved).apply(context(), alerts);
+    List<List<Alert>> suppressed = new ArrayList<>();
+    DedupListener listener = (context, integration, index, dropped) -> suppressed.add(dropped);
+
+    List<Alert> passed = new DedupStage(log, "slack", 0, sendResolved, listener).apply(context(), alerts);
 
     assertEquals(notifies ? alerts : List.of(), passed);
+    // A duplicate is a skip after an earlier notification; a group never notified duplicates nothing.
+    assertEquals(!notifies && last != null ? List.of(alerts) : List.of(), suppressed);
   }
 
   @ParameterizedTest(name = "an entry for {0} does not count")

@@ -138,7 +138,8 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
       metrics.notificationDelay(mostUrgent(alerts), Duration.between(newestReceipt(alerts), now));
     }
     Decision decision = Decisions.notification(event, now);
-    alerts.forEach(a -> record(a, decision));
+    // One log line for the whole notification, naming every alert, rather than one per alert.
+    alerts.forEach(a -> explain.record(a, decision));
     log.notification(event, alerts, now);
   }
 

@@ -2,6 +2,9 @@ package dev.tta.alertrouter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -17,16 +20,25 @@ final class ExplanationText {
     }
     for (JsonNode d : explanation.path("decisions")) {
       StringBuilder line = new StringBuilder()
-          .append(d.path("at").asText()).append("  ")
+          .append(readable(d.path("at").asText())).append("  ")
           .append(String.format("%-12s", d.path("stage").asText())).append(' ')
           .append(d.path("summary").asText());
       int times = d.path("times").asInt(1);
       if (times > 1) {
-        line.append("  (").append(times).append(" times, last ").append(d.path("lastAt").asText()).append(')');
+        line.append("  (").append(times).append(" times, last ").append(readable(d.path("lastAt").asText())).append(')');
       }
       out.println(line);
     }
     out.flush();
+  }
+
+  /** To the millisecond: enough to order a story, and readable. */
+  private static String readable(String instant) {
+    try {
+      return Instant.parse(instant).truncatedTo(ChronoUnit.MILLIS).toString();
+    } catch (DateTimeParseException e) {
+      return instant;
+    }
   }
 
   private static String labels(JsonNode labels) {

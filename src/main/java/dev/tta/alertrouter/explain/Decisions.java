@@ -80,9 +80,11 @@ public final class Decisions {
     details.put("matchers", route.matchersString());
     details.put("continue", Boolean.toString(route.continueMatching()));
     details.put("location", route.location().toString());
-    String decided = route.matchers().isEmpty() ? "no route below matched, so the route " + route.key()
-        : route.matchersString() + " at " + route.location();
-    String summary = "route " + route.key() + " to receiver " + route.receiver() + ", matched by " + decided;
+    // A route that takes an alert is the deepest that matched: none of its children did.
+    String summary = "route " + route.key() + " to receiver " + route.receiver() + ": "
+        + (route.matchers().isEmpty() ? "no matchers of its own" : "matched " + route.matchersString())
+        + " (" + route.location() + ")"
+        + (route.children().isEmpty() ? "" : ", and no route below it matched");
     return Decision.of(at, DecisionStage.ROUTE, route.id(), summary, details);
   }
 

@@ -40,8 +40,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "text (logfmt in the process log) or json (JSON lines on standard output) for decision and notification lines. Default: ${DEFAULT-VALUE} (env ALERT_ROUTER_LOG_FORMAT)")
   String logFormat;
 
-  @Option(names = "--explain-cache-size", defaultValue = "10000",
-      description = "How many alerts' decision records explain keeps; the least recently touched go first. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--explain-cache-size", defaultValue = "${env:ALERT_ROUTER_EXPLAIN_CACHE_SIZE:-10000}",
+      description = "How many alerts' decision records explain keeps; the least recently touched go first. Default: ${DEFAULT-VALUE} (env ALERT_ROUTER_EXPLAIN_CACHE_SIZE)")
   long explainCacheSize;
 
   @Option(names = "--external-url", description = "How people reach this server, for links in notifications. Default: http://HOST:PORT of --listen")

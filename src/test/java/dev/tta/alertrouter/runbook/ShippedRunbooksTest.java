@@ -15,14 +15,17 @@ class ShippedRunbooksTest {
   private final Runbooks shipped = RunbookFiles.load(Path.of("runbooks"));
 
   @Test
-  void theSixSeedRunbooksLoad() {
-    assertEquals(List.of("cache-optimization", "database-issues", "high-error-rate", "high-latency",
-        "resource-scaling", "service-down"), shipped.all().stream().map(Runbook::name).toList());
+  void theSixSeedRunbooksAndAlertRoutersOwnLoad() {
+    assertEquals(List.of("alert-router-config-reload-failed", "alert-router-down", "alert-router-notifications-failing",
+        "alert-router-p0-without-runbook", "alert-router-queue-backing-up", "cache-optimization", "database-issues",
+        "high-error-rate", "high-latency", "resource-scaling", "service-down"),
+        shipped.all().stream().map(Runbook::name).toList());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"cache-optimization", "database-issues", "high-error-rate", "high-latency",
-      "resource-scaling", "service-down"})
+      "resource-scaling", "service-down", "alert-router-config-reload-failed", "alert-router-down",
+      "alert-router-notifications-failing", "alert-router-p0-without-runbook", "alert-router-queue-backing-up"})
   void eachRunbookTellsOnCallWhatToDo(String name) {
     String markdown = shipped.byName(name).orElseThrow().markdown();
     for (String section : List.of("## Symptoms", "## First queries", "```promql", "## Mitigation", "## Escalation")) {
@@ -38,7 +41,12 @@ class ShippedRunbooksTest {
       "TTAHighErrorRate, router, high-error-rate",
       "TTACacheHitRateLow, api, cache-optimization",
       "TTAHighMemoryUsage, api, resource-scaling",
-      "TTADatabaseReplicationLag, database, database-issues"})
+      "TTADatabaseReplicationLag, database, database-issues",
+      "AlertRouterDown, alert-router, alert-router-down",
+      "AlertRouterNotificationsFailing, alert-router, alert-router-notifications-failing",
+      "AlertRouterQueueBackingUp, alert-router, alert-router-queue-backing-up",
+      "AlertRouterConfigReloadFailed, alert-router, alert-router-config-reload-failed",
+      "AlertRouterP0WithoutRunbook, alert-router, alert-router-p0-without-runbook"})
   void seedAlertsFindTheirRunbook(String alertname, String service, String runbook) {
     assertEquals(runbook, shipped.mostSpecific(Labels.of("alertname", alertname, "service", service))
         .orElseThrow().runbook().name());

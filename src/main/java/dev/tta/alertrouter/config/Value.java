@@ -22,12 +22,18 @@ final class Value {
   private final Path file;
   private final String key;
   private final LoadContext context;
+  private final int line;
 
   Value(Node node, Path file, String key, LoadContext context) {
+    this(node, file, key, context, node.getStartMark().getLine() + 1);
+  }
+
+  private Value(Node node, Path file, String key, LoadContext context, int line) {
     this.node = Objects.requireNonNull(node, "node");
     this.file = Objects.requireNonNull(file, "file");
     this.key = Objects.requireNonNull(key, "key");
     this.context = Objects.requireNonNull(context, "context");
+    this.line = line;
   }
 
   Node node() {
@@ -48,11 +54,20 @@ final class Value {
   }
 
   SourceLocation location() {
-    return new SourceLocation(file.toString(), node.getStartMark().getLine() + 1);
+    return new SourceLocation(file.toString(), line);
   }
 
   Value child(String name, Node child) {
     return new Value(child, file, key.isEmpty() ? name : key + "." + name, context);
+  }
+
+  /**
+   * The value of {@code name: value}, placed on the key's line: a block mapping or list starts on
+   * the line after its key, but people look for the key.
+   */
+  Value entry(String name, Node keyNode, Node valueNode) {
+    return new Value(valueNode, file, key.isEmpty() ? name : key + "." + name, context,
+        keyNode.getStartMark().getLine() + 1);
   }
 
   Value element(int index, Node child) {

@@ -59,13 +59,13 @@ final class YamlMap {
         key.error("key \"" + name + "\" is defined twice (first at line " + previous.key().location().line() + ")");
         continue;
       }
-      entries.put(name, new Entry(key, mapping.child(name, tuple.getValueNode())));
+      entries.put(name, new Entry(key, mapping.entry(name, keyNode, tuple.getValueNode())));
     }
     // YAML merge keys ("<<: *defaults") fill in what the mapping does not set itself.
     for (NodeTuple tuple : merged) {
       if (tuple.getKeyNode() instanceof ScalarNode scalarKey && !entries.containsKey(scalarKey.getValue())) {
         String name = scalarKey.getValue();
-        entries.put(name, new Entry(mapping.child(name, scalarKey), mapping.child(name, tuple.getValueNode())));
+        entries.put(name, new Entry(mapping.child(name, scalarKey), mapping.entry(name, scalarKey, tuple.getValueNode())));
       }
     }
     return new YamlMap(mapping, entries);

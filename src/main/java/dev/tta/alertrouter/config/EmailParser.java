@@ -1,6 +1,7 @@
 package dev.tta.alertrouter.config;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ final class EmailParser {
     YamlMap m = v.mapping();
     m.allow("send_resolved", "to", "from", "hello", "smarthost", "auth_username", "auth_password",
         "auth_password_file", "auth_secret", "auth_secret_file", "auth_identity", "headers", "html", "text",
-        "require_tls", "tls_config");
+        "require_tls", "tls_config", "templates");
+    TemplateOverridesParser.warnIgnored(m, localKey, scope, List.of("html", "text"));
     GlobalConfig global = scope.global();
     String to = m.string("to");
     if (to == null && !m.has("to")) {
@@ -33,6 +35,8 @@ final class EmailParser {
         ? SecretReader.read(m, "auth_password", SecretReader.WhenUnset.ERROR) : global.smtpAuthPassword();
     Optional<Secret> secret = SecretReader.configured(m, "auth_secret")
         ? SecretReader.read(m, "auth_secret", SecretReader.WhenUnset.ERROR) : global.smtpAuthSecret();
+    Map<String, String> headers = headers(m);
+    warnTemplatedHeaders(headers, localKey, scope);
     return new EmailConfig(
         m.bool("send_resolved", false),
         to == null ? "" : to,
@@ -43,12 +47,24 @@ final class EmailParser {
         password,
         secret,
         m.optional("auth_identity").or(global::smtpAuthIdentity),
-        headers(m),
+        headers,
         m.optional("html"),
         m.optional("text"),
         m.bool("require_tls", global.smtpRequireTls()),
         m.has("tls_config") ? HttpConfigParser.tls(m.get("tls_config")) : TlsSettings.defaults(),
+        TemplateOverridesParser.templates(m),
         v.location());
+  }
+
+  /** Alertmanager renders header values as Go templates; alert-router sends only literal ones. */
+  private static void warnTemplatedHeaders(Map<String, String> headers, String localKey, ReceiverScope scope) {
+    List<String> templated = headers.entrySet().stream().filter(h -> h.getValue().contains("{{")).map(Map.Entry::getKey)
+        .toList();
+    if (!templated.isEmpty()) {
+      scope.problems().warn("receiver " + scope.receiver() + ": " + localKey + ".headers: " + String.join(", ", templated)
+          + (templated.size() == 1 ? " holds" : " hold") + " Alertmanager Go templates, which alert-router does not run;"
+          + " not sent (the subject template goes under " + localKey + ".templates.subject)");
+    }
   }
 
   /** Header names are case-insensitive: Alertmanager title-cases them and rejects collisions. */

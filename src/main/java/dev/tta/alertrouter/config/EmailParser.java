@@ -37,6 +37,12 @@ final class EmailParser {
         ? SecretReader.read(m, "auth_secret", SecretReader.WhenUnset.ERROR) : global.smtpAuthSecret();
     Map<String, String> headers = headers(m);
     warnTemplatedHeaders(headers, localKey, scope);
+    checkAddress(m, "to", to, false);
+    checkAddress(m, "from", from, true);
+    if (SecretReader.configured(m, "auth_secret") && !SecretReader.configured(m, "auth_password")) {
+      scope.problems().warn("receiver " + scope.receiver() + ": " + localKey + ".auth_secret: CRAM-MD5 is not supported"
+          + " by alert-router; it authenticates with auth_password only");
+    }
     return new EmailConfig(
         m.bool("send_resolved", false),
         to == null ? "" : to,
@@ -67,6 +73,17 @@ final class EmailParser {
     }
   }
 
+  private static void checkAddress(YamlMap m, String key, String value, boolean single) {
+    String problem = value == null ? null : EmailRules.addressListProblem(value, single);
+    if (problem != null) {
+      if (m.has(key)) {
+        m.get(key).error(problem);
+      } else {
+        m.missing(key, problem + " (the global smtp_" + key + ")");
+      }
+    }
+  }
+
   /** Header names are case-insensitive: Alertmanager title-cases them and rejects collisions. */
   private static Map<String, String> headers(YamlMap m) {
     Map<String, String> normalized = new LinkedHashMap<>();
@@ -75,6 +92,20 @@ final class EmailParser {
       String name = titleCase(h.getKey());
       if (normalized.containsKey(name)) {
         headers.entry(h.getKey()).key().error("duplicate header \"" + name + "\" in email config");
+        continue;
+      }
+      YamlMap.Entry entry = headers.entry(h.getKey());
+      String problem = EmailRules.headerNameProblem(h.getKey());
+      if (problem != null) {
+        entry.key().error(problem);
+        continue;
+      }
+      problem = EmailRules.headerValueProblem(h.getValue());
+      if (problem == null && (name.equals("To") || name.equals("From")) && !h.getValue().contains("{{")) {
+        problem = EmailRules.addressListProblem(h.getValue(), name.equals("From"));
+      }
+      if (problem != null) {
+        entry.value().error(problem);
         continue;
       }
       normalized.put(name, h.getValue());

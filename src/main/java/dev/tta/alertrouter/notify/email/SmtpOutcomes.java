@@ -7,6 +7,8 @@ import jakarta.mail.SendFailedException;
 import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -18,6 +20,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * server that cannot do the required STARTTLS will not (permanent).
  */
 final class SmtpOutcomes {
+  private static final Pattern REPLY_IN_TEXT = Pattern.compile("response: ([45]\\d\\d)\\b");
   private SmtpOutcomes() {}
 
   static DeliveryOutcome of(MessagingException failure, SmtpEndpoint endpoint) {
@@ -73,6 +76,13 @@ final class SmtpOutcomes {
     }
     if (t instanceof SMTPSenderFailedException e) {
       return e.getReturnCode();
+    }
+    // A refused greeting or EHLO carries the reply only in the text: "...response: 554 ...".
+    if (t instanceof MessagingException && t.getMessage() != null) {
+      Matcher m = REPLY_IN_TEXT.matcher(t.getMessage());
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
     }
     return null;
   }

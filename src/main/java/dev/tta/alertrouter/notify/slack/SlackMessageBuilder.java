@@ -37,9 +37,12 @@ final class SlackMessageBuilder {
   SlackMessage build(MessageModel model) {
     String fallback = SlackText.fit(templates.render("fallback", model).strip(), SlackText.MESSAGE);
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(HeaderBlock.builder()
-        .text(plain(SlackText.fit(templates.render("title", model).strip(), SlackText.HEADER)))
-        .build());
+    // A header is one line and never empty (Slack refuses the whole message otherwise).
+    String title = templates.render("title", model).strip().replaceAll("\\s*\\R\\s*", " ");
+    if (title.isEmpty()) {
+      title = MrkdwnEscaper.escape(model.title());
+    }
+    blocks.add(HeaderBlock.builder().text(plain(SlackText.fit(title, SlackText.HEADER))).build());
     String text = templates.render("text", model).strip();
     if (!text.isEmpty()) {
       blocks.add(SectionBlock.builder().text(mrkdwn(SlackText.fit(text, SlackText.SECTION))).build());
@@ -52,7 +55,10 @@ final class SlackMessageBuilder {
     if (!fields.isEmpty()) {
       blocks.add(SectionBlock.builder().fields(fields).build());
     }
-    blocks.add(ContextBlock.builder().elements(List.<ContextBlockElement>of(mrkdwn(counts(model)))).build());
+    String counts = counts(model);
+    if (!counts.isEmpty()) {
+      blocks.add(ContextBlock.builder().elements(List.<ContextBlockElement>of(mrkdwn(counts))).build());
+    }
     List<BlockElement> buttons = buttons(model);
     if (!buttons.isEmpty()) {
       blocks.add(ActionsBlock.builder().elements(buttons).build());

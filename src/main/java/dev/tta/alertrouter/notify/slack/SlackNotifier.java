@@ -12,6 +12,8 @@ import dev.tta.alertrouter.notify.template.MessageModels;
 import dev.tta.alertrouter.notify.template.MessageTemplates;
 import java.time.Duration;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Notifies one {@code slack_configs} entry: through its incoming webhook ({@code api_url}), or
@@ -22,6 +24,8 @@ import java.util.Objects;
 public final class SlackNotifier implements Notifier, AutoCloseable {
   /** Per HTTP call; the delivery stage bounds the whole attempt. */
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
 
   private final Slack slack;
   private final SlackDelivery delivery;
@@ -70,9 +74,14 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
     return delivery.deliver(notification.context().groupKey(), model.isResolved(), builder.build(model));
   }
 
+  /** Releases the HTTP client's connections and threads; call when a reload replaces this notifier. */
   @Override
-  public void close() throws Exception {
-    slack.close();
+  public void close() {
+    try {
+      slack.close();
+    } catch (Exception e) {
+      LOG.warn("closing the Slack client failed: {}", e.toString());
+    }
   }
 
   private static com.slack.api.SlackConfig clientConfig(SlackConfig config) {

@@ -24,6 +24,9 @@ final class WebhookDelivery implements SlackDelivery {
     this.redactor = new Redactor(url.reveal());
   }
 
+  // Slack deprecated channel, username and icons for webhooks (an app's webhook posts as the app, to
+  // its channel) but legacy webhooks still honour them, and Alertmanager sends them too.
+  @SuppressWarnings("deprecation")
   @Override
   public DeliveryOutcome deliver(String groupKey, boolean resolved, SlackMessage message) {
     Payload payload = Payload.builder()

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.notify.template;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -7,21 +8,26 @@ import java.util.Set;
 /** A kind of message and the templates it is made of, each with how its output is escaped. */
 public enum MessageKind {
   /** Slack: the header ({@code title}), the body ({@code text}) and the notification text ({@code fallback}). */
-  SLACK("slack", Map.of("title", Escaping.SLACK_MRKDWN, "text", Escaping.SLACK_MRKDWN, "fallback", Escaping.SLACK_MRKDWN)),
+  SLACK("slack", Map.entry("title", Escaping.SLACK_MRKDWN), Map.entry("text", Escaping.SLACK_MRKDWN),
+      Map.entry("fallback", Escaping.SLACK_MRKDWN)),
   /** Email: {@code subject}, plain {@code text} and {@code html} bodies. */
-  EMAIL("email", Map.of("subject", Escaping.HEADER, "text", Escaping.PLAIN, "html", Escaping.HTML));
+  EMAIL("email", Map.entry("subject", Escaping.HEADER), Map.entry("text", Escaping.PLAIN),
+      Map.entry("html", Escaping.HTML));
 
   private final String directory;
-  private final Map<String, Escaping> templates;
+  private final Map<String, Escaping> templates = new LinkedHashMap<>();
 
-  MessageKind(String directory, Map<String, Escaping> templates) {
+  @SafeVarargs
+  MessageKind(String directory, Map.Entry<String, Escaping>... templates) {
     this.directory = directory;
-    this.templates = new LinkedHashMap<>(templates);
+    for (Map.Entry<String, Escaping> t : templates) {
+      this.templates.put(t.getKey(), t.getValue());
+    }
   }
 
   /** The names a {@code templates:} mapping may hold for this kind. */
   public Set<String> templateNames() {
-    return templates.keySet();
+    return Collections.unmodifiableSet(templates.keySet());
   }
 
   Escaping escaping(String name) {

@@ -136,6 +136,18 @@ class EmailNotifierTest {
   }
 
   @Test
+  void authIdentityIsSentAsTheAuthorizationIdentity() {
+    EmailConfig config = plainConfig("""
+        auth_username: router
+        auth_password: %s
+        auth_identity: router
+        """.formatted(PASSWORD));
+
+    assertEquals(new DeliveryOutcome.Delivered(), EmailTestSetup.notifier(config).send(EmailTestSetup.databaseDown("x")));
+    assertEquals(1, smtp.getReceivedMessages().length);
+  }
+
+  @Test
   void wrongPasswordIsPermanentAndNotRepeated() {
     EmailConfig config = EmailTestSetup.config(dir, """
         - to: platform@tta.dev

@@ -55,7 +55,7 @@ class SlackBotTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     notifier.close();
     slack.close();
   }

@@ -39,7 +39,7 @@ class SlackWebhookTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     notifier.close();
     slack.close();
   }
@@ -149,7 +149,7 @@ class SlackWebhookTest {
   }
 
   @Test
-  void unreachableSlackIsRetryableAndTheReasonKeepsTheWebhookSecret() throws Exception {
+  void unreachableSlackIsRetryableAndTheReasonKeepsTheWebhookSecret() {
     SlackWireServer gone = new SlackWireServer();
     String url = gone.webhookUrl();
     gone.close();

@@ -56,7 +56,7 @@ public final class TestNotifications {
 
   private static Map<String, String> strings(JsonNode object) {
     Map<String, String> out = new TreeMap<>();
-    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    object.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 }

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.notify.slack;
 
+import com.google.gson.JsonParseException;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -116,6 +117,10 @@ final class BotDelivery implements SlackDelivery {
       return new Answer<>(SlackOutcomes.api(method, e), null);
     } catch (IOException e) {
       return new Answer<>(SlackOutcomes.unreachable("Slack " + method, e, redactor), null);
+    } catch (JsonParseException e) {
+      // HTTP 200 with something that is not Slack's JSON: a proxy or captive portal in the way.
+      return new Answer<>(new DeliveryOutcome.Retryable(Optional.empty(),
+          "Slack " + method + " answered something unreadable"), null);
     }
   }
 }

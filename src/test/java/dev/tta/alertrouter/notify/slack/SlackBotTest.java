@@ -174,6 +174,8 @@ class SlackBotTest {
             new DeliveryOutcome.Retryable(Optional.empty(), "Slack chat.postMessage answered HTTP 500: oops")),
         Arguments.of(SlackWireServer.Answer.text(503, ""),
             new DeliveryOutcome.Retryable(Optional.empty(), "Slack chat.postMessage answered HTTP 503")),
+        Arguments.of(new SlackWireServer.Answer(200, "text/html", "<html>captive portal</html>", Map.of()),
+            new DeliveryOutcome.Retryable(Optional.empty(), "Slack chat.postMessage answered something unreadable")),
         Arguments.of(SlackWireServer.Answer.text(400, "bad request"),
             new DeliveryOutcome.Permanent("Slack chat.postMessage answered HTTP 400: bad request")));
   }

@@ -31,6 +31,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything that one loaded configuration decides: severity, teams, the route tree, inhibition,
@@ -39,6 +41,8 @@ import java.util.function.Consumer;
  * neither forgets a silence nor notifies twice (Alertmanager reloads the same way).
  */
 final class RoutingEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RoutingEngine.class);
+
   /** The long-lived parts an engine is built on. */
   record Services(
       Clock clock,
@@ -60,6 +64,7 @@ final class RoutingEngine implements AutoCloseable {
   private final Inhibitor inhibitor;
   private final Dispatcher dispatcher;
   private final Consumer<String> teamListener;
+  private final List<AutoCloseable> resources = new ArrayList<>();
 
   private RoutingEngine(LoadedConfig loaded, Services services) {
     this.loaded = loaded;
@@ -78,7 +83,7 @@ final class RoutingEngine implements AutoCloseable {
     RunbookEnricher enricher = new RunbookEnricher(loaded.runbooks(), services.runbookListener());
     Stage enrich = (context, alerts) -> alerts.stream().map(a -> enricher.enrich(a).alert()).toList();
     for (ReceiverConfig receiver : config.receivers()) {
-      List<Integration> integrations = services.integrations().integrationsFor(receiver).stream()
+      List<Integration> integrations = services.integrations().integrationsFor(receiver, resources::add).stream()
           .map(i -> new Integration(i.type(), i.index(), i.sendResolved(), new MultiStage(List.of(enrich, i.delivery()))))
           .toList();
       pipeline.receiver(receiver.name(), integrations);
@@ -135,5 +140,12 @@ final class RoutingEngine implements AutoCloseable {
   @Override
   public void close() {
     dispatcher.stop();
+    for (AutoCloseable r : resources) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("releasing {} failed: {}", r.getClass().getSimpleName(), e.toString());
+      }
+    }
   }
 }

@@ -36,7 +36,7 @@ public final class EmailNotifier implements Notifier {
   private final InternetAddress[] recipients;
 
   /**
-   * @param config an entry with a {@code smarthost} (not a dry-run one)
+   * @param config an entry; without a {@code smarthost} (a dry-run entry) the notifier only renders
    * @param templates the entry's templates ({@code Templates.email(receiver, index, config)})
    * @param links builds the explain and group links from the external URL
    * @throws IllegalArgumentException when the entry cannot be sent as configured (the config
@@ -44,9 +44,7 @@ public final class EmailNotifier implements Notifier {
    */
   public EmailNotifier(EmailConfig config, MessageTemplates templates, MessageLinks links) {
     this(config, templates, links,
-        SmtpEndpoint.of(Objects.requireNonNull(config, "config").smarthost().orElseThrow(() ->
-            new IllegalArgumentException("email config at " + config.location()
-                + " has no smarthost: it runs in dry-run, with no notifier"))));
+        Objects.requireNonNull(config, "config").smarthost().map(SmtpEndpoint::of).orElse(null));
   }
 
   /** With the TLS mode chosen here rather than by the port, so tests can use implicit TLS on a free port. */
@@ -57,10 +55,11 @@ public final class EmailNotifier implements Notifier {
     }
     this.templates = templates;
     this.links = Objects.requireNonNull(links, "links");
-    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    // No smarthost: a dry-run entry, which only renders.
+    this.endpoint = endpoint;
     this.recipients = Addresses.list("to", config.to());
     this.composer = new MailComposer(config);
-    this.session = SmtpSessions.create(config, endpoint, TIMEOUT);
+    this.session = endpoint == null ? null : SmtpSessions.create(config, endpoint, TIMEOUT);
   }
 
   @Override
@@ -70,6 +69,9 @@ public final class EmailNotifier implements Notifier {
 
   @Override
   public DeliveryOutcome send(Notification notification) {
+    if (endpoint == null) {
+      return new DeliveryOutcome.Permanent("no smarthost configured");
+    }
     MessageModel model = MessageModels.of(notification, links);
     try {
       MimeMessage message = composer.compose(session, templates.render("subject", model),
@@ -83,5 +85,13 @@ public final class EmailNotifier implements Notifier {
     } catch (MessagingException e) {
       return SmtpOutcomes.of(e, endpoint);
     }
+  }
+
+  /** The message as it would be sent: recipients, subject and the plain-text part, for dry-run logs. */
+  @Override
+  public String render(Notification notification) {
+    MessageModel model = MessageModels.of(notification, links);
+    return "To: " + config.to() + "\nSubject: " + templates.render("subject", model) + "\n\n"
+        + templates.render("text", model);
   }
 }

@@ -26,14 +26,16 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
   private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
+  private static final com.google.gson.Gson GSON = com.slack.api.util.json.GsonFactory.createSnakeCase();
 
   private final Slack slack;
-  private final SlackDelivery delivery;
+  private final SlackDelivery delivery; // null for an entry without credentials: it only renders
   private final SlackMessageBuilder builder;
   private final MessageLinks links;
 
   /**
-   * @param config an entry with an {@code api_url} or a {@code bot_token} (not a dry-run one)
+   * @param config an entry with an {@code api_url} or a {@code bot_token}; without either (a
+   *     dry-run entry) the notifier only renders
    * @param templates the entry's templates ({@code Templates.slack(receiver, index, config)})
    * @param links builds the explain and group links from the external URL
    * @param store where bot mode remembers each group's message
@@ -45,9 +47,12 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
     }
     this.links = Objects.requireNonNull(links, "links");
     Objects.requireNonNull(store, "store");
+    this.builder = new SlackMessageBuilder(templates);
     if (config.dryRun()) {
-      throw new IllegalArgumentException("slack config at " + config.location()
-          + " has neither api_url nor bot_token: it runs in dry-run, with no notifier");
+      // Neither api_url nor bot_token: the delivery stage runs it in dry-run, rendering only.
+      this.slack = null;
+      this.delivery = null;
+      return;
     }
     this.slack = Slack.getInstance(clientConfig(config));
     SlackIdentity identity = SlackIdentity.of(config);
@@ -60,7 +65,6 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
     } else {
       this.delivery = new WebhookDelivery(slack, config.apiUrl().orElseThrow(), identity);
     }
-    this.builder = new SlackMessageBuilder(templates);
   }
 
   @Override
@@ -70,13 +74,25 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
 
   @Override
   public DeliveryOutcome send(Notification notification) {
+    if (delivery == null) {
+      return new DeliveryOutcome.Permanent("no api_url or bot_token configured");
+    }
     MessageModel model = MessageModels.of(notification, links);
     return delivery.deliver(notification.context().groupKey(), model.isResolved(), builder.build(model));
+  }
+
+  /** The message as Slack would receive it (text and Block Kit attachment), for dry-run logs. */
+  @Override
+  public String render(Notification notification) {
+    return GSON.toJson(builder.build(MessageModels.of(notification, links)));
   }
 
   /** Releases the HTTP client's connections and threads; call when a reload replaces this notifier. */
   @Override
   public void close() {
+    if (slack == null) {
+      return;
+    }
     try {
       slack.close();
     } catch (Exception e) {

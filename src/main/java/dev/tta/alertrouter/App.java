@@ -20,6 +20,9 @@ import dev.tta.alertrouter.mute.InMemorySilenceStore;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
 import dev.tta.alertrouter.notify.InMemoryNotificationLog;
+import dev.tta.alertrouter.notify.RateLimiter;
+import dev.tta.alertrouter.notify.slack.InMemorySlackMessageStore;
+import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.InMemoryAlertStore;
 import dev.tta.alertrouter.store.ResolvedAlertPruner;
@@ -62,11 +65,13 @@ public final class App implements AutoCloseable {
   private final AtomicReference<RoutingEngine> engine = new AtomicReference<>();
   private final DecisionObserver observer;
   private final Integrations integrations;
+  private final Templates templates;
   private final ReloadAction reloadAction;
   private final HttpApi http;
 
-  private App(AppOptions options, Clock clock, ConfigLoader loader, LoadedConfig initial) {
+  private App(AppOptions options, Clock clock, ConfigLoader loader, Templates templates, LoadedConfig initial) {
     this.options = options;
+    this.templates = templates;
     this.clock = clock;
     this.loader = loader;
     this.metrics = new RouterMetrics(Version.current());
@@ -79,7 +84,8 @@ public final class App implements AutoCloseable {
     DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
     this.observer = new DecisionObserver(decisionMetrics, new ExplainRecorder(options.explainCacheSize()),
         new DecisionLog(options.logFormat(), System.out), clock);
-    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()));
+    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
+        templates, new InMemorySlackMessageStore(), new RateLimiter(clock, Duration.ofSeconds(1), 1));
     this.engine.set(RoutingEngine.build(initial, services()));
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
@@ -109,12 +115,13 @@ public final class App implements AutoCloseable {
    */
   public static App start(AppOptions options, Clock clock, Map<String, String> environment) throws ConfigException {
     ConfigLoader loader = new ConfigLoader(environment);
-    LoadedConfig loaded = LoadedConfig.load(loader, options);
+    Templates templates = new Templates((receiver, integration, template, reason) -> {});
+    LoadedConfig loaded = LoadedConfig.load(loader, templates, options);
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     createDataDirectory(options);
     App app;
     try {
-      app = new App(options, clock, loader, loaded);
+      app = new App(options, clock, loader, templates, loaded);
     } catch (IllegalArgumentException e) {
       // A notifier refused a setting it cannot honour; the message names file and line.
       throw new ConfigException(List.of(e.getMessage()));
@@ -170,7 +177,7 @@ public final class App implements AutoCloseable {
   private ReloadOutcome reloadConfig() {
     LoadedConfig loaded;
     try {
-      loaded = LoadedConfig.load(loader, options);
+      loaded = LoadedConfig.load(loader, templates, options);
     } catch (ConfigException e) {
       String errors = String.join("\n", e.errors());
       LOG.error("reload failed, keeping the running configuration:\n{}", errors);

@@ -5,6 +5,7 @@ import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.LoadResult;
 import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.config.SourceLocation;
+import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.runbook.RunbookLoadResult;
 import dev.tta.alertrouter.runbook.RunbookLoader;
 import dev.tta.alertrouter.runbook.RunbookResolver;
@@ -19,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The routing rules and the runbooks, loaded and validated together: they are reloaded together,
+ * The routing rules, their notification templates and the runbooks, loaded and validated together: they are reloaded together,
  * and a bad runbook keeps the old configuration as a bad rule does.
  */
 record LoadedConfig(RouterConfig config, RunbookResolver runbooks, List<String> warnings) {
@@ -30,9 +31,13 @@ record LoadedConfig(RouterConfig config, RunbookResolver runbooks, List<String> 
   }
 
   /** Loads both; throws naming every error of either. */
-  static LoadedConfig load(ConfigLoader loader, AppOptions options) throws ConfigException {
+  static LoadedConfig load(ConfigLoader loader, Templates templates, AppOptions options) throws ConfigException {
     LoadResult result = loader.load(options.config());
     List<ConfigError> errors = new ArrayList<>(result.errors());
+    if (result.ok()) {
+      // A notification template that does not compile is a load error, not a 3 a.m. surprise.
+      errors.addAll(templates.check(result.config().receivers()));
+    }
     Optional<UrlTemplate> template = Optional.empty();
     if (result.ok()) {
       try {

@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything that one loaded configuration decides: severity, teams, the route tree, inhibition,
@@ -36,6 +38,8 @@ import java.util.concurrent.Executor;
  * neither forgets a silence nor notifies twice (Alertmanager reloads the same way).
  */
 final class RoutingEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RoutingEngine.class);
+
   /** The long-lived parts an engine is built on. */
   record Services(
       Clock clock,
@@ -54,6 +58,7 @@ final class RoutingEngine implements AutoCloseable {
   private final Inhibitor inhibitor;
   private final Dispatcher dispatcher;
   private final DecisionObserver observer;
+  private final List<AutoCloseable> resources = new ArrayList<>();
 
   private RoutingEngine(LoadedConfig loaded, Services services) {
     this.loaded = loaded;
@@ -77,7 +82,7 @@ final class RoutingEngine implements AutoCloseable {
     RunbookEnricher enricher = new RunbookEnricher(loaded.runbooks(), observer);
     Stage enrich = (context, alerts) -> alerts.stream().map(a -> enricher.enrich(a).alert()).toList();
     for (ReceiverConfig receiver : config.receivers()) {
-      List<Integration> integrations = services.integrations().integrationsFor(receiver).stream()
+      List<Integration> integrations = services.integrations().integrationsFor(receiver, resources::add).stream()
           .map(i -> new Integration(i.type(), i.index(), i.sendResolved(), new MultiStage(List.of(
               enrich, observer.trackDelivery(receiver.name(), i.type(), i.index(), i.delivery())))))
           .toList();
@@ -137,5 +142,12 @@ final class RoutingEngine implements AutoCloseable {
   @Override
   public void close() {
     dispatcher.stop();
+    for (AutoCloseable r : resources) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("releasing {} failed: {}", r.getClass().getSimpleName(), e.toString());
+      }
+    }
   }
 }

@@ -17,6 +17,9 @@ import dev.tta.alertrouter.notify.ConcurrencyLimits;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
 import dev.tta.alertrouter.notify.InMemoryNotificationLog;
 import dev.tta.alertrouter.notify.ManualSleeper;
+import dev.tta.alertrouter.notify.RateLimiter;
+import dev.tta.alertrouter.notify.slack.InMemorySlackMessageStore;
+import dev.tta.alertrouter.notify.template.Templates;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -53,7 +56,8 @@ final class EngineHarness implements AutoCloseable {
         new DecisionLog(LogFormat.JSON, new PrintStream(jsonLines, true)), clock);
     AppOptions options = new AppOptions(config, runbooks, "127.0.0.1", 0, Path.of("unused"), dryRun,
         URI.create("http://alert-router.test"));
-    LoadedConfig loaded = LoadedConfig.load(new ConfigLoader(Map.of()), options);
+    Templates templates = new Templates((receiver, integration, template, reason) -> {});
+    LoadedConfig loaded = LoadedConfig.load(new ConfigLoader(Map.of()), templates, options);
     // Retry waits move a clock of their own: the scheduler sets its clock to each flush's due time and
     // would refuse to go back after a wait moved it on.
     ManualClock deliveryClock = new ManualClock(T0);
@@ -61,7 +65,8 @@ final class EngineHarness implements AutoCloseable {
         ConcurrencyLimits.defaults(), observer, dryRun);
     engine = RoutingEngine.build(loaded, new RoutingEngine.Services(clock, silences,
         new InMemoryNotificationLog(Duration.ofHours(120)), scheduler, Runnable::run,
-        new Integrations(options.externalUrl(), runtime), observer));
+        new Integrations(options.externalUrl(), runtime, templates, new InMemorySlackMessageStore(),
+            new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1)), observer));
     decisionMetrics.trackAggregationGroups(engine::activeGroups);
   }
 

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.cli;
 
+import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.runbook.RunbookCoverage;
 import dev.tta.alertrouter.runbook.RunbookLoadResult;
 import dev.tta.alertrouter.runbook.RunbookLoader;
@@ -64,6 +65,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
     result.errors().forEach(e -> errors.add(e.toString()));
     if (result.ok()) {
       result.config().runbooks().urlTemplate().ifPresent(t -> checkUrlTemplate(t, errors));
+      new Templates((receiver, integration, template, reason) -> {})
+          .check(result.config().receivers()).forEach(e -> errors.add(e.toString()));
     }
     Path runbookDir = runbooks != null ? runbooks : (rules.isEmpty() ? null : Path.of("runbooks"));
     Optional<Runbooks> loadedRunbooks = Optional.empty();

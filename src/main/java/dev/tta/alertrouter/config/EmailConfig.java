@@ -1,5 +1,7 @@
 package dev.tta.alertrouter.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import java.util.Optional;
  * @param smarthost absent means dry-run
  * @param headers header names title-cased as Alertmanager does ({@code subject} becomes {@code Subject})
  * @param requireTls STARTTLS is required (default the global {@code smtp_require_tls}, true)
+ * @param templates alert-router's own templates by name ({@code templates:}); {@code html},
+ *     {@code text} and header values with {@code {{}} hold Go templates, which alert-router ignores
  */
 public record EmailConfig(
     boolean sendResolved,
@@ -29,6 +33,7 @@ public record EmailConfig(
     Optional<String> text,
     boolean requireTls,
     TlsSettings tls,
+    Map<String, TemplateSource> templates,
     SourceLocation location) {
 
   public EmailConfig {
@@ -40,6 +45,7 @@ public record EmailConfig(
     Objects.requireNonNull(authSecret, "authSecret");
     headers = Map.copyOf(headers);
     Objects.requireNonNull(tls, "tls");
+    templates = Collections.unmodifiableMap(new LinkedHashMap<>(templates));
     Objects.requireNonNull(location, "location");
   }
 

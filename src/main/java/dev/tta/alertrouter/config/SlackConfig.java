@@ -1,6 +1,9 @@
 package dev.tta.alertrouter.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +18,8 @@ import java.util.Optional;
  * @param botToken Web API token; at most one of apiUrl and botToken is present
  * @param apiBaseUrl Web API base, default {@value #DEFAULT_API_BASE_URL}
  * @param channel required with a bot token
+ * @param templates alert-router's own message templates by name ({@code templates:}); the
+ *     Alertmanager text fields above hold Go templates, which alert-router ignores
  */
 public record SlackConfig(
     boolean sendResolved,
@@ -41,6 +46,7 @@ public record SlackConfig(
     boolean linkNames,
     List<String> mrkdwnIn,
     List<Action> actions,
+    Map<String, TemplateSource> templates,
     SourceLocation location) {
 
   public static final String DEFAULT_API_BASE_URL = "https://slack.com/api/";
@@ -59,6 +65,7 @@ public record SlackConfig(
     fields = List.copyOf(fields);
     mrkdwnIn = List.copyOf(mrkdwnIn);
     actions = List.copyOf(actions);
+    templates = Collections.unmodifiableMap(new LinkedHashMap<>(templates));
     Objects.requireNonNull(location, "location");
   }
 

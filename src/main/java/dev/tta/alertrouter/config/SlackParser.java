@@ -6,6 +6,11 @@ import java.util.Optional;
 
 /** Reads one {@code slack_configs} entry. */
 final class SlackParser {
+  /** Fields whose Alertmanager values are Go templates (or only style them); the message is alert-router's own. */
+  private static final List<String> GO_TEMPLATE_FIELDS = List.of("title", "title_link", "pretext", "text", "fields",
+      "short_fields", "footer", "fallback", "callback_id", "color", "image_url", "thumb_url", "link_names",
+      "mrkdwn_in", "actions");
+
   private SlackParser() {}
 
   static SlackConfig parse(Value v, String localKey, ReceiverScope scope) {
@@ -13,7 +18,8 @@ final class SlackParser {
     m.allow("send_resolved", "http_config", "api_url", "api_url_file", "bot_token", "bot_token_file", "api_base_url",
         "channel", "username", "color", "title", "title_link", "pretext", "text", "fields", "short_fields", "footer",
         "fallback", "callback_id", "icon_emoji", "icon_url", "image_url", "thumb_url", "link_names", "mrkdwn_in",
-        "actions");
+        "actions", "templates");
+    TemplateOverridesParser.warnIgnored(m, localKey, scope, GO_TEMPLATE_FIELDS);
     boolean ownUrl = SecretReader.configured(m, "api_url");
     boolean ownToken = SecretReader.configured(m, "bot_token");
     Optional<Secret> apiUrl = Optional.empty();
@@ -59,6 +65,7 @@ final class SlackParser {
         m.bool("link_names", false),
         m.strings("mrkdwn_in") == null ? List.of() : m.strings("mrkdwn_in"),
         actions(m.list("actions")),
+        TemplateOverridesParser.templates(m),
         v.location());
   }
 

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /** The real Alertmanager 0.25 from Debian's package, on a free loopback port, stopped on close. */
-final class RealAlertmanager implements AutoCloseable {
+public final class RealAlertmanager implements AutoCloseable {
   private final Process process;
   private final int port;
   private final StringBuffer log = new StringBuffer();
@@ -28,7 +28,7 @@ final class RealAlertmanager implements AutoCloseable {
     this.port = port;
   }
 
-  static RealAlertmanager start(Path config, Path dir) throws Exception {
+  public static RealAlertmanager start(Path config, Path dir) throws Exception {
     Path binary = binary("prometheus-alertmanager");
     int port = freePort();
     Process p = new ProcessBuilder(binary.toString(),
@@ -42,7 +42,7 @@ final class RealAlertmanager implements AutoCloseable {
   }
 
   /** A binary from PATH; missing it fails the test in CI (which must install it) and skips it elsewhere. */
-  static Path binary(String name) {
+  public static Path binary(String name) {
     Optional<Path> found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
         .map(d -> Path.of(d, name))
         .filter(Files::isExecutable)
@@ -57,17 +57,17 @@ final class RealAlertmanager implements AutoCloseable {
     return found.get();
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  String log() {
+  public String log() {
     return log.toString();
   }
 

@@ -1,0 +1,97 @@
+package dev.tta.alertrouter.notify.email;
+
+import dev.tta.alertrouter.config.EmailConfig;
+import dev.tta.alertrouter.notify.DeliveryOutcome;
+import dev.tta.alertrouter.notify.Notification;
+import dev.tta.alertrouter.notify.Notifier;
+import dev.tta.alertrouter.notify.template.MessageKind;
+import dev.tta.alertrouter.notify.template.MessageLinks;
+import dev.tta.alertrouter.notify.template.MessageModel;
+import dev.tta.alertrouter.notify.template.MessageModels;
+import dev.tta.alertrouter.notify.template.MessageTemplates;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Notifies one {@code email_configs} entry: one multipart (text and HTML) message per notification
+ * to its {@code to} addresses through its {@code smarthost}, over STARTTLS (required unless {@code
+ * require_tls: false}) or, on port 465, implicit TLS; with {@code auth_username}, it authenticates.
+ * One attempt per call; what the server answered comes back as a {@link DeliveryOutcome}.
+ */
+public final class EmailNotifier implements Notifier {
+  /** Per connection step (connect, each read, each write); the delivery stage bounds the whole attempt. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private final EmailConfig config;
+  private final MessageTemplates templates;
+  private final MessageLinks links;
+  private final SmtpEndpoint endpoint;
+  private final Session session;
+  private final MailComposer composer;
+  private final InternetAddress[] recipients;
+
+  /**
+   * @param config an entry; without a {@code smarthost} (a dry-run entry) the notifier only renders
+   * @param templates the entry's templates ({@code Templates.email(receiver, index, config)})
+   * @param links builds the explain and group links from the external URL
+   * @throws IllegalArgumentException when the entry cannot be sent as configured (the config
+   *     loader reports the same problems with file and line)
+   */
+  public EmailNotifier(EmailConfig config, MessageTemplates templates, MessageLinks links) {
+    this(config, templates, links,
+        Objects.requireNonNull(config, "config").smarthost().map(SmtpEndpoint::of).orElse(null));
+  }
+
+  /** With the TLS mode chosen here rather than by the port, so tests can use implicit TLS on a free port. */
+  EmailNotifier(EmailConfig config, MessageTemplates templates, MessageLinks links, SmtpEndpoint endpoint) {
+    this.config = Objects.requireNonNull(config, "config");
+    if (templates.kind() != MessageKind.EMAIL) {
+      throw new IllegalArgumentException("email needs email templates, not " + templates.kind());
+    }
+    this.templates = templates;
+    this.links = Objects.requireNonNull(links, "links");
+    // No smarthost: a dry-run entry, which only renders.
+    this.endpoint = endpoint;
+    this.recipients = Addresses.list("to", config.to());
+    this.composer = new MailComposer(config);
+    this.session = endpoint == null ? null : SmtpSessions.create(config, endpoint, TIMEOUT);
+  }
+
+  @Override
+  public String type() {
+    return "email";
+  }
+
+  @Override
+  public DeliveryOutcome send(Notification notification) {
+    if (endpoint == null) {
+      return new DeliveryOutcome.Permanent("no smarthost configured");
+    }
+    MessageModel model = MessageModels.of(notification, links);
+    try {
+      MimeMessage message = composer.compose(session, templates.render("subject", model),
+          templates.render("text", model), templates.render("html", model), notification.context().now());
+      try (Transport transport = session.getTransport()) {
+        transport.connect(endpoint.host(), endpoint.port(), config.authUsername().orElse(null),
+            config.authPassword().map(p -> p.reveal()).orElse(null));
+        transport.sendMessage(message, recipients);
+      }
+      return new DeliveryOutcome.Delivered();
+    } catch (MessagingException e) {
+      return SmtpOutcomes.of(e, endpoint);
+    }
+  }
+
+  /** The message as it would be sent: recipients, subject and the plain-text part, for dry-run logs. */
+  @Override
+  public String render(Notification notification) {
+    MessageModel model = MessageModels.of(notification, links);
+    return "To: " + config.to() + "\nSubject: " + templates.render("subject", model) + "\n\n"
+        + templates.render("text", model);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.tta.alertrouter.notify.slack;
+
+import com.slack.api.Slack;
+import dev.tta.alertrouter.config.SlackConfig;
+import dev.tta.alertrouter.notify.DeliveryOutcome;
+import dev.tta.alertrouter.notify.Notification;
+import dev.tta.alertrouter.notify.Notifier;
+import dev.tta.alertrouter.notify.template.MessageKind;
+import dev.tta.alertrouter.notify.template.MessageLinks;
+import dev.tta.alertrouter.notify.template.MessageModel;
+import dev.tta.alertrouter.notify.template.MessageModels;
+import dev.tta.alertrouter.notify.template.MessageTemplates;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Notifies one {@code slack_configs} entry: through its incoming webhook ({@code api_url}), or
+ * with its bot token through the Web API ({@code chat.postMessage}, {@code chat.update}), where a
+ * group keeps one message that is updated in place. One attempt per call; what Slack answered
+ * comes back as a {@link DeliveryOutcome}.
+ */
+public final class SlackNotifier implements Notifier, AutoCloseable {
+  /** Per HTTP call; the delivery stage bounds the whole attempt. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
+  private static final com.google.gson.Gson GSON = com.slack.api.util.json.GsonFactory.createSnakeCase();
+
+  private final Slack slack;
+  private final SlackDelivery delivery; // null for an entry without credentials: it only renders
+  private final SlackMessageBuilder builder;
+  private final MessageLinks links;
+
+  /**
+   * @param config an entry with an {@code api_url} or a {@code bot_token}; without either (a
+   *     dry-run entry) the notifier only renders
+   * @param templates the entry's templates ({@code Templates.slack(receiver, index, config)})
+   * @param links builds the explain and group links from the external URL
+   * @param store where bot mode remembers each group's message
+   */
+  public SlackNotifier(SlackConfig config, MessageTemplates templates, MessageLinks links, SlackMessageStore store) {
+    Objects.requireNonNull(config, "config");
+    if (templates.kind() != MessageKind.SLACK) {
+      throw new IllegalArgumentException("Slack needs Slack templates, not " + templates.kind());
+    }
+    this.links = Objects.requireNonNull(links, "links");
+    Objects.requireNonNull(store, "store");
+    this.builder = new SlackMessageBuilder(templates);
+    if (config.dryRun()) {
+      // Neither api_url nor bot_token: the delivery stage runs it in dry-run, rendering only.
+      this.slack = null;
+      this.delivery = null;
+      return;
+    }
+    this.slack = Slack.getInstance(clientConfig(config));
+    SlackIdentity identity = SlackIdentity.of(config);
+    if (config.botToken().isPresent()) {
+      if (identity.channel() == null) {
+        throw new IllegalArgumentException("slack config at " + config.location() + ": bot_token needs a literal channel");
+      }
+      String token = config.botToken().get().reveal();
+      this.delivery = new BotDelivery(slack.methods(token), identity, store, new Redactor(token));
+    } else {
+      this.delivery = new WebhookDelivery(slack, config.apiUrl().orElseThrow(), identity);
+    }
+  }
+
+  @Override
+  public String type() {
+    return "slack";
+  }
+
+  @Override
+  public DeliveryOutcome send(Notification notification) {
+    if (delivery == null) {
+      return new DeliveryOutcome.Permanent("no api_url or bot_token configured");
+    }
+    MessageModel model = MessageModels.of(notification, links);
+    return delivery.deliver(notification.context().groupKey(), model.isResolved(), builder.build(model));
+  }
+
+  /** The message as Slack would receive it (text and Block Kit attachment), for dry-run logs. */
+  @Override
+  public String render(Notification notification) {
+    return GSON.toJson(builder.build(MessageModels.of(notification, links)));
+  }
+
+  /** Releases the HTTP client's connections and threads; call when a reload replaces this notifier. */
+  @Override
+  public void close() {
+    if (slack == null) {
+      return;
+    }
+    try {
+      slack.close();
+    } catch (Exception e) {
+      LOG.warn("closing the Slack client failed: {}", e.toString());
+    }
+  }
+
+  private static com.slack.api.SlackConfig clientConfig(SlackConfig config) {
+    com.slack.api.SlackConfig c = new com.slack.api.SlackConfig();
+    String base = config.apiBaseUrl();
+    c.setMethodsEndpointUrlPrefix(base.endsWith("/") ? base : base + "/");
+    c.setStatsEnabled(false);
+    c.setPrettyResponseLoggingEnabled(false);
+    int millis = (int) TIMEOUT.toMillis();
+    c.setHttpClientReadTimeoutMillis(millis);
+    c.setHttpClientWriteTimeoutMillis(millis);
+    c.setHttpClientCallTimeoutMillis(millis);
+    config.httpConfig().proxyUrl().ifPresent(c::setProxyUrl);
+    return c;
+  }
+}

@@ -137,6 +137,7 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
     if (event.result() == DeliveryEvent.Result.SENT && !alerts.isEmpty()) {
       metrics.notificationDelay(mostUrgent(alerts), Duration.between(newestReceipt(alerts), now));
     }
+    // Counted before it is recorded: whoever sees a notification in explain finds it in the metrics.
     Decision decision = Decisions.notification(event, now);
     // One log line for the whole notification, naming every alert, rather than one per alert.
     alerts.forEach(a -> explain.record(a, decision));

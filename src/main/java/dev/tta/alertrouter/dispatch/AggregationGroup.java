@@ -70,10 +70,15 @@ final class AggregationGroup {
     return groupKey;
   }
 
-  /** Arms the first flush, group_wait from now. */
-  void start() {
+  /**
+   * Takes the group's first alert and arms the first flush, group_wait from now (at once for an
+   * alert that already waited that long). Both under the lock: with group_wait 0s the flush runs at
+   * once on a worker, and must find the alert in the group, never an empty group.
+   */
+  void start(Alert first) {
     synchronized (lock) {
       arm(options.groupWait());
+      insert(first);
     }
   }
 

@@ -119,8 +119,7 @@ public final class Dispatcher implements AutoCloseable {
             clock,
             emptied -> groups.remove(id, emptied),
             () -> stopped);
-    fresh.start();
-    fresh.insert(alert);
+    fresh.start(alert);
     return fresh;
   }
 

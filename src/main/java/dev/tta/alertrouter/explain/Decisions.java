@@ -105,8 +105,9 @@ public final class Decisions {
 
   public static Decision timeMuted(FlushContext context, TimeMuteReason reason) {
     Map<String, String> details = flush(context.groupKey(), context.receiver());
+    // The same words as alertrouter_alerts_time_muted_total's kind label.
     details.put("kind", reason.kind() == TimeMuteReason.Kind.INSIDE_MUTE_INTERVAL
-        ? "mute_time_intervals" : "active_time_intervals");
+        ? "mute_time_intervals" : "outside_active_time_intervals");
     details.put("intervals", String.join(",", reason.intervals()));
     return Decision.of(context.now(), DecisionStage.TIME_MUTED, context.groupKey(),
         "muted: " + reason.describe() + "; not sent to " + context.receiver(), details);

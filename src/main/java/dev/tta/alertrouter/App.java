@@ -69,19 +69,19 @@ public final class App implements AutoCloseable {
   private final ReloadAction reloadAction;
   private final HttpApi http;
 
-  private App(AppOptions options, Clock clock, ConfigLoader loader, Templates templates, LoadedConfig initial) {
+  private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
+      DecisionMetrics decisionMetrics, Templates templates, LoadedConfig initial) {
     this.options = options;
     this.templates = templates;
     this.clock = clock;
     this.loader = loader;
-    this.metrics = new RouterMetrics(Version.current());
+    this.metrics = metrics;
     this.store = new InMemoryAlertStore(clock, (stale, held) -> metrics.alertStale());
     this.silences = new Silences(new InMemorySilenceStore(), clock, SILENCE_RETENTION);
     this.notificationLog = new InMemoryNotificationLog(NOTIFICATION_LOG_RETENTION);
     this.dispatchScheduler = new ExecutorScheduler("dispatch", Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.fanoutExecutor = Executors.newCachedThreadPool(daemonThreads("notify"));
     this.maintenance = Executors.newSingleThreadScheduledExecutor(daemonThreads("maintenance"));
-    DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
     this.observer = new DecisionObserver(decisionMetrics, new ExplainRecorder(options.explainCacheSize()),
         new DecisionLog(options.logFormat(), System.out), clock);
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
@@ -115,13 +115,15 @@ public final class App implements AutoCloseable {
    */
   public static App start(AppOptions options, Clock clock, Map<String, String> environment) throws ConfigException {
     ConfigLoader loader = new ConfigLoader(environment);
-    Templates templates = new Templates((receiver, integration, template, reason) -> {});
+    RouterMetrics metrics = new RouterMetrics(Version.current());
+    DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
+    Templates templates = new Templates((receiver, integration, template, reason) -> decisionMetrics.templateFellBack(integration));
     LoadedConfig loaded = LoadedConfig.load(loader, templates, options);
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     createDataDirectory(options);
     App app;
     try {
-      app = new App(options, clock, loader, templates, loaded);
+      app = new App(options, clock, loader, metrics, decisionMetrics, templates, loaded);
     } catch (IllegalArgumentException e) {
       // A notifier refused a setting it cannot honour; the message names file and line.
       throw new ConfigException(List.of(e.getMessage()));

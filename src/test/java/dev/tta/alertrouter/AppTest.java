@@ -116,4 +116,32 @@ class AppTest {
     assertTrue(metrics.contains("alertrouter_config_reloads_total{result=\"success\"} 1.0"), metrics);
     assertTrue(metrics.contains("alertrouter_config_last_reload_successful 1.0"), metrics);
   }
+
+  @Test
+  void aTemplateThatFailsAtSendFallsBackAndIsCounted() throws Exception {
+    Path config = Files.writeString(dir.resolve("am.yml"), """
+        route: {receiver: chat, group_wait: 0s}
+        receivers:
+          - name: chat
+            slack_configs:
+              - channel: '#tta-alerts'
+                templates:
+                  title: "{{ summary | numberformat('#') }}"
+        """);
+    start(config);
+    String alert = "[{\"labels\": {\"alertname\": \"TTAServiceDown\"}, \"annotations\": {\"summary\": \"not a number\"},"
+        + " \"startsAt\": \"2026-01-01T00:00:00Z\"}]";
+    assertEquals(200, post("/api/v2/alerts", alert).statusCode());
+
+    // The Slack entry has no credential: it runs in dry-run, which renders the message (and so the
+    // failing title) at the group's first flush, at once here.
+    String counted = "alertrouter_template_fallbacks_total{integration=\"slack\"} 1.0";
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    String metrics = get("/metrics").body();
+    while (!metrics.contains(counted) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      metrics = get("/metrics").body();
+    }
+    assertTrue(metrics.contains(counted), metrics);
+  }
 }

@@ -40,6 +40,7 @@ public final class DecisionMetrics {
   private final Histogram notificationDelay;
   private final Counter runbookEnrichments;
   private final Counter duplicatesSuppressed;
+  private final Counter templateFallbacks;
 
   /** Registers on {@code metrics}' registry. */
   public DecisionMetrics(RouterMetrics metrics) {
@@ -103,7 +104,22 @@ public final class DecisionMetrics {
         .help("Duplicates absorbed: copies that changed nothing (stage intake) and flushes already notified (notification_log).")
         .labelNames("stage")
         .register(registry);
+    templateFallbacks = Counter.builder()
+        .name("alertrouter_template_fallbacks_total")
+        .help("Messages rendered with the default template because an override failed at send time, by integration type.")
+        .labelNames("integration")
+        .register(registry);
     initialiseClosedSets();
+  }
+
+  /**
+   * A per-receiver template override failed at send and the default was used instead.
+   *
+   * @param integration as the templates name it, e.g. {@code slack[0]}; only its type is a label
+   */
+  public void templateFellBack(String integration) {
+    int bracket = integration.indexOf('[');
+    templateFallbacks.labelValues(bracket < 0 ? integration : integration.substring(0, bracket)).inc();
   }
 
   /** Every series of a closed label set starts at 0, so rate() and increase() see the first event. */
@@ -119,6 +135,8 @@ public final class DecisionMetrics {
     for (TimeMuteReason.Kind kind : TimeMuteReason.Kind.values()) {
       timeMuted.labelValues(kindLabel(kind));
     }
+    templateFallbacks.labelValues("slack");
+    templateFallbacks.labelValues("email");
     duplicatesSuppressed.labelValues(DUPLICATE_AT_INTAKE);
     duplicatesSuppressed.labelValues(DUPLICATE_NOTIFICATION);
   }

@@ -1,0 +1,17 @@
+package dev.tta.alertrouter.persistence;
+
+/** The databases alert-router keeps its state in; each has its own set of migrations. */
+enum Dialect {
+  SQLITE("classpath:db/migration/sqlite"),
+  POSTGRESQL("classpath:db/migration/postgresql");
+
+  private final String migrations;
+
+  Dialect(String migrations) {
+    this.migrations = migrations;
+  }
+
+  String migrations() {
+    return migrations;
+  }
+}

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.persistence;
 
+import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.mute.SilenceStore;
 import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.store.AlertStore;
@@ -14,9 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -128,27 +126,15 @@ public final class Persistence implements AutoCloseable {
   }
 
   /**
-   * Runs {@link #prune} every {@code period} on {@code executor}; {@code retention} is read at each
-   * run, so a reload can change it. Cancel the result to stop.
+   * Runs {@link #prune} every {@code period} on {@code scheduler}, at {@code clock}'s time, with the
+   * retention {@code retention} gives at each run (so a reload can change it); a failed run is
+   * logged and the next one runs as planned. Cancel the result to stop.
    */
-  public ScheduledFuture<?> schedulePruning(
-      ScheduledExecutorService executor, Duration period, Clock clock, Supplier<Retention> retention) {
-    long millis = period.toMillis();
-    if (millis <= 0) {
-      throw new IllegalArgumentException("period must be positive: " + period);
-    }
-    Runnable run = () -> {
-      // A scheduled task that throws is never run again; one failed run must not stop pruning.
-      try {
-        Pruned pruned = prune(clock.instant(), retention.get());
-        if (pruned.total() > 0) {
-          LOG.debug("pruned {}", pruned);
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("pruning the store failed: {}", e.toString());
-      }
-    };
-    return executor.scheduleAtFixedRate(run, millis, millis, TimeUnit.MILLISECONDS);
+  public Scheduler.Cancellable schedulePruning(
+      Scheduler scheduler, Duration period, Clock clock, Supplier<Retention> retention) {
+    PruneSchedule schedule = new PruneSchedule(this, scheduler, period, clock, retention);
+    schedule.start();
+    return schedule;
   }
 
   /** Where the state lives, for logs; never includes credentials. */

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /** Maps alerts to rows of the {@code alerts} table and back; the SQL is the same for SQLite and PostgreSQL. */
 final class AlertRows {
-  static final String UPSERT =
+  private static final String UPSERT =
       "INSERT INTO alerts (fingerprint, labels, annotations, starts_at, ends_at, ends_at_by_timeout,"
           + " generator_url, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (fingerprint) DO UPDATE SET labels = excluded.labels,"
@@ -22,14 +22,25 @@ final class AlertRows {
   /** Deletes a row only if it still holds the version pruning looked at. */
   static final String DELETE_IF_UNCHANGED = "DELETE FROM alerts WHERE fingerprint = ? AND updated_at = ?";
 
-  static final String SELECT_ALL =
-      "SELECT fingerprint, labels, annotations, starts_at, ends_at, ends_at_by_timeout, generator_url,"
-          + " updated_at FROM alerts";
+  private static final String COLUMNS =
+      "fingerprint, labels, annotations, starts_at, ends_at, ends_at_by_timeout, generator_url, updated_at";
+
+  static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM alerts";
+
+  /** PostgreSQL: the rows written since a change number, with their number (9) and writer (10). */
+  static final String SELECT_CHANGED =
+      "SELECT " + COLUMNS + ", change_seq, written_by FROM alerts WHERE change_seq > ? ORDER BY change_seq";
 
   private final JsonColumns json;
+  private final String upsert;
 
-  AlertRows(JsonColumns json) {
+  AlertRows(JsonColumns json, Dialect dialect) {
     this.json = Objects.requireNonNull(json, "json");
+    this.upsert = UPSERT + dialect.upsertBookkeeping();
+  }
+
+  String upsert() {
+    return upsert;
   }
 
   void bindUpsert(PreparedStatement statement, Alert alert) throws SQLException {

@@ -14,4 +14,12 @@ enum Dialect {
   String migrations() {
     return migrations;
   }
+
+  /**
+   * What an upsert's {@code DO UPDATE SET} adds in this dialect: on PostgreSQL, a new change
+   * number and the writing replica, which peers read changes by.
+   */
+  String upsertBookkeeping() {
+    return this == POSTGRESQL ? ", change_seq = DEFAULT, written_by = DEFAULT" : "";
+  }
 }

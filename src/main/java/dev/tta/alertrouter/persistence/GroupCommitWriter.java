@@ -33,7 +33,25 @@ final class GroupCommitWriter implements AutoCloseable {
     WriteSession open() throws SQLException;
   }
 
+  /** Work every transaction starts and ends with, whatever its tasks (PostgreSQL: {@link PeerSync}). */
+  interface TransactionHook {
+    TransactionHook NONE = new TransactionHook() {
+      @Override
+      public void begin(WriteSession session) {}
+
+      @Override
+      public void end() {}
+    };
+
+    /** Runs first in every transaction, before its tasks; throwing rolls it back. */
+    void begin(WriteSession session) throws SQLException;
+
+    /** Runs after every transaction, committed or rolled back. */
+    void end();
+  }
+
   private final SessionOpener opener;
+  private volatile TransactionHook hook = TransactionHook.NONE;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Object admission = new Object();
   private final Thread thread;
@@ -73,6 +91,11 @@ final class GroupCommitWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while waiting for the store to commit", e);
     }
+  }
+
+  /** Sets the hook; call before the first write. */
+  void hook(TransactionHook newHook) {
+    this.hook = Objects.requireNonNull(newHook, "newHook");
   }
 
   /** How many transactions have committed so far. */
@@ -139,7 +162,9 @@ final class GroupCommitWriter implements AutoCloseable {
 
   private void inOneTransaction(List<Pending> batch) throws SQLException {
     WriteSession current = currentSession();
+    TransactionHook currentHook = hook;
     try {
+      currentHook.begin(current);
       for (Pending pending : batch) {
         pending.task().write(current);
       }
@@ -148,6 +173,8 @@ final class GroupCommitWriter implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       rollBack(current, batch);
       throw e;
+    } finally {
+      currentHook.end();
     }
     for (Pending pending : batch) {
       try {

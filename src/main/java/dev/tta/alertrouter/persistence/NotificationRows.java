@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** Maps notification-log entries to rows of the {@code notification_log} table and back. */
 final class NotificationRows {
-  static final String UPSERT =
+  private static final String UPSERT =
       "INSERT INTO notification_log (group_key, receiver, integration, integration_index, firing,"
           + " resolved, notified_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (group_key, receiver, integration, integration_index) DO UPDATE SET"
@@ -22,11 +22,25 @@ final class NotificationRows {
       "DELETE FROM notification_log WHERE group_key = ? AND receiver = ? AND integration = ?"
           + " AND integration_index = ? AND notified_at = ?";
 
-  static final String SELECT_ALL =
-      "SELECT group_key, receiver, integration, integration_index, firing, resolved, notified_at"
-          + " FROM notification_log";
+  private static final String COLUMNS =
+      "group_key, receiver, integration, integration_index, firing, resolved, notified_at";
 
-  private NotificationRows() {}
+  static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM notification_log";
+
+  /** PostgreSQL: the rows written since a change number, with their number (8) and writer (9). */
+  static final String SELECT_CHANGED =
+      "SELECT " + COLUMNS + ", change_seq, written_by FROM notification_log WHERE change_seq > ?"
+          + " ORDER BY change_seq";
+
+  private final String upsert;
+
+  NotificationRows(Dialect dialect) {
+    this.upsert = UPSERT + dialect.upsertBookkeeping();
+  }
+
+  String upsert() {
+    return upsert;
+  }
 
   static void bindUpsert(PreparedStatement statement, NotificationLog.Key key, NotificationLog.Entry entry)
       throws SQLException {

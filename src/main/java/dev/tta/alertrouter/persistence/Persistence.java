@@ -1,6 +1,9 @@
 package dev.tta.alertrouter.persistence;
 
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.dispatch.Scheduler;
+import dev.tta.alertrouter.dispatch.Stage;
 import dev.tta.alertrouter.mute.SilenceStore;
 import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.store.AlertStore;
@@ -10,11 +13,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -35,29 +44,63 @@ public final class Persistence implements AutoCloseable {
   private final Connector connector;
   private final AutoCloseable dataDirectoryLock;
   private final GroupCommitWriter writer;
+  private final Clock clock;
   private final SqlAlertStore alerts;
   private final SqlSilenceStore silences;
   private final SqlNotificationLog notificationLog;
+  /** Present only where replicas share the database. */
+  private final Replication replication;
+
+  /** What a replica sharing a PostgreSQL database has besides the stores. */
+  private record Replication(PeerSync peerSync, GroupLeases leases, FlushGuard guard) {}
 
   private Persistence(
-      Connector connector, AutoCloseable dataDirectoryLock, Clock clock, StaleAlertListener staleListener)
+      Connector connector, AutoCloseable dataDirectoryLock, String replica, Clock clock, StaleAlertListener staleListener)
       throws SQLException {
     this.connector = connector;
     this.dataDirectoryLock = dataDirectoryLock;
+    this.clock = clock;
+    Dialect dialect = connector.dialect();
     JsonColumns json = new JsonColumns();
-    AlertRows alertRows = new AlertRows(json);
-    SilenceRows silenceRows = new SilenceRows(json);
+    AlertRows alertRows = new AlertRows(json, dialect);
+    SilenceRows silenceRows = new SilenceRows(json, dialect);
+    NotificationRows notificationRows = new NotificationRows(dialect);
     StoredState state;
+    PeerSync.ChangeNumbers seen = null;
     try (Connection connection = connector.connect()) {
+      // Change numbers first: a row committed between the two reads is then read twice, never missed.
+      if (replica != null) {
+        seen = ChangeNumbersQuery.read(connection);
+      }
       state = StoredState.read(connection, alertRows, silenceRows);
     }
-    this.writer = new GroupCommitWriter(connector.dialect().name().toLowerCase(java.util.Locale.ROOT),
-        () -> new WriteSession(connector.connect()));
+    this.writer = new GroupCommitWriter(dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica));
     this.alerts = new SqlAlertStore(writer, alertRows, state.alerts(), clock, staleListener);
     this.silences = new SqlSilenceStore(writer, silenceRows, state.silences());
-    this.notificationLog = new SqlNotificationLog(writer, state.notifications());
-    LOG.info("state in {}: {} alerts, {} silences, {} notification-log entries",
-        connector, state.alerts().size(), state.silences().size(), state.notifications().size());
+    this.notificationLog = new SqlNotificationLog(writer, notificationRows, state.notifications());
+    if (replica == null) {
+      this.replication = null;
+    } else {
+      PeerSync peerSync = new PeerSync(replica, seen, alertRows, silenceRows, alerts, silences, notificationLog);
+      writer.hook(peerSync);
+      GroupLeases leases = new GroupLeases(writer, replica);
+      this.replication = new Replication(peerSync, leases, new FlushGuard(leases, notificationLog, alerts));
+    }
+    LOG.info("state in {}{}: {} alerts, {} silences, {} notification-log entries",
+        connector, replica == null ? "" : " (replica " + replica + ")",
+        state.alerts().size(), state.silences().size(), state.notifications().size());
+  }
+
+  private static WriteSession openSession(Connector connector, String replica) throws SQLException {
+    WriteSession session = new WriteSession(connector.connect());
+    if (replica != null) {
+      // The column default that records which replica wrote each row reads this setting.
+      PreparedStatement statement = session.statement("SELECT set_config('alert_router.replica', ?, false)");
+      statement.setString(1, replica);
+      statement.execute();
+      session.commit();
+    }
+    return session;
   }
 
   /**
@@ -81,18 +124,39 @@ public final class Persistence implements AutoCloseable {
       throw new StoreUnavailableException("cannot use the data folder " + dataDir + ": " + e, e);
     }
     try {
-      return open(Connector.sqlite(dataDir.resolve(DATABASE_FILE)), lock, clock, staleListener);
+      return open(Connector.sqlite(dataDir.resolve(DATABASE_FILE)), lock, null, clock, staleListener);
     } catch (RuntimeException e) {
       closeQuietly(lock);
       throw e;
     }
   }
 
+  /**
+   * Connects to a PostgreSQL database shared by several replicas ({@code
+   * jdbc:postgresql://host:port/db?user=…&password=…}) and brings its schema up to date. Each
+   * replica keeps every alert, silence and notification-log entry in memory, reads its peers' writes
+   * at each of its own transactions and at each {@link #startPeerSync} tick, and flushes only the
+   * groups whose lease it holds ({@link #flushGuard()}).
+   *
+   * @param replica this replica's name in leases and rows; unique among the live replicas
+   * @throws StoreUnavailableException when the database cannot be reached or migrated
+   */
+  public static Persistence openJdbc(String url, String replica, Clock clock, StaleAlertListener staleListener) {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(replica, "replica");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(staleListener, "staleListener");
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("--store must be a jdbc:postgresql: URL");
+    }
+    return open(Connector.postgresql(url), null, replica, clock, staleListener);
+  }
+
   private static Persistence open(
-      Connector connector, AutoCloseable lock, Clock clock, StaleAlertListener staleListener) {
+      Connector connector, AutoCloseable lock, String replica, Clock clock, StaleAlertListener staleListener) {
     try {
       connector.migrate();
-      return new Persistence(connector, lock, clock, staleListener);
+      return new Persistence(connector, lock, replica, clock, staleListener);
     } catch (SQLException | FlywayException e) {
       throw new StoreUnavailableException("cannot open the database " + connector + ": " + e.getMessage(), e);
     }
@@ -111,6 +175,52 @@ public final class Persistence implements AutoCloseable {
   }
 
   /**
+   * The stage to run first in every receiver's pipeline: with a shared database it lets a flush go
+   * on only on the replica holding the group's lease; with SQLite it passes everything on.
+   */
+  public Stage flushGuard() {
+    return replication == null ? (context, alerts) -> alerts : replication.guard();
+  }
+
+  /**
+   * With a shared database, reads peers' writes every {@code period} (so a silence set on one
+   * replica mutes on all, and each replica's dispatcher learns its peers' alerts through {@code
+   * peerAlerts}), and picks up groups whose owner died owing resolves (their alerts come through
+   * {@code peerAlerts} too). {@code peerAlerts} runs on {@code scheduler}'s thread; feed them to the
+   * dispatcher as intake does. A no-op with SQLite.
+   */
+  public Scheduler.Cancellable startPeerSync(Scheduler scheduler, Duration period, Consumer<List<Alert>> peerAlerts) {
+    Objects.requireNonNull(peerAlerts, "peerAlerts");
+    if (replication == null) {
+      return () -> {};
+    }
+    return Repeating.every(
+        period, scheduler, "reading peer replicas' writes", () -> syncWithPeers(clock.instant(), peerAlerts));
+  }
+
+  /** One peer-sync tick; package-private so tests can run it at chosen moments. */
+  void syncWithPeers(Instant now, Consumer<List<Alert>> peerAlerts) {
+    writer.write(session -> {}); // an empty transaction still reads what peers wrote
+    List<Alert> owed = replication.peerSync().drainReceived();
+    replication.leases().sweepLapsed(now, group -> {
+      List<Alert> stored = storedAlerts(notificationLog.notifiedFiring(group));
+      owed.addAll(stored);
+      return !stored.isEmpty();
+    });
+    if (!owed.isEmpty()) {
+      peerAlerts.accept(owed);
+    }
+  }
+
+  private List<Alert> storedAlerts(Set<Fingerprint> fingerprints) {
+    List<Alert> found = new ArrayList<>();
+    for (Fingerprint fingerprint : fingerprints) {
+      alerts.get(fingerprint).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  /**
    * Deletes resolved alerts, notification-log entries and expired silences older than their
    * retention at {@code now}.
    *
@@ -119,10 +229,15 @@ public final class Persistence implements AutoCloseable {
   public Pruned prune(Instant now, Retention retention) {
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(retention, "retention");
-    return new Pruned(
+    Pruned pruned = new Pruned(
         alerts.pruneResolvedBefore(now.minus(retention.resolvedAlerts())),
         notificationLog.pruneNotifiedBefore(now.minus(retention.notificationLog())),
         silences.pruneEndedBefore(now.minus(retention.expiredSilences())));
+    if (replication != null) {
+      // Leases of groups no replica flushes any more, kept as long as their notification log.
+      replication.leases().pruneLapsedBefore(now.minus(retention.notificationLog()));
+    }
+    return pruned;
   }
 
   /**
@@ -132,9 +247,14 @@ public final class Persistence implements AutoCloseable {
    */
   public Scheduler.Cancellable schedulePruning(
       Scheduler scheduler, Duration period, Clock clock, Supplier<Retention> retention) {
-    PruneSchedule schedule = new PruneSchedule(this, scheduler, period, clock, retention);
-    schedule.start();
-    return schedule;
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(retention, "retention");
+    return Repeating.every(period, scheduler, "pruning the store", () -> {
+      Pruned pruned = prune(clock.instant(), retention.get());
+      if (pruned.total() > 0) {
+        LOG.debug("pruned {}", pruned);
+      }
+    });
   }
 
   /** Where the state lives, for logs; never includes credentials. */
@@ -148,6 +268,7 @@ public final class Persistence implements AutoCloseable {
   public void close() {
     alerts.close();
     writer.close();
+
     closeQuietly(dataDirectoryLock);
   }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /** Maps silences to rows of the {@code silences} table and back. */
 final class SilenceRows {
-  static final String UPSERT =
+  private static final String UPSERT =
       "INSERT INTO silences (id, matchers, starts_at, ends_at, created_by, comment, updated_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET matchers = excluded.matchers,"
           + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
@@ -21,13 +21,24 @@ final class SilenceRows {
   /** Deletes a row only if it still holds the version pruning looked at. */
   static final String DELETE_IF_UNCHANGED = "DELETE FROM silences WHERE id = ? AND updated_at = ?";
 
-  static final String SELECT_ALL =
-      "SELECT id, matchers, starts_at, ends_at, created_by, comment, updated_at FROM silences";
+  private static final String COLUMNS = "id, matchers, starts_at, ends_at, created_by, comment, updated_at";
+
+  static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM silences";
+
+  /** PostgreSQL: the rows written since a change number, with their number (8) and writer (9). */
+  static final String SELECT_CHANGED =
+      "SELECT " + COLUMNS + ", change_seq, written_by FROM silences WHERE change_seq > ? ORDER BY change_seq";
 
   private final JsonColumns json;
+  private final String upsert;
 
-  SilenceRows(JsonColumns json) {
+  SilenceRows(JsonColumns json, Dialect dialect) {
     this.json = Objects.requireNonNull(json, "json");
+    this.upsert = UPSERT + dialect.upsertBookkeeping();
+  }
+
+  String upsert() {
+    return upsert;
   }
 
   void bindUpsert(PreparedStatement statement, Silence silence) throws SQLException {

@@ -118,6 +118,11 @@ final class SqlAlertStore implements AlertStore {
     closed = true;
   }
 
+  /** Takes an alert a peer replica committed; on the writer's thread, before this transaction's writes. */
+  void applyPeerChange(Alert alert) {
+    committed.put(alert.fingerprint(), alert);
+  }
+
   /** The alert held for {@code fingerprint} as the open transaction sees it. */
   private Alert current(Fingerprint fingerprint) {
     Alert pending = uncommitted.get(fingerprint);
@@ -143,7 +148,7 @@ final class SqlAlertStore implements AlertStore {
       stored.clear();
       written.clear();
       stale.clear();
-      PreparedStatement statement = session.statement(AlertRows.UPSERT);
+      PreparedStatement statement = session.statement(rows.upsert());
       for (Alert alert : incoming) {
         Alert held = current(alert.fingerprint());
         AlertMerge.Outcome outcome = AlertMerge.combine(held, alert, now);

@@ -4,7 +4,10 @@ import dev.tta.alertrouter.notify.NotificationLog;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import dev.tta.alertrouter.alert.Fingerprint;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,10 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SqlNotificationLog implements NotificationLog {
   private final GroupCommitWriter writer;
+  private final NotificationRows rows;
   private final Map<Key, Entry> committed = new ConcurrentHashMap<>();
 
-  SqlNotificationLog(GroupCommitWriter writer, Map<Key, Entry> stored) {
+  SqlNotificationLog(GroupCommitWriter writer, NotificationRows rows, Map<Key, Entry> stored) {
     this.writer = Objects.requireNonNull(writer, "writer");
+    this.rows = Objects.requireNonNull(rows, "rows");
     committed.putAll(stored);
   }
 
@@ -38,7 +43,7 @@ final class SqlNotificationLog implements NotificationLog {
         new WriteTask() {
           @Override
           public void write(WriteSession session) throws SQLException {
-            PreparedStatement statement = session.statement(NotificationRows.UPSERT);
+            PreparedStatement statement = session.statement(rows.upsert());
             NotificationRows.bindUpsert(statement, key, entry);
             statement.executeUpdate();
           }
@@ -84,6 +89,25 @@ final class SqlNotificationLog implements NotificationLog {
           }
         });
     return deleted[0];
+  }
+
+  /** Takes an entry a peer replica committed. */
+  void applyPeerChange(Key key, Entry entry) {
+    committed.put(key, entry);
+  }
+
+  /**
+   * The alerts last notified as firing for a group (to any of its receivers' integrations): what a
+   * replica taking the group over owes a resolve to, should they have resolved.
+   */
+  Set<Fingerprint> notifiedFiring(String groupKey) {
+    Set<Fingerprint> firing = new HashSet<>();
+    for (Map.Entry<Key, Entry> e : committed.entrySet()) {
+      if (e.getKey().groupKey().equals(groupKey)) {
+        firing.addAll(e.getValue().firing());
+      }
+    }
+    return firing;
   }
 
   int size() {

@@ -50,7 +50,7 @@ final class SqlSilenceStore implements SilenceStore {
         new WriteTask() {
           @Override
           public void write(WriteSession session) throws SQLException {
-            PreparedStatement statement = session.statement(SilenceRows.UPSERT);
+            PreparedStatement statement = session.statement(rows.upsert());
             rows.bindUpsert(statement, silence);
             statement.executeUpdate();
           }
@@ -61,6 +61,14 @@ final class SqlSilenceStore implements SilenceStore {
             snapshot = List.copyOf(committed.values());
           }
         });
+  }
+
+  /** Takes silences a peer replica committed. */
+  void applyPeerChanges(List<Silence> changed) {
+    for (Silence silence : changed) {
+      committed.put(silence.id(), silence);
+    }
+    snapshot = List.copyOf(committed.values());
   }
 
   @Override

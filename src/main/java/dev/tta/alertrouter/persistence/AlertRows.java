@@ -43,10 +43,24 @@ final class AlertRows {
     return upsert;
   }
 
-  void bindUpsert(PreparedStatement statement, Alert alert) throws SQLException {
+  /**
+   * An incoming alert with its JSON columns already written. Callers encode on their own threads,
+   * so the single writer thread does not: a merge keeps the newer copy's labels and annotations,
+   * mostly the incoming one's, and {@link #bindUpsert} reuses its text then.
+   */
+  record Encoded(Alert alert, String labels, String annotations) {}
+
+  Encoded encode(Alert alert) {
+    return new Encoded(alert, json.labels(alert.labels()), json.map(alert.annotations()));
+  }
+
+  /** Binds {@code alert}, the merge of {@code incoming} with what was held. */
+  void bindUpsert(PreparedStatement statement, Alert alert, Encoded incoming) throws SQLException {
     statement.setLong(1, alert.fingerprint().value());
-    statement.setString(2, json.labels(alert.labels()));
-    statement.setString(3, json.map(alert.annotations()));
+    statement.setString(2, alert.labels() == incoming.alert().labels() ? incoming.labels() : json.labels(alert.labels()));
+    statement.setString(3, alert.annotations() == incoming.alert().annotations()
+        ? incoming.annotations()
+        : json.map(alert.annotations()));
     statement.setString(4, alert.startsAt().toString());
     if (alert.endsAt() == null) {
       statement.setNull(5, Types.VARCHAR);

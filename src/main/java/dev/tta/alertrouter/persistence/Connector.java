@@ -38,6 +38,7 @@ final class Connector {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
+    config.setCacheSize(-32768);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     return new Connector(Dialect.SQLITE, dataSource, file.toString());

@@ -58,7 +58,11 @@ final class SqlAlertStore implements AlertStore {
     if (closed) {
       throw new StoreUnavailableException("the alert store is closed");
     }
-    Upsert upsert = new Upsert(List.copyOf(incoming), clock.instant());
+    List<AlertRows.Encoded> encoded = new ArrayList<>(incoming.size());
+    for (Alert alert : incoming) {
+      encoded.add(rows.encode(alert));
+    }
+    Upsert upsert = new Upsert(encoded, clock.instant());
     writer.write(upsert);
     for (Alert[] pair : upsert.stale) {
       staleListener.staleCopyIgnored(pair[0], pair[1]);
@@ -131,13 +135,13 @@ final class SqlAlertStore implements AlertStore {
 
   /** One caller's alerts, merged and written as one step of a shared transaction. */
   private final class Upsert implements WriteTask {
-    private final List<Alert> incoming;
+    private final List<AlertRows.Encoded> incoming;
     private final Instant now;
     private final List<Alert> stored;
     private final List<Alert> written = new ArrayList<>();
     private final List<Alert[]> stale = new ArrayList<>();
 
-    Upsert(List<Alert> incoming, Instant now) {
+    Upsert(List<AlertRows.Encoded> incoming, Instant now) {
       this.incoming = incoming;
       this.now = now;
       this.stored = new ArrayList<>(incoming.size());
@@ -149,7 +153,8 @@ final class SqlAlertStore implements AlertStore {
       written.clear();
       stale.clear();
       PreparedStatement statement = session.statement(rows.upsert());
-      for (Alert alert : incoming) {
+      for (AlertRows.Encoded encoded : incoming) {
+        Alert alert = encoded.alert();
         Alert held = current(alert.fingerprint());
         AlertMerge.Outcome outcome = AlertMerge.combine(held, alert, now);
         stored.add(outcome.stored());
@@ -158,7 +163,7 @@ final class SqlAlertStore implements AlertStore {
         } else if (!outcome.stored().equals(held)) {
           uncommitted.put(alert.fingerprint(), outcome.stored());
           written.add(outcome.stored());
-          rows.bindUpsert(statement, outcome.stored());
+          rows.bindUpsert(statement, outcome.stored(), encoded);
           statement.addBatch();
         }
       }

@@ -72,10 +72,10 @@ public final class Persistence implements AutoCloseable {
       if (replica != null) {
         seen = ChangeNumbersQuery.read(connection);
       }
-      state = StoredState.read(connection, alertRows, silenceRows);
+      state = StoredState.read(connection, dialect, alertRows, silenceRows);
     }
     this.writer = new GroupCommitWriter(dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica));
-    this.alerts = new SqlAlertStore(writer, alertRows, state.alerts(), clock, staleListener);
+    this.alerts = new SqlAlertStore(writer, alertRows, state.alertTable(), state.alerts(), clock, staleListener);
     this.silences = new SqlSilenceStore(writer, silenceRows, state.silences());
     this.notificationLog = new SqlNotificationLog(writer, notificationRows, state.notifications());
     if (replica == null) {

@@ -8,7 +8,6 @@ import dev.tta.alertrouter.store.AlertMerge;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.StoreUnavailableException;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +34,7 @@ final class SqlAlertStore implements AlertStore {
 
   private final GroupCommitWriter writer;
   private final AlertRows rows;
+  private final AlertTable table;
   private final Clock clock;
   private final StaleAlertListener staleListener;
   private final Map<Fingerprint, Alert> committed = new ConcurrentHashMap<>();
@@ -43,9 +43,15 @@ final class SqlAlertStore implements AlertStore {
   private volatile boolean closed;
 
   SqlAlertStore(
-      GroupCommitWriter writer, AlertRows rows, Collection<Alert> stored, Clock clock, StaleAlertListener staleListener) {
+      GroupCommitWriter writer,
+      AlertRows rows,
+      AlertTable table,
+      Collection<Alert> stored,
+      Clock clock,
+      StaleAlertListener staleListener) {
     this.writer = Objects.requireNonNull(writer, "writer");
     this.rows = Objects.requireNonNull(rows, "rows");
+    this.table = Objects.requireNonNull(table, "table");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.staleListener = Objects.requireNonNull(staleListener, "staleListener");
     for (Alert alert : stored) {
@@ -140,6 +146,7 @@ final class SqlAlertStore implements AlertStore {
     private final List<Alert> stored;
     private final List<Alert> written = new ArrayList<>();
     private final List<Alert[]> stale = new ArrayList<>();
+    private AlertTable.Outcome outcome = AlertTable.Outcome.NONE;
 
     Upsert(List<AlertRows.Encoded> incoming, Instant now) {
       this.incoming = incoming;
@@ -152,28 +159,29 @@ final class SqlAlertStore implements AlertStore {
       stored.clear();
       written.clear();
       stale.clear();
-      PreparedStatement statement = session.statement(rows.upsert());
+      outcome = AlertTable.Outcome.NONE;
+      List<AlertTable.Version> versions = new ArrayList<>();
       for (AlertRows.Encoded encoded : incoming) {
         Alert alert = encoded.alert();
         Alert held = current(alert.fingerprint());
-        AlertMerge.Outcome outcome = AlertMerge.combine(held, alert, now);
-        stored.add(outcome.stored());
-        if (outcome.stale()) {
-          stale.add(new Alert[] {alert, outcome.stored()});
-        } else if (!outcome.stored().equals(held)) {
-          uncommitted.put(alert.fingerprint(), outcome.stored());
-          written.add(outcome.stored());
-          rows.bindUpsert(statement, outcome.stored(), encoded);
-          statement.addBatch();
+        AlertMerge.Outcome merged = AlertMerge.combine(held, alert, now);
+        stored.add(merged.stored());
+        if (merged.stale()) {
+          stale.add(new Alert[] {alert, merged.stored()});
+        } else if (!merged.stored().equals(held)) {
+          uncommitted.put(alert.fingerprint(), merged.stored());
+          written.add(merged.stored());
+          versions.add(new AlertTable.Version(merged.stored(), encoded));
         }
       }
-      if (!written.isEmpty()) {
-        statement.executeBatch();
+      if (!versions.isEmpty()) {
+        outcome = table.write(session, versions);
       }
     }
 
     @Override
     public void committed() {
+      outcome.committed();
       for (Alert alert : written) {
         committed.put(alert.fingerprint(), alert);
         uncommitted.remove(alert.fingerprint(), alert);
@@ -182,6 +190,7 @@ final class SqlAlertStore implements AlertStore {
 
     @Override
     public void rolledBack() {
+      outcome.rolledBack();
       for (Alert alert : written) {
         uncommitted.remove(alert.fingerprint(), alert);
       }
@@ -192,6 +201,7 @@ final class SqlAlertStore implements AlertStore {
   private final class Prune implements WriteTask {
     private final Instant cutoff;
     private final List<Alert> deleted = new ArrayList<>();
+    private AlertTable.Outcome outcome = AlertTable.Outcome.NONE;
 
     Prune(Instant cutoff) {
       this.cutoff = cutoff;
@@ -200,26 +210,30 @@ final class SqlAlertStore implements AlertStore {
     @Override
     public void write(WriteSession session) throws SQLException {
       deleted.clear();
-      PreparedStatement statement = session.statement(AlertRows.DELETE_IF_UNCHANGED);
+      outcome = AlertTable.Outcome.NONE;
       for (Alert alert : committed.values()) {
         if (alert.endsAt() != null
             && alert.endsAt().isBefore(cutoff)
             && alert.equals(current(alert.fingerprint()))) {
-          AlertRows.bindDelete(statement, alert);
-          statement.addBatch();
           deleted.add(alert);
         }
       }
       if (!deleted.isEmpty()) {
-        statement.executeBatch();
+        outcome = table.delete(session, deleted);
       }
     }
 
     @Override
     public void committed() {
+      outcome.committed();
       for (Alert alert : deleted) {
         committed.remove(alert.fingerprint(), alert);
       }
+    }
+
+    @Override
+    public void rolledBack() {
+      outcome.rolledBack();
     }
   }
 }

@@ -14,18 +14,29 @@ import java.util.Map;
 
 /** Everything the database holds, read once at start to fill the in-memory side of the stores. */
 record StoredState(
-    List<Alert> alerts, List<Silence> silences, Map<NotificationLog.Key, NotificationLog.Entry> notifications) {
+    List<Alert> alerts,
+    AlertTable alertTable,
+    List<Silence> silences,
+    Map<NotificationLog.Key, NotificationLog.Entry> notifications) {
 
-  static StoredState read(Connection connection, AlertRows alertRows, SilenceRows silenceRows) throws SQLException {
+  static StoredState read(Connection connection, Dialect dialect, AlertRows alertRows, SilenceRows silenceRows)
+      throws SQLException {
     List<Alert> alerts = new ArrayList<>();
     List<Silence> silences = new ArrayList<>();
     Map<NotificationLog.Key, NotificationLog.Entry> notifications = new HashMap<>();
-    try (Statement statement = connection.createStatement()) {
-      try (ResultSet rows = statement.executeQuery(AlertRows.SELECT_ALL)) {
+    AlertTable alertTable;
+    if (dialect == Dialect.SQLITE) {
+      alertTable = AlertJournal.load(connection, alertRows, alerts);
+    } else {
+      alertTable = new UpsertAlertTable(alertRows);
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(AlertRows.SELECT_ALL)) {
         while (rows.next()) {
           alerts.add(alertRows.read(rows));
         }
       }
+    }
+    try (Statement statement = connection.createStatement()) {
       try (ResultSet rows = statement.executeQuery(SilenceRows.SELECT_ALL)) {
         while (rows.next()) {
           silences.add(silenceRows.read(rows));
@@ -37,6 +48,6 @@ record StoredState(
         }
       }
     }
-    return new StoredState(alerts, silences, notifications);
+    return new StoredState(alerts, alertTable, silences, notifications);
   }
 }

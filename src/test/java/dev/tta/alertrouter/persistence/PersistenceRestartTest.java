@@ -136,7 +136,7 @@ class PersistenceRestartTest {
       // Another connection, as another process would see the file: the row is there already.
       try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Persistence.DATABASE_FILE));
           Statement statement = other.createStatement();
-          ResultSet row = statement.executeQuery("SELECT labels FROM alerts")) {
+          ResultSet row = statement.executeQuery("SELECT labels FROM alert_journal")) {
         assertTrue(row.next());
         assertEquals("{\"alertname\":\"Durable\"}", row.getString(1));
       }

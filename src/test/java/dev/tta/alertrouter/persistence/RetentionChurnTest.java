@@ -43,6 +43,10 @@ class RetentionChurnTest {
   static final Retention RETENTION =
       new Retention(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(1));
 
+  /** The current alerts in the journal, as the migration's comment tells operators to read them. */
+  static final String LIVE_ALERTS = "SELECT * FROM alert_journal j WHERE seq = (SELECT max(seq) FROM alert_journal"
+      + " WHERE fingerprint = j.fingerprint) AND labels IS NOT NULL";
+
   @TempDir Path dataDir;
   final ManualClock clock = new ManualClock(T0);
   final ManualScheduler scheduler = new ManualScheduler(clock);
@@ -79,6 +83,13 @@ class RetentionChurnTest {
     Counts peak = afterEachRound.stream().reduce(Counts::max).orElseThrow();
     int churned = ROUNDS * ALERTS_PER_ROUND;
     assertTrue(peak.alerts() <= ALERTS_PER_ROUND * 6, "alerts peaked at " + peak.alerts() + " of " + churned + " churned");
+    // The journal keeps up to half the live alerts plus 256 superseded rows, and the tombstones
+    // written since the oldest of them.
+    assertTrue(peak.alertRows() <= 2 * peak.alerts() + 512 + 2 * ALERTS_PER_ROUND,
+        "alert rows (with superseded versions and tombstones) peaked at " + peak.alertRows());
+    long rowsFirstHalf = afterEachRound.subList(ROUNDS / 4, ROUNDS / 2).stream().mapToLong(Counts::alertRows).max().orElseThrow();
+    long rowsSecondHalf = afterEachRound.subList(ROUNDS / 2, ROUNDS).stream().mapToLong(Counts::alertRows).max().orElseThrow();
+    assertTrue(rowsSecondHalf <= rowsFirstHalf + ALERTS_PER_ROUND, "alert rows grew from " + rowsFirstHalf + " to " + rowsSecondHalf);
     assertTrue(peak.notifications() <= GROUPS_PER_ROUND * 14, "notification-log rows peaked at " + peak.notifications());
     assertTrue(peak.silences() <= 16, "silences peaked at " + peak.silences());
 
@@ -100,9 +111,9 @@ class RetentionChurnTest {
   }
 
   /** Rows per table and bytes on disk, read through a connection of their own as an operator would. */
-  record Counts(long alerts, long firing, long notifications, long silences, long bytes) {
+  record Counts(long alerts, long alertRows, long firing, long notifications, long silences, long bytes) {
     Counts max(Counts o) {
-      return new Counts(Math.max(alerts, o.alerts), Math.max(firing, o.firing),
+      return new Counts(Math.max(alerts, o.alerts), Math.max(alertRows, o.alertRows), Math.max(firing, o.firing),
           Math.max(notifications, o.notifications), Math.max(silences, o.silences), Math.max(bytes, o.bytes));
     }
   }
@@ -111,8 +122,9 @@ class RetentionChurnTest {
     Path db = dataDir.resolve(Persistence.DATABASE_FILE);
     try (Connection c = Connector.sqlite(db).connect(); Statement s = c.createStatement()) {
       return new Counts(
-          count(s, "SELECT count(*) FROM alerts"),
-          count(s, "SELECT count(*) FROM alerts WHERE ends_at IS NULL"),
+          count(s, "SELECT count(*) FROM (" + LIVE_ALERTS + ")"),
+          count(s, "SELECT count(*) FROM alert_journal"),
+          count(s, "SELECT count(*) FROM (" + LIVE_ALERTS + ") WHERE ends_at IS NULL"),
           count(s, "SELECT count(*) FROM notification_log"),
           count(s, "SELECT count(*) FROM silences"),
           Files.size(db) + sizeIfExists(dataDir.resolve(Persistence.DATABASE_FILE + "-wal")));

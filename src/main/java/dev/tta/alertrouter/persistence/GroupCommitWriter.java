@@ -126,10 +126,11 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void run() {
+    List<Pending> batch = List.of();
     try {
       boolean stop = false;
       while (!stop) {
-        List<Pending> batch = new ArrayList<>();
+        batch = new ArrayList<>();
         batch.add(queue.take());
         queue.drainTo(batch, MAX_TASKS_PER_TRANSACTION - 1);
         stop = batch.remove(STOP);
@@ -139,8 +140,24 @@ final class GroupCommitWriter implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (Throwable e) {
+      LOG.error("the store's writer failed; the store takes no more writes", e);
+      for (Pending pending : batch) {
+        pending.done().completeExceptionally(new StoreUnavailableException("the store's writer failed", e));
+      }
     } finally {
+      refuseRemaining();
       closeSession();
+    }
+  }
+
+  /** Once the thread ends, nobody would complete what is queued: callers must hear so, not wait forever. */
+  private void refuseRemaining() {
+    synchronized (admission) {
+      closed = true;
+    }
+    for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
+      pending.done().completeExceptionally(new StoreUnavailableException("the store is closed"));
     }
   }
 

@@ -107,6 +107,16 @@ class GroupCommitWriterTest {
     assertThrows(StoreUnavailableException.class, () -> writer.write(insert(3)));
   }
 
+  @Test
+  void aWriterKilledByAnErrorFailsItsCallersInsteadOfLeavingThemWaiting() {
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      assertThrows(StoreUnavailableException.class, () -> writer.write(session -> {
+        throw new StackOverflowError("a bug");
+      }));
+      assertThrows(StoreUnavailableException.class, () -> writer.write(insert(1)));
+    });
+  }
+
   private WriteTask insert(int value) {
     return session -> {
       PreparedStatement statement = session.statement("INSERT INTO t (v) VALUES (?)");

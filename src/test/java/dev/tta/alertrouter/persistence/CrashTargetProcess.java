@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A running {@link CrashTarget}: what it acknowledged so far, and a SIGKILL. */
+/** A running {@link CrashTarget} or {@link CrashRouter}: what it acknowledged so far, and a SIGKILL. */
 final class CrashTargetProcess implements AutoCloseable {
   private final Process process;
   private final List<String> acked = new ArrayList<>();
@@ -25,13 +25,17 @@ final class CrashTargetProcess implements AutoCloseable {
   }
 
   static CrashTargetProcess start(String where, int writers, String prefix) throws IOException {
+    return start(CrashTarget.class, where, Integer.toString(writers), prefix);
+  }
+
+  /** Runs {@code main} in a JVM of its own, on this test's class path. */
+  static CrashTargetProcess start(Class<?> main, String... args) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(
-            java.toString(), "-cp", System.getProperty("java.class.path"),
-            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-            CrashTarget.class.getName(), where, Integer.toString(writers), prefix)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    List<String> command = new ArrayList<>(List.of(
+        java.toString(), "-cp", System.getProperty("java.class.path"),
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", main.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     return new CrashTargetProcess(process);
   }
 

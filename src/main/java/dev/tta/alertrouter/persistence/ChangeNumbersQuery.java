@@ -14,9 +14,10 @@ final class ChangeNumbersQuery {
         ResultSet row = statement.executeQuery(
             "SELECT (SELECT coalesce(max(change_seq), 0) FROM alerts),"
                 + " (SELECT coalesce(max(change_seq), 0) FROM silences),"
-                + " (SELECT coalesce(max(change_seq), 0) FROM notification_log)")) {
+                + " (SELECT coalesce(max(change_seq), 0) FROM notification_log),"
+                + " (SELECT coalesce(max(change_seq), 0) FROM message_refs)")) {
       row.next();
-      return new PeerSync.ChangeNumbers(row.getLong(1), row.getLong(2), row.getLong(3));
+      return new PeerSync.ChangeNumbers(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
     }
   }
 }

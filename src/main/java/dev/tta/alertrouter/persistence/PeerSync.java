@@ -28,9 +28,11 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
   private final SqlAlertStore alerts;
   private final SqlSilenceStore silences;
   private final SqlNotificationLog notificationLog;
+  private final SqlMessageReferences messageReferences;
   private long alertsSeen;
   private long silencesSeen;
   private long notificationsSeen;
+  private long messageReferencesSeen;
   private final Queue<Alert> received = new ConcurrentLinkedQueue<>();
 
   PeerSync(
@@ -40,20 +42,23 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
       SilenceRows silenceRows,
       SqlAlertStore alerts,
       SqlSilenceStore silences,
-      SqlNotificationLog notificationLog) {
+      SqlNotificationLog notificationLog,
+      SqlMessageReferences messageReferences) {
     this.replica = Objects.requireNonNull(replica, "replica");
     this.alertRows = alertRows;
     this.silenceRows = silenceRows;
     this.alerts = alerts;
     this.silences = silences;
     this.notificationLog = notificationLog;
+    this.messageReferences = messageReferences;
     this.alertsSeen = seen.alerts();
     this.silencesSeen = seen.silences();
     this.notificationsSeen = seen.notifications();
+    this.messageReferencesSeen = seen.messageReferences();
   }
 
   /** The highest change number read from each table. */
-  record ChangeNumbers(long alerts, long silences, long notifications) {}
+  record ChangeNumbers(long alerts, long silences, long notifications, long messageReferences) {}
 
   /** The alerts peers wrote that were read since the last call, oldest first. */
   List<Alert> drainReceived() {
@@ -72,6 +77,7 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
     alertsSeen = readAlerts(session, alertsSeen);
     silencesSeen = readSilences(session, silencesSeen);
     notificationsSeen = readNotifications(session, notificationsSeen);
+    messageReferencesSeen = readMessageReferences(session, messageReferencesSeen);
   }
 
   @Override
@@ -122,6 +128,21 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
         seen = rows.getLong(8);
         if (!replica.equals(rows.getString(9))) {
           notificationLog.applyPeerChange(NotificationRows.readKey(rows), NotificationRows.readEntry(rows));
+        }
+      }
+    }
+    return seen;
+  }
+
+  private long readMessageReferences(WriteSession session, long since) throws SQLException {
+    PreparedStatement changed = session.statement(SqlMessageReferences.SELECT_CHANGED);
+    changed.setLong(1, since);
+    long seen = since;
+    try (ResultSet rows = changed.executeQuery()) {
+      while (rows.next()) {
+        seen = rows.getLong(7);
+        if (!replica.equals(rows.getString(8))) {
+          messageReferences.applyPeerChange(SqlMessageReferences.readKey(rows), SqlMessageReferences.readRow(rows));
         }
       }
     }

@@ -5,6 +5,7 @@ import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.Stage;
 import dev.tta.alertrouter.mute.SilenceStore;
+import dev.tta.alertrouter.notify.MessageReferences;
 import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.StaleAlertListener;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -48,6 +50,7 @@ public final class Persistence implements AutoCloseable {
   private final SqlAlertStore alerts;
   private final SqlSilenceStore silences;
   private final SqlNotificationLog notificationLog;
+  private final SqlMessageReferences messageReferences;
   /** Present only where replicas share the database. */
   private final Replication replication;
 
@@ -66,6 +69,7 @@ public final class Persistence implements AutoCloseable {
     SilenceRows silenceRows = new SilenceRows(json, dialect);
     NotificationRows notificationRows = new NotificationRows(dialect);
     StoredState state;
+    Map<NotificationLog.Key, SqlMessageReferences.Row> references;
     PeerSync.ChangeNumbers seen = null;
     try (Connection connection = connector.connect()) {
       // Change numbers first: a row committed between the two reads is then read twice, never missed.
@@ -73,15 +77,18 @@ public final class Persistence implements AutoCloseable {
         seen = ChangeNumbersQuery.read(connection);
       }
       state = StoredState.read(connection, dialect, alertRows, silenceRows);
+      references = SqlMessageReferences.read(connection);
     }
     this.writer = new GroupCommitWriter(dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica));
     this.alerts = new SqlAlertStore(writer, alertRows, state.alertTable(), state.alerts(), clock, staleListener);
     this.silences = new SqlSilenceStore(writer, silenceRows, state.silences());
     this.notificationLog = new SqlNotificationLog(writer, notificationRows, state.notifications());
+    this.messageReferences = SqlMessageReferences.of(writer, clock, dialect, references);
     if (replica == null) {
       this.replication = null;
     } else {
-      PeerSync peerSync = new PeerSync(replica, seen, alertRows, silenceRows, alerts, silences, notificationLog);
+      PeerSync peerSync = new PeerSync(
+          replica, seen, alertRows, silenceRows, alerts, silences, notificationLog, messageReferences);
       writer.hook(peerSync);
       GroupLeases leases = new GroupLeases(writer, replica);
       this.replication = new Replication(peerSync, leases, new FlushGuard(leases, notificationLog, alerts));
@@ -174,6 +181,11 @@ public final class Persistence implements AutoCloseable {
     return notificationLog;
   }
 
+  /** Slack message timestamps and the like, for updates to refer to; kept like the notification log. */
+  public MessageReferences messageReferences() {
+    return messageReferences;
+  }
+
   /**
    * The stage to run first in every receiver's pipeline: with a shared database it lets a flush go
    * on only on the replica holding the group's lease; with SQLite it passes everything on.
@@ -232,7 +244,8 @@ public final class Persistence implements AutoCloseable {
     Pruned pruned = new Pruned(
         alerts.pruneResolvedBefore(now.minus(retention.resolvedAlerts())),
         notificationLog.pruneNotifiedBefore(now.minus(retention.notificationLog())),
-        silences.pruneEndedBefore(now.minus(retention.expiredSilences())));
+        silences.pruneEndedBefore(now.minus(retention.expiredSilences())),
+        messageReferences.pruneUpdatedBefore(now.minus(retention.notificationLog())));
     if (replication != null) {
       // Leases of groups no replica flushes any more, kept as long as their notification log.
       replication.leases().pruneLapsedBefore(now.minus(retention.notificationLog()));

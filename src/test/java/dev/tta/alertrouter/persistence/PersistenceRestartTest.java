@@ -129,6 +129,31 @@ class PersistenceRestartTest {
   }
 
   @Test
+  void messageReferencesSurviveARestartUntilRemovedOrPruned() {
+    NotificationLog.Key kept = new NotificationLog.Key("{}:{alertname=\"A\"}", "team", "slack", 0);
+    NotificationLog.Key removed = new NotificationLog.Key("{}:{alertname=\"B\"}", "team", "slack", 0);
+    NotificationLog.Key stale = new NotificationLog.Key("{}:{alertname=\"C\"}", "team", "slack", 0);
+    try (Persistence persistence = open()) {
+      persistence.messageReferences().put(stale, "C024BE91L/1700000000.000100");
+      clock.advance(Duration.ofHours(2));
+      persistence.messageReferences().put(kept, "C024BE91L/1700000100.000200");
+      persistence.messageReferences().put(removed, "C024BE91L/1700000200.000300");
+      persistence.messageReferences().remove(removed);
+    }
+    try (Persistence persistence = open()) {
+      assertEquals(Optional.of("C024BE91L/1700000100.000200"), persistence.messageReferences().get(kept));
+      assertEquals(Optional.empty(), persistence.messageReferences().get(removed));
+
+      Pruned pruned = persistence.prune(clock.instant(),
+          new Retention(Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1)));
+
+      assertEquals(2, pruned.messageReferences(), "the removed one and the one not renewed for an hour");
+      assertEquals(Optional.empty(), persistence.messageReferences().get(stale));
+      assertEquals(Optional.of("C024BE91L/1700000100.000200"), persistence.messageReferences().get(kept));
+    }
+  }
+
+  @Test
   void anUpsertIsCommittedWhenItReturns() throws Exception {
     try (Persistence persistence = open()) {
       persistence.alerts().upsert(List.of(new Alert(Labels.of("alertname", "Durable"), Map.of(), T0, null, "", T0)));

@@ -78,6 +78,7 @@ class PostgresReplicasTest {
     NotificationLog.Key key = new NotificationLog.Key(GROUP, "team", "slack", 0);
     NotificationLog.Entry entry = new NotificationLog.Entry(Set.of(down.fingerprint()), Set.of(), T0);
     a.notificationLog().record(key, entry);
+    a.messageReferences().put(key, "C024BE91L/1700000000.000100");
 
     List<Alert> fed = new ArrayList<>();
     b.syncWithPeers(clock.instant(), fed::addAll);
@@ -85,6 +86,12 @@ class PostgresReplicasTest {
     assertEquals(Optional.of(down), b.alerts().get(down.fingerprint()));
     assertEquals(List.of(silence), new Silences(b.silences(), clock, Duration.ofHours(120)).mutes(API_DOWN, T0));
     assertEquals(Optional.of(entry), b.notificationLog().last(key));
+    assertEquals(Optional.of("C024BE91L/1700000000.000100"), b.messageReferences().get(key),
+        "B, taking the group over, updates A's Slack message");
+
+    a.messageReferences().remove(key);
+    b.syncWithPeers(clock.instant(), fed::addAll);
+    assertEquals(Optional.empty(), b.messageReferences().get(key), "and hears when A started a new one");
     assertEquals(List.of(down), fed, "B's dispatcher is told of A's alert");
   }
 

@@ -148,11 +148,6 @@ final class AlertJournal implements AlertTable {
     };
   }
 
-  /** How many rows the journal holds beyond the live alerts (for tests). */
-  int garbageRows() {
-    return superseded.size() + tombstones.size();
-  }
-
   private Long currentSeq(Fingerprint fingerprint) {
     Long pending = newestUncommitted.get(fingerprint);
     return pending != null ? pending : newest.get(fingerprint);

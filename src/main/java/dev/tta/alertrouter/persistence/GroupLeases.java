@@ -134,8 +134,4 @@ final class GroupLeases {
   private static OffsetDateTime at(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
-
-  String replica() {
-    return replica;
-  }
 }

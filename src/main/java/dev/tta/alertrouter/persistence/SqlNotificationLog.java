@@ -109,8 +109,4 @@ final class SqlNotificationLog implements NotificationLog {
     }
     return firing;
   }
-
-  int size() {
-    return committed.size();
-  }
 }

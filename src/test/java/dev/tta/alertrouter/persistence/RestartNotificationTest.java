@@ -156,6 +156,31 @@ class RestartNotificationTest {
   }
 
   @Test
+  void copiesFromBothAlertmanagerReplicasAreNotifiedOnceEvenAcrossARestart() {
+    router = new Router();
+    Alert fromFirst = new Alert(API_DOWN, Map.of(), T0, null, "", T0);
+    Alert fromSecond = new Alert(API_DOWN, Map.of(), T0, null, "", T0.plusMillis(40));
+    router.receive(fromFirst);
+    router.receive(fromSecond);
+    scheduler.advance(GROUP_WAIT);
+    assertEquals(1, Notified.take(receiver).size());
+
+    scheduler.advance(Duration.ofMinutes(2));
+    Instant end = clock.instant();
+    router.receive(new Alert(API_DOWN, Map.of(), T0, end, "", end));
+    restart(); // the second replica's resolve arrives after the restart
+    scheduler.advance(Duration.ofSeconds(1));
+    router.receive(new Alert(API_DOWN, Map.of(), T0, end, "", clock.instant()));
+    // ...and a slow retry of the first replica's firing copy, which must not re-fire the alert.
+    router.receive(new Alert(API_DOWN, Map.of(), T0, null, "", clock.instant()));
+    scheduler.advance(GROUP_INTERVAL.multipliedBy(3));
+
+    List<Notified> sent = Notified.take(receiver);
+    assertEquals(1, sent.size(), sent.toString());
+    assertEquals(List.of(resolved(fromFirst)), sent.get(0).alerts());
+  }
+
+  @Test
   void withoutTheNotificationLogARestartWouldNotifyAgain() {
     // The control for the tests above: the same steps on an empty data folder do notify again.
     router = new Router();

@@ -17,6 +17,8 @@ final class Connector {
 
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
+  private static final int CONNECT_TIMEOUT_SECONDS = 5;
+
   private final Dialect dialect;
   private final DataSource dataSource;
   private final String description;
@@ -51,6 +53,10 @@ final class Connector {
   static Connector postgresql(String url) {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setURL(url);
+    if (!url.contains("connectTimeout=")) {
+      dataSource.setConnectTimeout(CONNECT_TIMEOUT_SECONDS); // the driver waits 10 s; intake waits on it
+    }
+    dataSource.setTcpKeepAlive(true);
     String where = dataSource.getServerNames()[0] + ":" + dataSource.getPortNumbers()[0] + "/" + dataSource.getDatabaseName();
     return new Connector(Dialect.POSTGRESQL, dataSource, "postgresql://" + where);
   }

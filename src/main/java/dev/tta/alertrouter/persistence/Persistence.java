@@ -105,6 +105,11 @@ public final class Persistence implements AutoCloseable {
       PreparedStatement statement = session.statement("SELECT set_config('alert_router.replica', ?, false)");
       statement.setString(1, replica);
       statement.execute();
+      // A peer that hangs, or is cut off, while holding the write lock must not stall every
+      // replica's intake: waits give up (intake answers 503, senders retry), and the server ends a
+      // transaction left idle.
+      session.statement("SET lock_timeout = '5s'").execute();
+      session.statement("SET idle_in_transaction_session_timeout = '30s'").execute();
       session.commit();
     }
     return session;

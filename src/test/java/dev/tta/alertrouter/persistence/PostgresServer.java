@@ -46,9 +46,18 @@ final class PostgresServer implements AutoCloseable {
     PostgresServer server = new PostgresServer(bin, dir, port, root);
     server.run(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "alert",
         "-A", "trust", "-E", "UTF8", "--no-sync");
-    server.run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
-        "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+    server.resume();
     return server;
+  }
+
+  /** Stops the server at once, as a crash would; {@link #resume()} starts it again on the same port. */
+  void crash() throws IOException, InterruptedException {
+    run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop");
+  }
+
+  void resume() throws IOException, InterruptedException {
+    run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
+        "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
   }
 
   /** A URL to a fresh, empty database of this cluster. */
@@ -60,7 +69,7 @@ final class PostgresServer implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     try {
-      run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop");
+      crash();
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -56,6 +56,8 @@ final class GroupCommitWriter implements AutoCloseable {
   private final Object admission = new Object();
   private final Thread thread;
   private final AtomicLong commits = new AtomicLong();
+  private final AtomicLong committedWrites = new AtomicLong();
+  private final AtomicLong failedWrites = new AtomicLong();
   private WriteSession session;
   private boolean closed;
 
@@ -101,6 +103,11 @@ final class GroupCommitWriter implements AutoCloseable {
   /** How many transactions have committed so far. */
   long commits() {
     return commits.get();
+  }
+
+  /** Counters for metrics: transactions, the writes they held, failed writes, writes queued now. */
+  WriterStats stats() {
+    return new WriterStats(commits.get(), committedWrites.get(), failedWrites.get(), queue.size());
   }
 
   /** How many writes wait for the next transaction. */
@@ -167,6 +174,7 @@ final class GroupCommitWriter implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       if (batch.size() == 1) {
         LOG.warn("a store write failed: {}", e.toString());
+        failedWrites.incrementAndGet();
         batch.get(0).done().completeExceptionally(new StoreUnavailableException("writing to the store failed", e));
         return;
       }
@@ -187,6 +195,7 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       current.commit();
       commits.incrementAndGet();
+      committedWrites.addAndGet(batch.size());
     } catch (SQLException | RuntimeException e) {
       rollBack(current, batch);
       throw e;

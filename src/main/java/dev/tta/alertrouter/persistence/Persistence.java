@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.FlywayException;
@@ -51,6 +52,8 @@ public final class Persistence implements AutoCloseable {
   private final SqlSilenceStore silences;
   private final SqlNotificationLog notificationLog;
   private final SqlMessageReferences messageReferences;
+  /** Repeating work started on this store, stopped when it closes. */
+  private final List<Scheduler.Cancellable> schedules = new CopyOnWriteArrayList<>();
   /** Present only where replicas share the database. */
   private final Replication replication;
 
@@ -211,8 +214,13 @@ public final class Persistence implements AutoCloseable {
     if (replication == null) {
       return () -> {};
     }
-    return Repeating.every(
-        period, scheduler, "reading peer replicas' writes", () -> syncWithPeers(clock.instant(), peerAlerts));
+    return started(Repeating.every(
+        period, scheduler, "reading peer replicas' writes", () -> syncWithPeers(clock.instant(), peerAlerts)));
+  }
+
+  private Scheduler.Cancellable started(Scheduler.Cancellable schedule) {
+    schedules.add(schedule);
+    return schedule;
   }
 
   /** One peer-sync tick; package-private so tests can run it at chosen moments. */
@@ -267,12 +275,17 @@ public final class Persistence implements AutoCloseable {
       Scheduler scheduler, Duration period, Clock clock, Supplier<Retention> retention) {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(retention, "retention");
-    return Repeating.every(period, scheduler, "pruning the store", () -> {
+    return started(Repeating.every(period, scheduler, "pruning the store", () -> {
       Pruned pruned = prune(clock.instant(), retention.get());
       if (pruned.total() > 0) {
         LOG.debug("pruned {}", pruned);
       }
-    });
+    }));
+  }
+
+  /** The writer's counters, for metrics. */
+  public WriterStats stats() {
+    return writer.stats();
   }
 
   /** Where the state lives, for logs; never includes credentials. */
@@ -281,9 +294,10 @@ public final class Persistence implements AutoCloseable {
     return connector.toString();
   }
 
-  /** Refuses new writes, commits those queued, and closes the database. */
+  /** Stops pruning and peer sync, refuses new writes, commits those queued, and closes the database. */
   @Override
   public void close() {
+    schedules.forEach(Scheduler.Cancellable::cancel);
     alerts.close();
     writer.close();
 

@@ -88,9 +88,14 @@ class AlertStoreEquivalenceTest {
         f.get();
       }
       pool.shutdown();
+      WriterStats stats = persistence.stats();
+      assertEquals(writers * perWriter, stats.writes());
+      assertTrue(stats.transactions() <= stats.writes());
+      assertEquals(0, stats.failedWrites());
     }
     try (Persistence reopened = Persistence.open(dataDir, clock, (stale, held) -> {})) {
       assertEquals(writers * perWriter, reopened.alerts().size());
+      assertEquals(new WriterStats(0, 0, 0, 0), reopened.stats(), "a fresh start counts from zero");
     }
   }
 

@@ -33,8 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * alert-router's durable state: alerts, silences and the notification log, in one database, behind
- * the interfaces the pipeline already uses. Writes go through one writer thread that commits
+ * alert-router's durable state: alerts, silences, the notification log and message references, in
+ * one database, behind the interfaces the pipeline already uses. Writes go through one writer thread that commits
  * concurrent callers together; reads are answered from memory.
  *
  * <p>Open it once at start, hand its stores to the pipeline, feed the dispatcher
@@ -162,7 +162,7 @@ public final class Persistence implements AutoCloseable {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(staleListener, "staleListener");
     if (!url.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("--store must be a jdbc:postgresql: URL");
+      throw new IllegalArgumentException("the shared store must be a jdbc:postgresql: URL");
     }
     return open(Connector.postgresql(url), null, replica, clock, staleListener);
   }
@@ -267,13 +267,11 @@ public final class Persistence implements AutoCloseable {
   }
 
   /**
-   * Runs {@link #prune} every {@code period} on {@code scheduler}, at {@code clock}'s time, with the
-   * retention {@code retention} gives at each run (so a reload can change it); a failed run is
+   * Runs {@link #prune} every {@code period} on {@code scheduler}, at the store's clock's time, with
+   * the retention {@code retention} gives at each run (so a reload can change it); a failed run is
    * logged and the next one runs as planned. Cancel the result to stop.
    */
-  public Scheduler.Cancellable schedulePruning(
-      Scheduler scheduler, Duration period, Clock clock, Supplier<Retention> retention) {
-    Objects.requireNonNull(clock, "clock");
+  public Scheduler.Cancellable schedulePruning(Scheduler scheduler, Duration period, Supplier<Retention> retention) {
     Objects.requireNonNull(retention, "retention");
     return started(Repeating.every(period, scheduler, "pruning the store", () -> {
       Pruned pruned = prune(clock.instant(), retention.get());
@@ -300,7 +298,6 @@ public final class Persistence implements AutoCloseable {
     schedules.forEach(Scheduler.Cancellable::cancel);
     alerts.close();
     writer.close();
-
     closeQuietly(dataDirectoryLock);
   }
 

@@ -57,7 +57,7 @@ class RetentionChurnTest {
     try (Persistence persistence = Persistence.open(dataDir, clock, StaleAlertListener.IGNORE)) {
       Silences silences = new Silences(persistence.silences(), clock, RETENTION.expiredSilences());
       Scheduler.Cancellable pruning =
-          persistence.schedulePruning(scheduler, Duration.ofMinutes(1), clock, () -> RETENTION);
+          persistence.schedulePruning(scheduler, Duration.ofMinutes(1), () -> RETENTION);
       List<Alert> firing = List.of();
       for (int round = 0; round < ROUNDS; round++) {
         Instant now = clock.instant();

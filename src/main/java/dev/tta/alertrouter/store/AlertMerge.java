@@ -9,14 +9,18 @@ import java.time.Instant;
  *
  * <p>A null {@code endsAt} (end unknown, from a webhook) is read as "never ends" wherever
  * Alertmanager compares end times.
+ *
+ * <p>Public so that every {@link AlertStore} implementation, in memory or in a database, merges by
+ * the same rules.
  */
-final class AlertMerge {
+public final class AlertMerge {
   private AlertMerge() {}
 
   /** The result of combining one incoming copy with what is held. */
-  record Outcome(Alert stored, boolean stale) {}
+  public record Outcome(Alert stored, boolean stale) {}
 
-  static Outcome combine(Alert held, Alert incoming, Instant now) {
+  /** What to store when {@code incoming} arrives while {@code held} (null: nothing) is held. */
+  public static Outcome combine(Alert held, Alert incoming, Instant now) {
     if (held == null) {
       return new Outcome(incoming, false);
     }

@@ -1,0 +1,314 @@
+package dev.tta.alertrouter.persistence;
+
+import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Fingerprint;
+import dev.tta.alertrouter.dispatch.Scheduler;
+import dev.tta.alertrouter.dispatch.Stage;
+import dev.tta.alertrouter.mute.SilenceStore;
+import dev.tta.alertrouter.notify.MessageReferences;
+import dev.tta.alertrouter.notify.NotificationLog;
+import dev.tta.alertrouter.store.AlertStore;
+import dev.tta.alertrouter.store.StaleAlertListener;
+import dev.tta.alertrouter.store.StoreUnavailableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * alert-router's durable state: alerts, silences, the notification log and message references, in
+ * one database, behind the interfaces the pipeline already uses. Writes go through one writer thread that commits
+ * concurrent callers together; reads are answered from memory.
+ *
+ * <p>Open it once at start, hand its stores to the pipeline, feed the dispatcher
+ * {@code alerts().list(List.of())} so groups resume, and close it last.
+ */
+public final class Persistence implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
+  static final String DATABASE_FILE = "alert-router.db";
+
+  private final Connector connector;
+  private final AutoCloseable dataDirectoryLock;
+  private final GroupCommitWriter writer;
+  private final Clock clock;
+  private final SqlAlertStore alerts;
+  private final SqlSilenceStore silences;
+  private final SqlNotificationLog notificationLog;
+  private final SqlMessageReferences messageReferences;
+  /** Repeating work started on this store, stopped when it closes. */
+  private final List<Scheduler.Cancellable> schedules = new CopyOnWriteArrayList<>();
+  /** Present only where replicas share the database. */
+  private final Replication replication;
+
+  /** What a replica sharing a PostgreSQL database has besides the stores. */
+  private record Replication(PeerSync peerSync, GroupLeases leases, FlushGuard guard) {}
+
+  private Persistence(
+      Connector connector, AutoCloseable dataDirectoryLock, String replica, Clock clock, StaleAlertListener staleListener)
+      throws SQLException {
+    this.connector = connector;
+    this.dataDirectoryLock = dataDirectoryLock;
+    this.clock = clock;
+    Dialect dialect = connector.dialect();
+    JsonColumns json = new JsonColumns();
+    AlertRows alertRows = new AlertRows(json, dialect);
+    SilenceRows silenceRows = new SilenceRows(json, dialect);
+    NotificationRows notificationRows = new NotificationRows(dialect);
+    StoredState state;
+    Map<NotificationLog.Key, SqlMessageReferences.Row> references;
+    PeerSync.ChangeNumbers seen = null;
+    try (Connection connection = connector.connect()) {
+      // Change numbers first: a row committed between the two reads is then read twice, never missed.
+      if (replica != null) {
+        seen = ChangeNumbersQuery.read(connection);
+      }
+      state = StoredState.read(connection, dialect, alertRows, silenceRows);
+      references = SqlMessageReferences.read(connection);
+    }
+    this.writer = new GroupCommitWriter(dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica));
+    this.alerts = new SqlAlertStore(writer, alertRows, state.alertTable(), state.alerts(), clock, staleListener);
+    this.silences = new SqlSilenceStore(writer, silenceRows, state.silences());
+    this.notificationLog = new SqlNotificationLog(writer, notificationRows, state.notifications());
+    this.messageReferences = SqlMessageReferences.of(writer, clock, dialect, references);
+    if (replica == null) {
+      this.replication = null;
+    } else {
+      PeerSync peerSync = new PeerSync(
+          replica, seen, alertRows, silenceRows, alerts, silences, notificationLog, messageReferences);
+      writer.hook(peerSync);
+      GroupLeases leases = new GroupLeases(writer, replica);
+      this.replication = new Replication(peerSync, leases, new FlushGuard(leases, notificationLog, alerts));
+    }
+    LOG.info("state in {}{}: {} alerts, {} silences, {} notification-log entries",
+        connector, replica == null ? "" : " (replica " + replica + ")",
+        state.alerts().size(), state.silences().size(), state.notifications().size());
+  }
+
+  private static WriteSession openSession(Connector connector, String replica) throws SQLException {
+    WriteSession session = new WriteSession(connector.connect());
+    if (replica != null) {
+      // The column default that records which replica wrote each row reads this setting.
+      PreparedStatement statement = session.statement("SELECT set_config('alert_router.replica', ?, false)");
+      statement.setString(1, replica);
+      statement.execute();
+      // A peer that hangs, or is cut off, while holding the write lock must not stall every
+      // replica's intake: waits give up (intake answers 503, senders retry), and the server ends a
+      // transaction left idle.
+      session.statement("SET lock_timeout = '5s'").execute();
+      session.statement("SET idle_in_transaction_session_timeout = '30s'").execute();
+      session.commit();
+    }
+    return session;
+  }
+
+  /**
+   * Opens (creating it if needed) the SQLite database {@value #DATABASE_FILE} in {@code dataDir} and
+   * brings its schema up to date.
+   *
+   * @param clock the time alert merges are judged at
+   * @param staleListener told of firing copies ignored because they predate the held resolve
+   * @throws IllegalStateException when another alert-router uses the folder
+   * @throws StoreUnavailableException when the database cannot be opened or migrated
+   */
+  public static Persistence open(Path dataDir, Clock clock, StaleAlertListener staleListener) {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(staleListener, "staleListener");
+    DataDirectoryLock lock;
+    try {
+      Files.createDirectories(dataDir);
+      lock = DataDirectoryLock.acquire(dataDir);
+    } catch (IOException e) {
+      throw new StoreUnavailableException("cannot use the data folder " + dataDir + ": " + e, e);
+    }
+    try {
+      return open(Connector.sqlite(dataDir.resolve(DATABASE_FILE)), lock, null, clock, staleListener);
+    } catch (RuntimeException e) {
+      closeQuietly(lock);
+      throw e;
+    }
+  }
+
+  /**
+   * Connects to a PostgreSQL database shared by several replicas ({@code
+   * jdbc:postgresql://host:port/db?user=…&password=…}) and brings its schema up to date. Each
+   * replica keeps every alert, silence and notification-log entry in memory, reads its peers' writes
+   * at each of its own transactions and at each {@link #startPeerSync} tick, and flushes only the
+   * groups whose lease it holds ({@link #flushGuard()}).
+   *
+   * @param replica this replica's name in leases and rows; unique among the live replicas
+   * @throws StoreUnavailableException when the database cannot be reached or migrated
+   */
+  public static Persistence openJdbc(String url, String replica, Clock clock, StaleAlertListener staleListener) {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(replica, "replica");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(staleListener, "staleListener");
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("the shared store must be a jdbc:postgresql: URL");
+    }
+    return open(Connector.postgresql(url), null, replica, clock, staleListener);
+  }
+
+  private static Persistence open(
+      Connector connector, AutoCloseable lock, String replica, Clock clock, StaleAlertListener staleListener) {
+    try {
+      connector.migrate();
+      return new Persistence(connector, lock, replica, clock, staleListener);
+    } catch (SQLException | FlywayException e) {
+      throw new StoreUnavailableException("cannot open the database " + connector + ": " + e.getMessage(), e);
+    }
+  }
+
+  public AlertStore alerts() {
+    return alerts;
+  }
+
+  public SilenceStore silences() {
+    return silences;
+  }
+
+  public NotificationLog notificationLog() {
+    return notificationLog;
+  }
+
+  /** Slack message timestamps and the like, for updates to refer to; kept like the notification log. */
+  public MessageReferences messageReferences() {
+    return messageReferences;
+  }
+
+  /**
+   * The stage to run first in every receiver's pipeline: with a shared database it lets a flush go
+   * on only on the replica holding the group's lease; with SQLite it passes everything on.
+   */
+  public Stage flushGuard() {
+    return replication == null ? (context, alerts) -> alerts : replication.guard();
+  }
+
+  /**
+   * With a shared database, reads peers' writes every {@code period} (so a silence set on one
+   * replica mutes on all, and each replica's dispatcher learns its peers' alerts through {@code
+   * peerAlerts}), and picks up groups whose owner died owing resolves (their alerts come through
+   * {@code peerAlerts} too). {@code peerAlerts} runs on {@code scheduler}'s thread; feed them to the
+   * dispatcher as intake does. A no-op with SQLite.
+   */
+  public Scheduler.Cancellable startPeerSync(Scheduler scheduler, Duration period, Consumer<List<Alert>> peerAlerts) {
+    Objects.requireNonNull(peerAlerts, "peerAlerts");
+    if (replication == null) {
+      return () -> {};
+    }
+    return started(Repeating.every(
+        period, scheduler, "reading peer replicas' writes", () -> syncWithPeers(clock.instant(), peerAlerts)));
+  }
+
+  private Scheduler.Cancellable started(Scheduler.Cancellable schedule) {
+    schedules.add(schedule);
+    return schedule;
+  }
+
+  /** One peer-sync tick; package-private so tests can run it at chosen moments. */
+  void syncWithPeers(Instant now, Consumer<List<Alert>> peerAlerts) {
+    writer.write(session -> {}); // an empty transaction still reads what peers wrote
+    List<Alert> owed = replication.peerSync().drainReceived();
+    replication.leases().sweepLapsed(now, group -> {
+      List<Alert> stored = storedAlerts(notificationLog.notifiedFiring(group));
+      owed.addAll(stored);
+      return !stored.isEmpty();
+    });
+    if (!owed.isEmpty()) {
+      peerAlerts.accept(owed);
+    }
+  }
+
+  private List<Alert> storedAlerts(Set<Fingerprint> fingerprints) {
+    List<Alert> found = new ArrayList<>();
+    for (Fingerprint fingerprint : fingerprints) {
+      alerts.get(fingerprint).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  /**
+   * Deletes resolved alerts, notification-log entries and expired silences older than their
+   * retention at {@code now}.
+   *
+   * @throws StoreUnavailableException when the database cannot be written
+   */
+  public Pruned prune(Instant now, Retention retention) {
+    Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(retention, "retention");
+    Pruned pruned = new Pruned(
+        alerts.pruneResolvedBefore(now.minus(retention.resolvedAlerts())),
+        notificationLog.pruneNotifiedBefore(now.minus(retention.notificationLog())),
+        silences.pruneEndedBefore(now.minus(retention.expiredSilences())),
+        messageReferences.pruneUpdatedBefore(now.minus(retention.notificationLog())));
+    if (replication != null) {
+      // Leases of groups no replica flushes any more, kept as long as their notification log.
+      replication.leases().pruneLapsedBefore(now.minus(retention.notificationLog()));
+    }
+    return pruned;
+  }
+
+  /**
+   * Runs {@link #prune} every {@code period} on {@code scheduler}, at the store's clock's time, with
+   * the retention {@code retention} gives at each run (so a reload can change it); a failed run is
+   * logged and the next one runs as planned. Cancel the result to stop.
+   */
+  public Scheduler.Cancellable schedulePruning(Scheduler scheduler, Duration period, Supplier<Retention> retention) {
+    Objects.requireNonNull(retention, "retention");
+    return started(Repeating.every(period, scheduler, "pruning the store", () -> {
+      Pruned pruned = prune(clock.instant(), retention.get());
+      if (pruned.total() > 0) {
+        LOG.debug("pruned {}", pruned);
+      }
+    }));
+  }
+
+  /** The writer's counters, for metrics. */
+  public WriterStats stats() {
+    return writer.stats();
+  }
+
+  /** Where the state lives, for logs; never includes credentials. */
+  @Override
+  public String toString() {
+    return connector.toString();
+  }
+
+  /** Stops pruning and peer sync, refuses new writes, commits those queued, and closes the database. */
+  @Override
+  public void close() {
+    schedules.forEach(Scheduler.Cancellable::cancel);
+    alerts.close();
+    writer.close();
+    closeQuietly(dataDirectoryLock);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    if (closeable == null) {
+      return;
+    }
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.debug("closing {} failed", closeable, e);
+    }
+  }
+}

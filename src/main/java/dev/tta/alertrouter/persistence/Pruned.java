@@ -1,0 +1,8 @@
+package dev.tta.alertrouter.persistence;
+
+/** How many rows one {@link Persistence#prune} removed. */
+public record Pruned(int alerts, int notifications, int silences, int messageReferences) {
+  public int total() {
+    return alerts + notifications + silences + messageReferences;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.tta.alertrouter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.tta.alertrouter.store.StoreUnavailableException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroupCommitWriterTest {
+  @TempDir Path dir;
+  Connector connector;
+  GroupCommitWriter writer;
+  final ExecutorService callers = Executors.newCachedThreadPool();
+  final CountDownLatch writerBusy = new CountDownLatch(1);
+  final CountDownLatch releaseWriter = new CountDownLatch(1);
+
+  @BeforeEach
+  void open() throws SQLException {
+    connector = Connector.sqlite(dir.resolve("test.db"));
+    try (Connection c = connector.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (v INTEGER NOT NULL)");
+    }
+    writer = new GroupCommitWriter("test", () -> new WriteSession(connector.connect()));
+  }
+
+  @AfterEach
+  void close() {
+    releaseWriter.countDown();
+    writer.close();
+    callers.shutdownNow();
+  }
+
+  @Test
+  void writesQueuedDuringACommitShareTheNextTransaction() throws Exception {
+    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
+    writerBusy.await();
+    List<Future<?>> others = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      int value = i;
+      others.add(callers.submit(() -> writer.write(insert(value))));
+    }
+    awaitQueued(10);
+
+    releaseWriter.countDown();
+    first.get();
+    for (Future<?> other : others) {
+      other.get();
+    }
+
+    assertEquals(2, writer.commits(), "one transaction for the first write, one for the ten queued behind it");
+    assertEquals(11, count());
+  }
+
+  @Test
+  void aFailingWriteFailsOnlyItsOwnCaller() throws Exception {
+    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
+    writerBusy.await();
+    Future<?> good = callers.submit(() -> writer.write(insert(1)));
+    awaitQueued(1);
+    Future<?> bad = callers.submit(() -> writer.write(session -> session.statement("INSERT INTO missing VALUES (1)").executeUpdate()));
+    awaitQueued(2);
+    Future<?> alsoGood = callers.submit(() -> writer.write(insert(2)));
+    awaitQueued(3);
+
+    releaseWriter.countDown();
+    first.get();
+    good.get();
+    alsoGood.get();
+    ExecutionException e = assertThrows(ExecutionException.class, bad::get);
+    assertEquals(StoreUnavailableException.class, e.getCause().getClass());
+    assertEquals(3, count(), "the good writes of the failed transaction were written on their own");
+  }
+
+  @Test
+  void closingWritesWhatIsQueuedThenRefusesMore() throws Exception {
+    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
+    writerBusy.await();
+    Future<?> queued = callers.submit(() -> writer.write(insert(1)));
+    awaitQueued(1);
+    Future<?> closing = callers.submit(writer::close);
+    awaitQueued(2); // the write and the close's stop mark
+
+    releaseWriter.countDown();
+    closing.get();
+    first.get();
+    queued.get();
+
+    assertEquals(2, count());
+    assertThrows(StoreUnavailableException.class, () -> writer.write(insert(3)));
+  }
+
+  @Test
+  void aWriterKilledByAnErrorFailsItsCallersInsteadOfLeavingThemWaiting() {
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      assertThrows(StoreUnavailableException.class, () -> writer.write(session -> {
+        throw new StackOverflowError("a bug");
+      }));
+      assertThrows(StoreUnavailableException.class, () -> writer.write(insert(1)));
+    });
+  }
+
+  private WriteTask insert(int value) {
+    return session -> {
+      PreparedStatement statement = session.statement("INSERT INTO t (v) VALUES (?)");
+      statement.setInt(1, value);
+      statement.executeUpdate();
+    };
+  }
+
+  private WriteTask blockingInsert(int value) {
+    WriteTask insert = insert(value);
+    return session -> {
+      writerBusy.countDown();
+      try {
+        releaseWriter.await();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      insert.write(session);
+    };
+  }
+
+  /** Waits (without sleeping on a timer) until {@code n} writes queue behind the busy writer. */
+  private void awaitQueued(int n) {
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+      while (writer.queued() < n) {
+        Thread.onSpinWait();
+      }
+    });
+  }
+
+  private int count() throws SQLException {
+    try (Connection c = connector.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM t")) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+}

@@ -16,16 +16,17 @@ import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
 import dev.tta.alertrouter.intake.PrometheusPushParser;
 import dev.tta.alertrouter.metrics.DecisionMetrics;
 import dev.tta.alertrouter.metrics.RouterMetrics;
-import dev.tta.alertrouter.mute.InMemorySilenceStore;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
-import dev.tta.alertrouter.notify.InMemoryNotificationLog;
+import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.notify.RateLimiter;
-import dev.tta.alertrouter.notify.slack.InMemorySlackMessageStore;
+import dev.tta.alertrouter.notify.slack.PersistentSlackMessageStore;
+import dev.tta.alertrouter.persistence.Persistence;
+import dev.tta.alertrouter.persistence.Retention;
 import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.store.AlertStore;
-import dev.tta.alertrouter.store.InMemoryAlertStore;
-import dev.tta.alertrouter.store.ResolvedAlertPruner;
+import dev.tta.alertrouter.store.StaleAlertListener;
+import dev.tta.alertrouter.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,14 +52,16 @@ public final class App implements AutoCloseable {
   private static final Duration MAINTENANCE_PERIOD = Duration.ofMinutes(1);
   private static final Duration NOTIFICATION_LOG_RETENTION = Duration.ofHours(120);
   private static final Duration SILENCE_RETENTION = Duration.ofHours(120);
+  private static final Duration PEER_SYNC_PERIOD = Duration.ofSeconds(1);
 
   private final AppOptions options;
   private final Clock clock;
   private final ConfigLoader loader;
   private final RouterMetrics metrics;
+  private final Persistence persistence;
   private final AlertStore store;
   private final Silences silences;
-  private final InMemoryNotificationLog notificationLog;
+  private final NotificationLog notificationLog;
   private final ExecutorScheduler dispatchScheduler;
   private final ExecutorService fanoutExecutor;
   private final ScheduledExecutorService maintenance;
@@ -70,23 +73,28 @@ public final class App implements AutoCloseable {
   private final HttpApi http;
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
-      DecisionMetrics decisionMetrics, Templates templates, LoadedConfig initial) {
+      DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial) {
     this.options = options;
     this.templates = templates;
     this.clock = clock;
     this.loader = loader;
     this.metrics = metrics;
-    this.store = new InMemoryAlertStore(clock, (stale, held) -> metrics.alertStale());
-    this.silences = new Silences(new InMemorySilenceStore(), clock, SILENCE_RETENTION);
-    this.notificationLog = new InMemoryNotificationLog(NOTIFICATION_LOG_RETENTION);
+    this.persistence = persistence;
+    this.store = persistence.alerts();
+    this.silences = new Silences(persistence.silences(), clock, SILENCE_RETENTION);
+    this.notificationLog = persistence.notificationLog();
     this.dispatchScheduler = new ExecutorScheduler("dispatch", Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.fanoutExecutor = Executors.newCachedThreadPool(daemonThreads("notify"));
     this.maintenance = Executors.newSingleThreadScheduledExecutor(daemonThreads("maintenance"));
     this.observer = new DecisionObserver(decisionMetrics, new ExplainRecorder(options.explainCacheSize()),
         new DecisionLog(options.logFormat(), System.out), clock);
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
-        templates, new InMemorySlackMessageStore(), new RateLimiter(clock, Duration.ofSeconds(1), 1));
+        templates, new PersistentSlackMessageStore(persistence.messageReferences()),
+        new RateLimiter(clock, Duration.ofSeconds(1), 1));
     this.engine.set(RoutingEngine.build(initial, services()));
+    // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
+    // persisted notification log keeps them from notifying again what was already sent.
+    engine.get().accept(store.list(List.of()));
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
@@ -120,11 +128,12 @@ public final class App implements AutoCloseable {
     Templates templates = new Templates((receiver, integration, template, reason) -> decisionMetrics.templateFellBack(integration));
     LoadedConfig loaded = LoadedConfig.load(loader, templates, options);
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
-    createDataDirectory(options);
+    Persistence persistence = openPersistence(options, clock, metrics);
     App app;
     try {
-      app = new App(options, clock, loader, metrics, decisionMetrics, templates, loaded);
+      app = new App(options, clock, loader, metrics, decisionMetrics, templates, persistence, loaded);
     } catch (IllegalArgumentException e) {
+      persistence.close();
       // A notifier refused a setting it cannot honour; the message names file and line.
       throw new ConfigException(List.of(e.getMessage()));
     }
@@ -132,17 +141,26 @@ public final class App implements AutoCloseable {
     return app;
   }
 
-  private static void createDataDirectory(AppOptions options) {
-    try {
-      Files.createDirectories(options.data());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data folder " + options.data(), e);
+  /**
+   * SQLite under {@code --data}, or the PostgreSQL database several replicas share.
+   *
+   * @throws StoreUnavailableException when the database cannot be opened
+   * @throws IllegalStateException when another router holds the data folder
+   */
+  private static Persistence openPersistence(AppOptions options, Clock clock, RouterMetrics metrics) {
+    StaleAlertListener stale = (copy, held) -> metrics.alertStale();
+    if (options.sharedStore().isPresent()) {
+      LOG.info("state in the shared PostgreSQL store as replica {}", options.replica());
+      return Persistence.openJdbc(options.sharedStore().get(), options.replica(), clock, stale);
     }
+    LOG.info("state in {}", options.data().toAbsolutePath());
+    return Persistence.open(options.data(), clock, stale);
   }
 
   private void startServing() {
-    ResolvedAlertPruner pruner = new ResolvedAlertPruner(store, clock, () -> engine.get().config().server().resolvedRetention());
-    pruner.schedule(maintenance, MAINTENANCE_PERIOD);
+    persistence.schedulePruning(dispatchScheduler, MAINTENANCE_PERIOD, () -> new Retention(
+        engine.get().config().server().resolvedRetention(), NOTIFICATION_LOG_RETENTION, SILENCE_RETENTION));
+    persistence.startPeerSync(dispatchScheduler, PEER_SYNC_PERIOD, alerts -> engine.get().accept(alerts));
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
     LOG.info("alert-router {} serving {} on {}:{}{}", Version.current(), options.config(), options.host(), http.port(),
@@ -152,8 +170,6 @@ public final class App implements AutoCloseable {
   private void collectGarbage() {
     try {
       engine.get().collectGarbage(clock.instant());
-      notificationLog.collectGarbage(clock.instant());
-      silences.prune();
     } catch (RuntimeException e) {
       LOG.error("maintenance failed", e);
     }
@@ -163,7 +179,8 @@ public final class App implements AutoCloseable {
     return new RoutingEngine.Services(
         clock, silences, notificationLog, dispatchScheduler, fanoutExecutor,
         integrations,
-        observer);
+        observer,
+        persistence.flushGuard());
   }
 
   private void onAccepted(List<Alert> stored) {
@@ -229,11 +246,8 @@ public final class App implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try {
-      store.close();
-    } catch (Exception e) {
-      LOG.warn("closing the store failed", e);
-    }
+    // Last: the dispatcher and deliveries above may still record what they sent.
+    persistence.close();
     LOG.info("stopped");
   }
 

@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param externalUrl how people reach this server: the base of links in notifications
  * @param logFormat how decision and notification lines are written
  * @param explainCacheSize how many alerts' decision records explain keeps (least recently used go first)
+ * @param sharedStore a {@code jdbc:postgresql:} URL several replicas share; empty for SQLite under {@code data}
+ * @param replica this replica's name among those sharing the store (unique among live replicas)
  */
 public record AppOptions(
     Path config, Optional<Path> runbooks, String host, int port, Path data, boolean dryRun, URI externalUrl,
-    LogFormat logFormat, long explainCacheSize) {
+    LogFormat logFormat, long explainCacheSize, Optional<String> sharedStore, String replica) {
   public AppOptions {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(runbooks, "runbooks");
@@ -36,6 +38,15 @@ public record AppOptions(
     if (explainCacheSize < 0) {
       throw new IllegalArgumentException("explain cache size must not be negative: " + explainCacheSize);
     }
+    Objects.requireNonNull(sharedStore, "sharedStore");
+    Objects.requireNonNull(replica, "replica");
+  }
+
+  /** State in SQLite under {@code data}. */
+  public AppOptions(
+      Path config, Optional<Path> runbooks, String host, int port, Path data, boolean dryRun, URI externalUrl,
+      LogFormat logFormat, long explainCacheSize) {
+    this(config, runbooks, host, port, data, dryRun, externalUrl, logFormat, explainCacheSize, Optional.empty(), "local");
   }
 
   /** Text logs and the default explain cache size. */

@@ -48,7 +48,8 @@ final class RoutingEngine implements AutoCloseable {
       Scheduler scheduler,
       Executor fanoutExecutor,
       IntegrationFactory integrations,
-      DecisionObserver observer) {}
+      DecisionObserver observer,
+      Stage flushGuard) {}
 
   private final LoadedConfig loaded;
   private final RouterConfig config;
@@ -75,6 +76,8 @@ final class RoutingEngine implements AutoCloseable {
     TimeIntervals intervals = new TimeIntervals(config.timeIntervals().values());
     PipelineBuilder pipeline = new PipelineBuilder(services.notificationLog(), services.fanoutExecutor())
         .dedupListener(observer);
+    // First, before any mute: with a shared store only the replica holding the group's lease flushes it.
+    pipeline.mute(services.flushGuard());
     MuteStages.inAlertmanagerOrder(inhibitor, intervals, services.silences(), observer)
         .forEach(pipeline::mute);
     // Enrichment runs after dedup, just before each integration sends (DESIGN.md's pipeline), so

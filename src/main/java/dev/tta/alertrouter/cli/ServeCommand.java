@@ -2,6 +2,7 @@ package dev.tta.alertrouter.cli;
 
 import dev.tta.alertrouter.App;
 import dev.tta.alertrouter.AppOptions;
+import dev.tta.alertrouter.store.StoreUnavailableException;
 import dev.tta.alertrouter.ConfigException;
 import dev.tta.alertrouter.explain.LogFormat;
 import java.net.URI;
@@ -44,6 +45,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "How many alerts' decision records explain keeps; the least recently touched go first. Default: ${DEFAULT-VALUE} (env ALERT_ROUTER_EXPLAIN_CACHE_SIZE)")
   long explainCacheSize;
 
+  @Option(names = "--store", paramLabel = "JDBC_URL",
+      description = "A jdbc:postgresql: URL several replicas share (HA). Default: SQLite under --data.")
+  String store;
+
+  @Option(names = "--replica", defaultValue = "${env:HOSTNAME:-alert-router}",
+      description = "This replica's name in the shared store; unique among live replicas. Default: $HOSTNAME")
+  String replica;
+
   @Option(names = "--external-url", description = "How people reach this server, for links in notifications. Default: http://HOST:PORT of --listen")
   URI externalUrl;
 
@@ -69,13 +78,17 @@ final class ServeCommand implements Callable<Integer> {
     }
     URI external = externalUrl != null ? externalUrl : address.defaultExternalUrl();
     AppOptions options = new AppOptions(config, Optional.ofNullable(runbooks), address.host(), address.port(), data, dryRun,
-        external, format, explainCacheSize);
+        external, format, explainCacheSize, Optional.ofNullable(store), replica);
     App app;
     try {
       app = App.start(options, Clock.systemUTC(), System.getenv());
     } catch (ConfigException e) {
       e.errors().forEach(spec.commandLine().getErr()::println);
       spec.commandLine().getErr().println("alert-router did not start: " + e.errors().size() + " configuration error(s)");
+      return 1;
+    } catch (StoreUnavailableException | IllegalStateException e) {
+      // The database cannot be opened, or another router holds the data folder.
+      spec.commandLine().getErr().println("alert-router did not start: " + e.getMessage());
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);

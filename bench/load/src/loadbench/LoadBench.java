@@ -93,15 +93,20 @@ public final class LoadBench {
       bodies.addAll(storm.bodies(options.perRequest(), start, start.plus(Duration.ofMinutes(10)).plusSeconds(round)));
     }
     long deadline = System.nanoTime() + options.phaseLimit().toNanos();
+    double serverCpuBefore = server.cpuSeconds();
+    double driverCpuBefore = driverCpuSeconds();
     Pusher.Outcome pushed = pusher.push(server.uri("/api/v2/alerts"), bodies, options.perRequest(), deadline);
+    double serverCpu = server.cpuSeconds() - serverCpuBefore;
+    double driverCpu = driverCpuSeconds() - driverCpuBefore;
     long rssKib = server.procStatusKib("VmRSS");
     long peakKib = server.procStatusKib("VmHWM");
     log(String.format("   storm: %d alerts in %.1f s (%d of %d requests sent), %d failed%s",
         pushed.alerts(), pushed.elapsedNanos() / 1e9, pushed.requests(), bodies.size(), pushed.failed(),
         pushed.firstFailure() == null ? "" : "; first: " + pushed.firstFailure()));
+    log(String.format("   CPU during the storm: server %.1f s, this driver %.1f s", serverCpu, driverCpu));
     awaitNotifications(sink);
     log("   notifications: " + sink.notifications() + " carrying " + sink.alerts() + " alerts");
-    return new RunResult(pushed, bodies.size(), sink.notifications(), sink.alerts(), rssKib, peakKib, List.of());
+    return new RunResult(pushed, bodies.size(), sink.notifications(), sink.alerts(), rssKib, peakKib, serverCpu, List.of());
   }
 
   /**
@@ -120,6 +125,11 @@ public final class LoadBench {
     try (Stream<Path> files = Files.walk(data)) {
       return files.filter(Files::isRegularFile).map(p -> data.relativize(p).toString()).sorted().toList();
     }
+  }
+
+  private static double driverCpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
   }
 
   static void log(String line) {

@@ -52,6 +52,7 @@ final class Report {
     row(sb, "alerts in those notifications", router, am, r -> (double) r.notifiedAlerts(), "%,.0f");
     row(sb, "resident memory after the storm (MiB)", router, am, r -> r.rssKib() / 1024.0, "%,.0f");
     row(sb, "peak resident memory (MiB)", router, am, r -> r.peakRssKib() / 1024.0, "%,.0f");
+    row(sb, "server CPU per 1,000 alerts (ms)", router, am, r -> r.stormCpuSeconds() * 1e6 / r.pushed().alerts(), "%.1f");
     row(sb, "failed requests", router, am, r -> (double) r.pushed().failed(), "%,.0f");
     if (router != null && am != null) {
       sb.append('\n').append(router.notifications() == am.notifications() && router.notifiedAlerts() == am.notifiedAlerts()

@@ -93,6 +93,14 @@ final class ServerProcess implements AutoCloseable {
     throw new IllegalStateException(field + " missing from /proc/" + process.pid() + "/status");
   }
 
+  /** CPU time the process has used so far, user and system, in seconds (/proc/PID/stat, 100 ticks a second). */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+  }
+
   String tail() {
     try {
       List<String> lines = Files.readAllLines(log);

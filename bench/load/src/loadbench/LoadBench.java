@@ -43,23 +43,12 @@ public final class LoadBench {
 
   private int run() throws Exception {
     Path dir = options.workDir() != null ? Files.createDirectories(options.workDir()) : Files.createTempDirectory("loadbench");
-    Map<String, RunResult> results = new LinkedHashMap<>();
+    Map<String, List<RunResult>> results = new LinkedHashMap<>();
     try (WebhookSink sink = new WebhookSink()) {
       Path config = BenchConfig.write(dir, sink.port(), options.teams(), options.groupWait());
-      for (String which : options.only()) {
-        Path serverDir = Files.createDirectories(dir.resolve(which));
-        log("== " + which + ": starting");
-        ServerProcess server = which.equals("alert-router")
-            ? ServerProcess.alertRouter(options.jar(), options.jvmOptions(), config, serverDir)
-            : ServerProcess.alertmanager(options.alertmanagerBinary(), config, serverDir);
-        try (server) {
-          results.put(which, runAgainst(server, sink));
-        } catch (RuntimeException e) {
-          log(which + " failed: " + e.getMessage() + "\n" + server.tail());
-          throw e;
-        }
-        if (which.equals("alert-router")) {
-          results.put(which, results.get(which).withDataFiles(dataFiles(serverDir.resolve("router-data"))));
+      for (int run = 1; run <= options.repeat(); run++) {
+        for (String which : options.only()) {
+          results.computeIfAbsent(which, w -> new ArrayList<>()).add(runOnce(which, run, dir, config, sink));
         }
       }
     }
@@ -67,6 +56,23 @@ public final class LoadBench {
     System.out.println(report.markdown());
     log("work dir (config, server logs): " + dir);
     return report.failures();
+  }
+
+  /** Starts one server in a fresh folder, storms it, stops it. */
+  private RunResult runOnce(String which, int run, Path dir, Path config, WebhookSink sink) throws Exception {
+    Path serverDir = Files.createDirectories(dir.resolve(which + "-" + run));
+    log("== " + which + " (run " + run + " of " + options.repeat() + "): starting");
+    ServerProcess server = which.equals("alert-router")
+        ? ServerProcess.alertRouter(options.jar(), options.jvmOptions(), config, serverDir)
+        : ServerProcess.alertmanager(options.alertmanagerBinary(), config, serverDir);
+    RunResult result;
+    try (server) {
+      result = runAgainst(server, sink);
+    } catch (RuntimeException e) {
+      log(which + " failed: " + e.getMessage() + "\n" + server.tail());
+      throw e;
+    }
+    return which.equals("alert-router") ? result.withDataFiles(dataFiles(serverDir.resolve("router-data"))) : result;
   }
 
   private RunResult runAgainst(ServerProcess server, WebhookSink sink) throws Exception {

@@ -22,11 +22,12 @@ record Options(
     String alertmanagerBinary,
     List<String> only,
     Path workDir,
+    int repeat,
     boolean smoke) {
 
   static final String USAGE = """
       usage: LoadBench [--smoke] [--alerts N] [--alertnames N] [--services N] [--teams N] [--per-request N]
-                       [--rounds N] [--warmup N] [--senders N] [--group-wait SECONDS] [--phase-limit SECONDS]
+                       [--rounds N] [--warmup N] [--senders N] [--repeat N] [--group-wait SECONDS] [--phase-limit SECONDS]
                        [--jar PATH] [--jvm-opts "OPTS"] [--alertmanager BINARY] [--only alert-router|alertmanager]
                        [--work-dir DIR]""";
 
@@ -47,6 +48,7 @@ record Options(
     String am = "prometheus-alertmanager";
     List<String> only = List.of("alertmanager", "alert-router");
     Path workDir = null;
+    int repeat = 1;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -66,6 +68,7 @@ record Options(
         case "--alertmanager" -> am = args[++i];
         case "--only" -> only = List.of(args[++i]);
         case "--work-dir" -> workDir = Path.of(args[++i]);
+        case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
     }
@@ -78,7 +81,7 @@ record Options(
       }
     }
     return new Options(alerts, alertnames, services, teams, perRequest, rounds, warmup, senders, groupWait, phaseLimit,
-        jar, jvm, am, only, workDir, smoke);
+        jar, jvm, am, only, workDir, repeat, smoke);
   }
 
   private static List<String> splitOptions(String s) {

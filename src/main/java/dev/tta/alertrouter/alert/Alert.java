@@ -1,9 +1,11 @@
 package dev.tta.alertrouter.alert;
 
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -37,7 +39,8 @@ public record Alert(
     if (labels.isEmpty()) {
       throw new IllegalArgumentException("an alert needs at least one label");
     }
-    annotations = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(annotations, "annotations")));
+    Objects.requireNonNull(annotations, "annotations");
+    annotations = annotations instanceof FrozenAnnotations ? annotations : new FrozenAnnotations(annotations);
     Objects.requireNonNull(startsAt, "startsAt");
     generatorUrl = generatorUrl == null ? "" : generatorUrl;
     Objects.requireNonNull(updatedAt, "updatedAt");
@@ -104,6 +107,39 @@ public record Alert(
   /** A copy with new times; the end counts as sent by the source. */
   public Alert withTimes(Instant newStartsAt, Instant newEndsAt, Instant newUpdatedAt) {
     return new Alert(labels, annotations, newStartsAt, newEndsAt, generatorUrl, newUpdatedAt, false, fingerprint);
+  }
+
+  /**
+   * Annotations as an alert holds them: sorted by name and never changed, so that the copies made
+   * along the pipeline ({@link #withTimes}, {@link #withDerivedLabels}, a merge) share them instead
+   * of copying them again; those copies were a measured cost in an alert storm (bench/README.md).
+   */
+  private static final class FrozenAnnotations extends AbstractMap<String, String> {
+    private final Map<String, String> sorted;
+
+    FrozenAnnotations(Map<String, String> source) {
+      this.sorted = Collections.unmodifiableMap(new TreeMap<>(source));
+    }
+
+    @Override
+    public Set<Map.Entry<String, String>> entrySet() {
+      return sorted.entrySet();
+    }
+
+    @Override
+    public String get(Object key) {
+      return sorted.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return sorted.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return sorted.size();
+    }
   }
 
   /** An alert's state, as Alertmanager names it in payloads. */

@@ -21,7 +21,8 @@ import java.util.Optional;
  * metrics), and the heap in use after full collections is compared with the heap before, at several
  * counts so that the slope shows. group_wait is an hour: the groups hold their alerts, no flush runs.
  *
- * <p>Usage: {@code HeapPerAlert [ALERTS]} (default 100,000).
+ * <p>Usage: {@code HeapPerAlert [ALERTS]} (default 100,000); {@code -Dheap.histogram=true} adds the
+ * class histogram of the live heap at the end.
  */
 public final class HeapPerAlert {
   private static final int PER_REQUEST = 100;
@@ -71,6 +72,11 @@ public final class HeapPerAlert {
         }
         long used = usedHeapAfterGc();
         System.out.printf("| %,d | %,.1f | %,d |%n", checkpoint, used / 1048576.0, (used - baseline) / checkpoint);
+      }
+      if (Boolean.getBoolean("heap.histogram")) {
+        // What the bytes are: the live objects by class, largest first.
+        new ProcessBuilder("jcmd", Long.toString(ProcessHandle.current().pid()), "GC.class_histogram")
+            .inheritIO().start().waitFor();
       }
     }
   }

@@ -59,11 +59,23 @@ public final class Dispatcher implements AutoCloseable {
     if (stopped) {
       return;
     }
+    List<String> lastGroupBy = null;
+    Labels lastGroupLabels = null;
     for (Route route : routes.match(alert.labels())) {
-      GroupId id = new GroupId(route, groupLabels(alert.labels(), route));
-      // compute() serialises insertion with the removal of an emptied group under the same key: an
-      // alert never lands in a group that has just been dropped.
-      groups.compute(id, (key, group) -> insertInto(group, key, alert));
+      // Sibling routes usually inherit one group_by list: its labels are selected once per alert.
+      if (route.options().groupByAll() || route.options().groupBy() != lastGroupBy) {
+        lastGroupBy = route.options().groupByAll() ? null : route.options().groupBy();
+        lastGroupLabels = groupLabels(alert.labels(), route);
+      }
+      GroupId id = new GroupId(route, lastGroupLabels);
+      // Most alerts of a storm join a group that exists: a lock-free lookup, then the group's own
+      // lock. insert() refuses once the group has stopped (it emptied and is being dropped); then
+      // compute() serialises the insertion with that removal, so an alert never lands in a group
+      // that has just been dropped.
+      AggregationGroup existing = groups.get(id);
+      if (existing == null || !existing.insert(alert)) {
+        groups.compute(id, (key, group) -> insertInto(group, key, alert));
+      }
     }
   }
 

@@ -85,8 +85,11 @@ public final class LoadBench {
     AlertSet warmup = new AlertSet("Warmup", options.warmupAlerts(), options.alertnames(), options.services(), options.teams());
     Instant warmStart = Instant.now();
     long warmDeadline = System.nanoTime() + options.phaseLimit().toNanos();
-    Pusher.Outcome warm = pusher.push(server.uri("/api/v2/alerts"),
-        warmup.bodies(options.perRequest(), warmStart, warmStart.plus(Duration.ofHours(1))), options.perRequest(), warmDeadline);
+    List<byte[]> warmBodies = new ArrayList<>();
+    for (int round = 0; round < options.warmupRounds(); round++) {
+      warmBodies.addAll(warmup.bodies(options.perRequest(), warmStart, warmStart.plus(Duration.ofHours(1)).plusSeconds(round)));
+    }
+    Pusher.Outcome warm = pusher.push(server.uri("/api/v2/alerts"), warmBodies, options.perRequest(), warmDeadline);
     log(String.format("   warm-up: %d alerts in %.1f s, %d failed", warm.alerts(), warm.elapsedNanos() / 1e9, warm.failed()));
     awaitNotifications(sink);
     log("   warm-up notifications: " + sink.warmupNotifications());

@@ -14,6 +14,7 @@ record Options(
     int perRequest,
     int rounds,
     int warmupAlerts,
+    int warmupRounds,
     int senders,
     Duration groupWait,
     Duration phaseLimit,
@@ -27,7 +28,7 @@ record Options(
 
   static final String USAGE = """
       usage: LoadBench [--smoke] [--alerts N] [--alertnames N] [--services N] [--teams N] [--per-request N]
-                       [--rounds N] [--warmup N] [--senders N] [--repeat N] [--group-wait SECONDS] [--phase-limit SECONDS]
+                       [--rounds N] [--warmup N] [--warmup-rounds N] [--senders N] [--repeat N] [--group-wait SECONDS] [--phase-limit SECONDS]
                        [--jar PATH] [--jvm-opts "OPTS"] [--alertmanager BINARY] [--only alert-router|alertmanager]
                        [--work-dir DIR]""";
 
@@ -38,8 +39,9 @@ record Options(
     int services = 50;
     int teams = 5;
     int perRequest = 100;
-    int rounds = smoke ? 2 : 5;
+    int rounds = smoke ? 2 : 20;
     int warmup = smoke ? 1_000 : 20_000;
+    int warmupRounds = smoke ? 1 : 5;
     int senders = 4;
     Duration groupWait = Duration.ofSeconds(smoke ? 2 : 15);
     Duration phaseLimit = Duration.ofSeconds(smoke ? 10 : 60);
@@ -60,6 +62,7 @@ record Options(
         case "--per-request" -> perRequest = Integer.parseInt(args[++i]);
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--warmup-rounds" -> warmupRounds = Integer.parseInt(args[++i]);
         case "--senders" -> senders = Integer.parseInt(args[++i]);
         case "--group-wait" -> groupWait = Duration.ofMillis((long) (Double.parseDouble(args[++i]) * 1000));
         case "--phase-limit" -> phaseLimit = Duration.ofSeconds(Long.parseLong(args[++i]));
@@ -80,7 +83,7 @@ record Options(
         throw new IllegalArgumentException("--only takes alert-router or alertmanager, not " + s);
       }
     }
-    return new Options(alerts, alertnames, services, teams, perRequest, rounds, warmup, senders, groupWait, phaseLimit,
+    return new Options(alerts, alertnames, services, teams, perRequest, rounds, warmup, warmupRounds, senders, groupWait, phaseLimit,
         jar, jvm, am, only, workDir, repeat, smoke);
   }
 

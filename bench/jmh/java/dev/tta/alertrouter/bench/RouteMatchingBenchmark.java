@@ -28,7 +28,7 @@ public class RouteMatchingBenchmark {
   @Param({"10", "100", "1000"})
   public int routes;
 
-  @Param({"teams", "flat-regex"})
+  @Param({"teams", "flat-alternatives", "flat-regex"})
   public String shape;
 
   private RouteTree tree;

@@ -16,8 +16,11 @@ import java.util.Map;
  *   <li>{@code teams}: what a large organisation writes. Two routes at the top ({@code severity}
  *       with continue, a regex on alertname), then one route per team, each with seven service
  *       routes, a regex route with continue and a severity route.
- *   <li>{@code flat-regex}: the worst case, every route a sibling of the others with a regex on
- *       the service; no index can narrow them, so each alert is tried against them in turn.
+ *   <li>{@code flat-alternatives}: every route a sibling of the others with a regex of literal
+ *       alternatives on the service ({@code svc-7|svc-7-canary}), which the tree indexes.
+ *   <li>{@code flat-regex}: the worst case, every route a sibling of the others with a real regex
+ *       on the service ({@code svc-7(-.*)?}); no index can narrow them, so each alert is tried
+ *       against them in turn, as Alertmanager does.
  * </ul>
  */
 final class RouteTrees {
@@ -48,9 +51,13 @@ final class RouteTrees {
           y.setLength(y.length() - "      routes:\n".length());
         }
       }
-    } else if (shape.equals("flat-regex")) {
+    } else if (shape.equals("flat-alternatives")) {
       for (int i = 0; count < routes; i++, count++) {
         y.append("    - {receiver: r, matchers: ['service=~\"svc-").append(i).append("|svc-").append(i).append("-canary\"']}\n");
+      }
+    } else if (shape.equals("flat-regex")) {
+      for (int i = 0; count < routes; i++, count++) {
+        y.append("    - {receiver: r, matchers: ['service=~\"svc-").append(i).append("(-.*)?\"']}\n");
       }
     } else {
       throw new IllegalArgumentException("unknown shape " + shape);

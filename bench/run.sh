@@ -17,9 +17,12 @@ if ! command -v prometheus-alertmanager >/dev/null 2>&1; then
   exit 2
 fi
 
+# alert-router runs with the JVM options the Dockerfile gives it (a later --jvm-opts overrides them).
+jvm_opts=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar".*/\1/p' Dockerfile | tr -d '",')
+
 rm -rf target/loadbench
 javac -d target/loadbench bench/load/src/loadbench/*.java
-java -cp target/loadbench loadbench.LoadBench "$@"
+java -cp target/loadbench loadbench.LoadBench --jvm-opts "$jvm_opts" "$@"
 
 if [[ " $* " == *" --smoke "* ]]; then
   echo "compiling the JMH benchmarks (profile bench) so that they do not rot" >&2

@@ -78,7 +78,7 @@ public final class LoadBench {
   private RunResult runAgainst(ServerProcess server, WebhookSink sink) throws Exception {
     sink.reset();
     server.awaitReady(client, Duration.ofSeconds(60));
-    Pusher pusher = new Pusher(client, options.senders());
+    Pusher pusher = new Pusher(options.senders());
 
     // Warm-up: a storm of other alerts through the same tree, so that both servers are measured warm
     // (the JVM compiles its hot paths); their notifications are let out before the measured storm.

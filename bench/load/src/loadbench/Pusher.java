@@ -1,10 +1,6 @@
 package loadbench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,11 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * each request.
  */
 final class Pusher {
-  private final HttpClient client;
   private final int senders;
 
-  Pusher(HttpClient client, int senders) {
-    this.client = client;
+  Pusher(int senders) {
     this.senders = senders;
   }
 
@@ -57,24 +51,22 @@ final class Pusher {
     long start = System.nanoTime();
     for (int s = 0; s < senders; s++) {
       Thread t = new Thread(() -> {
-        for (int i = next.getAndIncrement(); i < bodies.size() && System.nanoTime() < deadlineNanos; i = next.getAndIncrement()) {
-          HttpRequest request = HttpRequest.newBuilder(endpoint)
-              .timeout(Duration.ofSeconds(30))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i)))
-              .build();
-          long sent = System.nanoTime();
-          try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            latency[measured.getAndIncrement()] = System.nanoTime() - sent;
-            if (response.statusCode() == 200) {
-              alerts.addAndGet(alertsPerBody);
-            } else {
-              fail(failed, firstFailure, response.statusCode() + " " + response.body());
+        try (Http11Connection connection = new Http11Connection(endpoint.getHost(), endpoint.getPort(), endpoint.getPath())) {
+          for (int i = next.getAndIncrement(); i < bodies.size() && System.nanoTime() < deadlineNanos; i = next.getAndIncrement()) {
+            long sent = System.nanoTime();
+            try {
+              Http11Connection.Answer answer = connection.post(bodies.get(i));
+              latency[measured.getAndIncrement()] = System.nanoTime() - sent;
+              if (answer.status() == 200) {
+                alerts.addAndGet(alertsPerBody);
+              } else {
+                fail(failed, firstFailure, answer.status() + " " + answer.body());
+              }
+            } catch (Exception e) {
+              latency[measured.getAndIncrement()] = System.nanoTime() - sent;
+              fail(failed, firstFailure, e.toString());
+              connection.disconnect();
             }
-          } catch (Exception e) {
-            latency[measured.getAndIncrement()] = System.nanoTime() - sent;
-            fail(failed, firstFailure, e.toString());
           }
         }
       }, "sender-" + s);

@@ -176,6 +176,20 @@ public record Alert(
     public int size() {
       return names.length;
     }
+
+    /** Compared on every resend of an alert (the store keeps the held copy's when equal). */
+    @Override
+    public boolean equals(Object o) {
+      if (o instanceof FrozenAnnotations other) {
+        return Arrays.equals(names, other.names) && Arrays.equals(values, other.values);
+      }
+      return super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+      return super.hashCode();
+    }
   }
 
   /** An alert's state, as Alertmanager names it in payloads. */

@@ -23,7 +23,8 @@ public final class Matcher {
   private final Set<String> literals;
 
   private Matcher(String name, Type type, String value) {
-    this.name = Objects.requireNonNull(name, "name");
+    // Interned: label names in alerts are, so Labels.get finds this one by identity.
+    this.name = Objects.requireNonNull(name, "name").intern();
     this.type = Objects.requireNonNull(type, "type");
     this.value = Objects.requireNonNull(value, "value");
     this.pattern = type.isRegex() ? compile(value) : null;

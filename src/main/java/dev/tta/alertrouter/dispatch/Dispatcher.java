@@ -61,6 +61,7 @@ public final class Dispatcher implements AutoCloseable {
     }
     List<String> lastGroupBy = null;
     Labels lastGroupLabels = null;
+    Alert copy = alert;
     for (Route route : routes.match(alert.labels())) {
       // Sibling routes usually inherit one group_by list: its labels are selected once per alert.
       if (route.options().groupByAll() || route.options().groupBy() != lastGroupBy) {
@@ -73,9 +74,15 @@ public final class Dispatcher implements AutoCloseable {
       // compute() serialises the insertion with that removal, so an alert never lands in a group
       // that has just been dropped.
       AggregationGroup existing = groups.get(id);
-      if (existing == null || !existing.insert(alert)) {
-        groups.compute(id, (key, group) -> insertInto(group, key, alert));
+      Alert held = existing == null ? null : existing.insert(copy);
+      if (held == null) {
+        Alert inserting = copy;
+        Alert[] heldByNew = new Alert[1];
+        groups.compute(id, (key, group) -> insertInto(group, key, inserting, heldByNew));
+        held = heldByNew[0];
       }
+      // The alert's other groups hold the same copy.
+      copy = held;
     }
   }
 
@@ -112,9 +119,12 @@ public final class Dispatcher implements AutoCloseable {
     stop();
   }
 
-  private AggregationGroup insertInto(AggregationGroup group, GroupId id, Alert alert) {
-    if (group != null && group.insert(alert)) {
-      return group;
+  private AggregationGroup insertInto(AggregationGroup group, GroupId id, Alert alert, Alert[] held) {
+    if (group != null) {
+      held[0] = group.insert(alert);
+      if (held[0] != null) {
+        return group;
+      }
     }
     AggregationGroup fresh =
         new AggregationGroup(
@@ -126,7 +136,7 @@ public final class Dispatcher implements AutoCloseable {
             emptied -> groups.remove(id, emptied),
             () -> stopped);
     fresh.start();
-    fresh.insert(alert);
+    held[0] = fresh.insert(alert);
     return fresh;
   }
 

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /**
  * An immutable set of label name/value pairs, sorted by name. Sorted parallel arrays rather than a
@@ -15,9 +14,6 @@ import java.util.regex.Pattern;
  * the one Alertmanager hashes in.
  */
 public final class Labels {
-  /** Prometheus' label name rule: names outside it are rejected by Prometheus and by us. */
-  private static final Pattern VALID_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-
   private static final Labels EMPTY = new Labels(new String[0], new String[0]);
 
   private final String[] names;
@@ -37,16 +33,37 @@ public final class Labels {
   /** Copies {@code labels}; null names or values are rejected. */
   public static Labels of(Map<String, String> labels) {
     Objects.requireNonNull(labels, "labels");
-    SortedMap<String, String> sorted = new TreeMap<>(labels);
-    String[] names = new String[sorted.size()];
-    String[] values = new String[sorted.size()];
+    String[] names = new String[labels.size()];
+    String[] values = new String[labels.size()];
     int i = 0;
-    for (Map.Entry<String, String> e : sorted.entrySet()) {
+    for (Map.Entry<String, String> e : labels.entrySet()) {
       names[i] = Objects.requireNonNull(e.getKey(), "label name");
       values[i] = Objects.requireNonNull(e.getValue(), () -> "value of label " + e.getKey());
       i++;
     }
+    if (!(labels instanceof SortedMap<?, ?> sorted && sorted.comparator() == null)) {
+      sortByName(names, values);
+    }
     return new Labels(names, values);
+  }
+
+  /**
+   * Sorts the pairs by name in place. An insertion sort: an alert has a handful of labels, and this
+   * runs for every alert received (a TreeMap per alert was a measured cost, bench/README.md).
+   */
+  private static void sortByName(String[] names, String[] values) {
+    for (int i = 1; i < names.length; i++) {
+      String name = names[i];
+      String value = values[i];
+      int j = i - 1;
+      while (j >= 0 && names[j].compareTo(name) > 0) {
+        names[j + 1] = names[j];
+        values[j + 1] = values[j];
+        j--;
+      }
+      names[j + 1] = name;
+      values[j + 1] = value;
+    }
   }
 
   /** Convenience for tests and commands: {@code of("alertname", "X", "team", "platform")}. */
@@ -61,12 +78,30 @@ public final class Labels {
     return of(map);
   }
 
+  /** Whether {@code name} matches {@code [a-zA-Z_][a-zA-Z0-9_]*}; checked for every label received. */
   public static boolean isValidName(String name) {
-    return name != null && VALID_NAME.matcher(name).matches();
+    if (name == null || name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The value of {@code name}, or null when the label is absent. */
   public String get(String name) {
+    // Label names arrive interned (JSON field names, matcher names), so identity finds them in a
+    // few comparisons; this runs many times per alert (bench/README.md).
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == name) {
+        return values[i];
+      }
+    }
     int i = Arrays.binarySearch(names, name);
     return i >= 0 ? values[i] : null;
   }
@@ -98,21 +133,53 @@ public final class Labels {
 
   /** A copy with {@code name} set to {@code value}. */
   public Labels with(String name, String value) {
-    Map<String, String> map = asMap();
-    map.put(name, value);
-    return of(map);
+    Objects.requireNonNull(name, "label name");
+    Objects.requireNonNull(value, () -> "value of label " + name);
+    int i = Arrays.binarySearch(names, name);
+    if (i >= 0) {
+      String[] newValues = values.clone();
+      newValues[i] = value;
+      return new Labels(names, newValues);
+    }
+    int at = -i - 1;
+    String[] newNames = new String[names.length + 1];
+    String[] newValues = new String[names.length + 1];
+    System.arraycopy(names, 0, newNames, 0, at);
+    System.arraycopy(values, 0, newValues, 0, at);
+    newNames[at] = name;
+    newValues[at] = value;
+    System.arraycopy(names, at, newNames, at + 1, names.length - at);
+    System.arraycopy(values, at, newValues, at + 1, names.length - at);
+    return new Labels(newNames, newValues);
   }
 
   /** A copy holding only the given names (those present). */
   public Labels select(Iterable<String> keep) {
-    Map<String, String> map = new TreeMap<>();
+    // Runs for every alert and route (the group key): arrays, not a map.
+    String[] keptNames = new String[names.length];
+    String[] keptValues = new String[names.length];
+    int count = 0;
     for (String name : keep) {
-      String v = get(name);
-      if (v != null) {
-        map.put(name, v);
+      int i = Arrays.binarySearch(names, name);
+      if (i >= 0 && !containsAmongFirst(keptNames, count, name)) {
+        keptNames[count] = names[i];
+        keptValues[count] = values[i];
+        count++;
       }
     }
-    return of(map);
+    keptNames = Arrays.copyOf(keptNames, count);
+    keptValues = Arrays.copyOf(keptValues, count);
+    sortByName(keptNames, keptValues);
+    return new Labels(keptNames, keptValues);
+  }
+
+  private static boolean containsAmongFirst(String[] names, int count, String name) {
+    for (int i = 0; i < count; i++) {
+      if (names[i].equals(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A mutable, sorted copy. */

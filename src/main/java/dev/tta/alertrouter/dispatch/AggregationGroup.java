@@ -74,11 +74,13 @@ final class AggregationGroup {
    * Takes the group's first alert and arms the first flush, group_wait from now (at once for an
    * alert that already waited that long). Both under the lock: with group_wait 0s the flush runs at
    * once on a worker, and must find the alert in the group, never an empty group.
+   *
+   * @return the copy now held, as {@link #insert} returns it
    */
-  void start(Alert first) {
+  Alert start(Alert first) {
     synchronized (lock) {
       arm(options.groupWait());
-      insert(first);
+      return insert(first);
     }
   }
 
@@ -87,23 +89,36 @@ final class AggregationGroup {
    * passed since it started (one that waited elsewhere, such as after a restart) flushes the group
    * at once, as in Alertmanager.
    *
-   * @return false when the group has been stopped and the caller must use a new one
+   * @return the copy now held — {@code alert}, or {@code alert} sharing the held copy's equal
+   *     labels, which the caller hands to the alert's other groups — or null when the group has
+   *     been stopped and the caller must use a new one
    */
-  boolean insert(Alert alert) {
+  Alert insert(Alert alert) {
     synchronized (lock) {
       if (stopped) {
-        return false;
+        return null;
       }
       // Copies can reach us out of order from concurrent requests: an older one never replaces a newer.
-      alerts.merge(
-          alert.fingerprint(),
-          alert,
-          (held, incoming) -> incoming.updatedAt().isBefore(held.updatedAt()) ? held : incoming);
+      Alert held = alerts.merge(alert.fingerprint(), alert, AggregationGroup::newer);
       if (!hasFlushed && alert.startsAt().plus(options.groupWait()).isBefore(clock.instant())) {
         arm(Duration.ZERO);
       }
-      return true;
+      // A newer copy held here (this one arrived late) is not this alert: the other groups get it as sent.
+      return held.updatedAt().isAfter(alert.updatedAt()) ? alert : held;
     }
+  }
+
+  /**
+   * The newer copy; when it is the incoming one with the same labels, it keeps the held labels, so
+   * that a resend's own copy of them dies young (a measured cost in a storm, bench/README.md).
+   */
+  private static Alert newer(Alert held, Alert incoming) {
+    if (incoming.updatedAt().isBefore(held.updatedAt())) {
+      return held;
+    }
+    return held.labels() != incoming.labels() && held.labels().equals(incoming.labels())
+        ? incoming.withDerivedLabels(held.labels())
+        : incoming;
   }
 
   /** Cancels the timer; a flush in progress completes, but nothing is scheduled after it. */

@@ -63,11 +63,30 @@ public final class Dispatcher implements AutoCloseable {
     }
     List<Route> matched = routes.match(alert.labels());
     List<Placement> placements = new ArrayList<>(matched.size());
+    List<String> lastGroupBy = null;
+    Labels lastGroupLabels = null;
+    Alert copy = alert;
     for (Route route : matched) {
-      GroupId id = new GroupId(route, groupLabels(alert.labels(), route));
-      // compute() serialises insertion with the removal of an emptied group under the same key: an
-      // alert never lands in a group that has just been dropped.
-      AggregationGroup group = groups.compute(id, (key, held) -> insertInto(held, key, alert));
+      // Sibling routes usually inherit one group_by list: its labels are selected once per alert.
+      if (route.options().groupByAll() || route.options().groupBy() != lastGroupBy) {
+        lastGroupBy = route.options().groupByAll() ? null : route.options().groupBy();
+        lastGroupLabels = groupLabels(alert.labels(), route);
+      }
+      GroupId id = new GroupId(route, lastGroupLabels);
+      // Most alerts of a storm join a group that exists: a lock-free lookup, then the group's own
+      // lock. insert() refuses once the group has stopped (it emptied and is being dropped); then
+      // compute() serialises the insertion with that removal, so an alert never lands in a group
+      // that has just been dropped.
+      AggregationGroup group = groups.get(id);
+      Alert held = group == null ? null : group.insert(copy);
+      if (held == null) {
+        Alert inserting = copy;
+        Alert[] heldByNew = new Alert[1];
+        group = groups.compute(id, (key, g) -> insertInto(g, key, inserting, heldByNew));
+        held = heldByNew[0];
+      }
+      // The alert's other groups hold the same copy.
+      copy = held;
       placements.add(new Placement(route, group.groupKey()));
     }
     return placements;
@@ -106,9 +125,12 @@ public final class Dispatcher implements AutoCloseable {
     stop();
   }
 
-  private AggregationGroup insertInto(AggregationGroup group, GroupId id, Alert alert) {
-    if (group != null && group.insert(alert)) {
-      return group;
+  private AggregationGroup insertInto(AggregationGroup group, GroupId id, Alert alert, Alert[] held) {
+    if (group != null) {
+      held[0] = group.insert(alert);
+      if (held[0] != null) {
+        return group;
+      }
     }
     AggregationGroup fresh =
         new AggregationGroup(
@@ -119,7 +141,7 @@ public final class Dispatcher implements AutoCloseable {
             clock,
             emptied -> groups.remove(id, emptied),
             () -> stopped);
-    fresh.start(alert);
+    held[0] = fresh.start(alert);
     return fresh;
   }
 

@@ -20,7 +20,10 @@ final class AlertFields {
   private final List<Problem> problems;
   private final int problemsBefore;
 
-  AlertFields(JsonNode alert, int index, List<Problem> problems) {
+  private final LabelValues labelValues;
+
+  AlertFields(JsonNode alert, int index, List<Problem> problems, LabelValues labelValues) {
+    this.labelValues = labelValues;
     this.alert = alert;
     this.index = index;
     this.problems = problems;
@@ -66,7 +69,7 @@ final class AlertFields {
         problem(field, "label value is not valid UTF-8", InvalidReason.INVALID_LABEL_VALUE);
         ok = false;
       } else if (!e.getValue().textValue().isEmpty()) {
-        labels.put(name, e.getValue().textValue());
+        labels.put(name, labelValues.canonical(e.getValue().textValue()));
       }
     }
     if (!ok) {

@@ -24,6 +24,7 @@ public final class AlertmanagerWebhookParser {
   static final String SUPPORTED_VERSION = "4";
 
   private final Clock clock;
+  private final LabelValues labelValues = new LabelValues();
 
   public AlertmanagerWebhookParser(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -74,12 +75,12 @@ public final class AlertmanagerWebhookParser {
     return new ParseResult.Batch(AlertSource.ALERTMANAGER, valid, problems, alerts.size(), truncatedAlerts);
   }
 
-  private static Alert toAlert(JsonNode node, int index, List<Problem> problems, Instant receivedAt) {
+  private Alert toAlert(JsonNode node, int index, List<Problem> problems, Instant receivedAt) {
     if (!node.isObject()) {
       problems.add(new Problem(index, null, "alert must be a JSON object", InvalidReason.INVALID_FIELD));
       return null;
     }
-    AlertFields fields = new AlertFields(node, index, problems);
+    AlertFields fields = new AlertFields(node, index, problems, labelValues);
     Labels labels = fields.labels();
     Map<String, String> annotations = fields.annotations();
     Instant startsAt = fields.time("startsAt");

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  */
 public final class PrometheusPushParser {
   private final Clock clock;
+  private final LabelValues labelValues = new LabelValues();
   private final Supplier<Duration> resolveTimeout;
 
   /** {@code resolveTimeout} is read on every request, so a reload can change it. */
@@ -66,13 +67,13 @@ public final class PrometheusPushParser {
     return new ParseResult.Batch(AlertSource.PROMETHEUS, valid, problems, root.size(), 0);
   }
 
-  private static Alert toAlert(
+  private Alert toAlert(
       JsonNode node, int index, List<Problem> problems, Instant now, Duration resolveTimeout) {
     if (!node.isObject()) {
       problems.add(new Problem(index, null, "alert must be a JSON object", InvalidReason.INVALID_FIELD));
       return null;
     }
-    AlertFields fields = new AlertFields(node, index, problems);
+    AlertFields fields = new AlertFields(node, index, problems, labelValues);
     Labels labels = fields.labels();
     Map<String, String> annotations = fields.annotations();
     Instant startsAt = fields.time("startsAt");

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Narrows a long list of sibling routes to those an alert could match, so that matching an alert
  * against a wide tree (one child per team or service) costs one hash lookup instead of a pass over
- * every sibling. Siblings are keyed by their equality matcher on the label name most of them test;
+ * every sibling. Siblings are keyed by their equality matcher on the label name most of them test,
+ * or by each value of a regex matcher on it that is literal alternatives only ({@code api|web});
  * siblings without one stay candidates for every alert. Candidates keep tree order, so matching
  * over them gives the same result as matching over all siblings.
  */
@@ -42,11 +44,13 @@ final class SiblingIndex {
     Map<String, List<Integer>> keyed = new HashMap<>();
     List<Integer> unkeyed = new ArrayList<>();
     for (int i = 0; i < siblings.length; i++) {
-      String value = equalityValue(siblings[i], name);
-      if (value == null) {
+      Set<String> values = keyValues(siblings[i], name);
+      if (values == null) {
         unkeyed.add(i);
       } else {
-        keyed.computeIfAbsent(value, v -> new ArrayList<>()).add(i);
+        for (String value : values) {
+          keyed.computeIfAbsent(value, v -> new ArrayList<>()).add(i);
+        }
       }
     }
     if (unkeyed.size() * 2 > siblings.length
@@ -70,7 +74,7 @@ final class SiblingIndex {
     Map<String, Integer> counts = new HashMap<>();
     for (Route r : siblings) {
       r.matchers().stream()
-          .filter(m -> m.type() == Matcher.Type.EQUAL)
+          .filter(m -> keyValues(m) != null)
           .map(Matcher::name)
           .distinct()
           .forEach(n -> counts.merge(n, 1, Integer::sum));
@@ -81,14 +85,26 @@ final class SiblingIndex {
         .orElse(null);
   }
 
-  /** The value of the route's first equality matcher on {@code name}: it matches nothing else. */
-  private static String equalityValue(Route route, String name) {
+  /**
+   * The values of the route's first matcher on {@code name} that matches only a known set of values
+   * (an equality, or a regex of literal alternatives): the route matches no alert with another value.
+   */
+  private static Set<String> keyValues(Route route, String name) {
     for (Matcher m : route.matchers()) {
-      if (m.type() == Matcher.Type.EQUAL && m.name().equals(name)) {
-        return m.value();
+      Set<String> values = m.name().equals(name) ? keyValues(m) : null;
+      if (values != null) {
+        return values;
       }
     }
     return null;
+  }
+
+  private static Set<String> keyValues(Matcher m) {
+    return switch (m.type()) {
+      case EQUAL -> Set.of(m.value());
+      case REGEX -> m.literalAlternatives().orElse(null);
+      default -> null;
+    };
   }
 
   private static int[] mergeSorted(List<Integer> a, List<Integer> b) {

@@ -1,0 +1,81 @@
+package dev.tta.alertrouter.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LabelsTest {
+  /** Prometheus' definition, byte by byte over UTF-8, independent of the implementation. */
+  private static String referenceFingerprint(Map<String, String> labels) {
+    long hash = 0xcbf29ce484222325L;
+    for (Map.Entry<String, String> e : new TreeMap<>(labels).entrySet()) {
+      for (String part : List.of(e.getKey(), e.getValue())) {
+        for (byte b : part.getBytes(StandardCharsets.UTF_8)) {
+          hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        hash = (hash ^ 0xff) * 0x100000001b3L;
+      }
+    }
+    return String.format("%016x", hash);
+  }
+
+  @Test
+  void fingerprintOfNonAsciiValuesHashesTheirUtf8Bytes() {
+    Map<String, String> labels = Map.of("alertname", "Disk voll", "city", "Zürich", "emoji", "🔥 down", "job", "nœud");
+    assertEquals(referenceFingerprint(labels), Labels.of(labels).fingerprint().toString());
+  }
+
+  @Test
+  void labelsFromAnyMapAreSortedByNameWithTheReferenceFingerprint() {
+    Random random = new Random(8);
+    for (int i = 0; i < 1_000; i++) {
+      Map<String, String> map = new HashMap<>();
+      for (int k = random.nextInt(1, 12); k > 0; k--) {
+        map.put("l" + random.nextInt(40), "v" + random.nextInt(5) + (random.nextInt(10) == 0 ? "é" : ""));
+      }
+      Labels labels = Labels.of(map);
+      assertEquals(new TreeMap<>(map), labels.asMap());
+      assertEquals(referenceFingerprint(map), labels.fingerprint().toString());
+      assertEquals(labels, Labels.of(new TreeMap<>(map)));
+    }
+  }
+
+  @Test
+  void withAddsOrReplacesOneLabelKeepingOrder() {
+    Labels labels = Labels.of("b", "2", "d", "4");
+    assertEquals(Labels.of("a", "1", "b", "2", "d", "4"), labels.with("a", "1"));
+    assertEquals(Labels.of("b", "2", "c", "3", "d", "4"), labels.with("c", "3"));
+    assertEquals(Labels.of("b", "2", "d", "4", "e", "5"), labels.with("e", "5"));
+    assertEquals(Labels.of("b", "9", "d", "4"), labels.with("b", "9"));
+    assertEquals(Labels.of("b", "2", "d", "4"), labels);
+  }
+
+  @Test
+  void selectKeepsThePresentNamesOnceInNameOrder() {
+    Labels labels = Labels.of("alertname", "X", "service", "api", "team", "platform");
+    assertEquals(Labels.of("alertname", "X", "service", "api"), labels.select(List.of("service", "cluster", "alertname", "service")));
+    assertTrue(labels.select(List.of("cluster")).isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "_", "alertname", "A_b9", "__name__", "x1"})
+  void validNames(String name) {
+    assertTrue(Labels.isValidName(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "1a", "a-b", "a.b", "a b", "é", "a\u0660"})
+  void invalidNames(String name) {
+    assertFalse(Labels.isValidName(name));
+  }
+}

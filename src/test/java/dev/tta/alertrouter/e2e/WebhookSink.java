@@ -60,6 +60,17 @@ final class WebhookSink implements AutoCloseable {
     }
   }
 
+  /** Waits until a payload arrives after the {@code seen} ones, or {@code limit} passes. */
+  void awaitMoreThan(int seen, Duration limit) throws InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    synchronized (received) {
+      long left;
+      while (received.size() <= seen && (left = Duration.between(Instant.now(), deadline).toMillis()) > 0) {
+        received.wait(left);
+      }
+    }
+  }
+
   @Override
   public void close() {
     server.stop(0);

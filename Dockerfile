@@ -22,7 +22,7 @@ VOLUME ["/var/lib/alert-router"]
 EXPOSE 9095
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["java", "-jar", "/opt/alert-router/alert-router.jar", "healthcheck", "--url", "http://127.0.0.1:9095/-/healthy"]
-# The parallel collector: on the few cores an alert-router gets, G1 (the JVM's pick) spent a third
-# more CPU per alert in an alert storm and paused longer (bench/README.md).
+# The parallel collector: on the few cores an alert-router gets, G1 (the JVM's pick) spent half as
+# much CPU again per alert in an alert storm and paused longer (bench/README.md).
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC", "-jar", "/opt/alert-router/alert-router.jar"]
 CMD ["serve", "--config", "/etc/alert-router/routing-rules", "--runbooks", "/etc/alert-router/runbooks", "--listen", "0.0.0.0:9095", "--data", "/var/lib/alert-router"]

@@ -3,7 +3,6 @@ package dev.tta.alertrouter.persistence;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Matcher;
-import dev.tta.alertrouter.alert.Matchers;
 import dev.tta.alertrouter.store.AlertMerge;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.StaleAlertListener;
@@ -13,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * produced; readers see only committed alerts.
  */
 final class SqlAlertStore implements AlertStore {
-  private static final Comparator<Alert> BY_FINGERPRINT =
-      (x, y) -> Long.compareUnsigned(x.fingerprint().value(), y.fingerprint().value());
 
   private final GroupCommitWriter writer;
   private final AlertRows rows;
@@ -83,14 +79,7 @@ final class SqlAlertStore implements AlertStore {
 
   @Override
   public List<Alert> list(List<Matcher> filter) {
-    List<Alert> result = new ArrayList<>();
-    for (Alert a : committed.values()) {
-      if (Matchers.allMatch(filter, a.labels())) {
-        result.add(a);
-      }
-    }
-    result.sort(BY_FINGERPRINT);
-    return result;
+    return AlertStore.matching(committed.values(), filter);
   }
 
   @Override

@@ -3,7 +3,10 @@ package dev.tta.alertrouter.store;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Matcher;
+import dev.tta.alertrouter.alert.Matchers;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,18 @@ public interface AlertStore extends AutoCloseable {
       counts.merge(a.statusAt(at), 1L, Long::sum);
     }
     return counts;
+  }
+
+  /** The {@link #list} answer over held values: those every matcher matches, sorted by fingerprint. */
+  static List<Alert> matching(Collection<Alert> held, List<Matcher> filter) {
+    List<Alert> result = new ArrayList<>();
+    for (Alert a : held) {
+      if (Matchers.allMatch(filter, a.labels())) {
+        result.add(a);
+      }
+    }
+    result.sort((x, y) -> Long.compareUnsigned(x.fingerprint().value(), y.fingerprint().value()));
+    return result;
   }
 
   /** Stops taking alerts; later {@link #upsert} calls throw {@link StoreUnavailableException}. */

@@ -3,11 +3,9 @@ package dev.tta.alertrouter.store;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Matcher;
-import dev.tta.alertrouter.alert.Matchers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Alerts held in memory, lost on restart; each fingerprint's merge is atomic. */
 public final class InMemoryAlertStore implements AlertStore {
-  private static final Comparator<Alert> BY_FINGERPRINT =
-      (x, y) -> Long.compareUnsigned(x.fingerprint().value(), y.fingerprint().value());
 
   private final Map<Fingerprint, Alert> alerts = new ConcurrentHashMap<>();
   private final Clock clock;
@@ -58,14 +54,7 @@ public final class InMemoryAlertStore implements AlertStore {
 
   @Override
   public List<Alert> list(List<Matcher> filter) {
-    List<Alert> result = new ArrayList<>();
-    for (Alert a : alerts.values()) {
-      if (Matchers.allMatch(filter, a.labels())) {
-        result.add(a);
-      }
-    }
-    result.sort(BY_FINGERPRINT);
-    return result;
+    return AlertStore.matching(alerts.values(), filter);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.http;
 
+import dev.tta.alertrouter.dispatch.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.mute.InMemorySilenceStore;
 import dev.tta.alertrouter.mute.Silences;
-import dev.tta.alertrouter.mute.TestClock;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +27,7 @@ class SilenceHandlersTest {
   private static final Instant T0 = Instant.parse("2024-05-06T10:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final TestClock clock = new TestClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private final Silences silences = new Silences(new InMemorySilenceStore(), clock, Duration.ofHours(120));
   private final HttpClient client = HttpClient.newHttpClient();
   private Javalin server;

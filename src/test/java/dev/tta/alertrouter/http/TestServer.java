@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.http;
 
+import dev.tta.alertrouter.dispatch.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.alert.Alert;
@@ -8,7 +9,6 @@ import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
 import dev.tta.alertrouter.intake.PrometheusPushParser;
 import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.store.InMemoryAlertStore;
-import dev.tta.alertrouter.store.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,7 +37,7 @@ final class TestServer implements AutoCloseable {
   static final Path PUSH_FIXTURE = Path.of("..", "shared", "fixtures", "prometheus-2.42", "push-v2-alerts.json");
   static final ObjectMapper JSON = new ObjectMapper();
 
-  final MutableClock clock = new MutableClock(NOW);
+  final ManualClock clock = new ManualClock(NOW);
   final AtomicReference<ServerSettings> settings;
   final AtomicBoolean ready = new AtomicBoolean(true);
   final RouterMetrics metrics = new RouterMetrics("1.2.3-test");

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.mute;
 
+import dev.tta.alertrouter.dispatch.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class InhibitorTest {
   private static final Instant T0 = Instant.parse("2024-05-06T10:00:00Z");
 
-  private final TestClock clock = new TestClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
 
   /** The seed's rule: TTAServiceDown mutes TTAHighLatency with equal service and environment. */
   private static InhibitRuleConfig seedRule() {

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.mute;
 
+import dev.tta.alertrouter.dispatch.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class LoadedConfigMuteTest {
   @Test
   void deprecatedSourceMatchFormsInhibitAsWritten(@TempDir Path dir) throws IOException {
     RouterConfig config = load(dir);
-    Inhibitor inhibitor = new Inhibitor(config.inhibitRules(), new TestClock(TUESDAY_10_LONDON));
+    Inhibitor inhibitor = new Inhibitor(config.inhibitRules(), new ManualClock(TUESDAY_10_LONDON));
     inhibitor.onAlerts(List.of(
         firing("alertname", "TTAServiceDown", "environment", "prod", "service", "api"),
         firing("alertname", "TTAServiceDown", "environment", "dev", "service", "db")));

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.mute;
 
+import dev.tta.alertrouter.dispatch.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class MuteStagesTest {
   private static final Instant T0 = Instant.parse("2024-05-07T09:00:00Z"); // a Tuesday, 10:00 in London
 
-  private final TestClock clock = new TestClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private final RecordingListener listener = new RecordingListener();
   private final Inhibitor inhibitor = new Inhibitor(List.of(new InhibitRuleConfig(
       Matchers.parseList("alertname=\"TTAServiceDown\""), Matchers.parseList("alertname=\"TTAHighLatency\""),

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.mute;
 
+import dev.tta.alertrouter.dispatch.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SilencesTest {
   private static final Instant T0 = Instant.parse("2024-05-06T10:00:00Z");
 
-  private final TestClock clock = new TestClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private final InMemorySilenceStore store = new InMemorySilenceStore();
   private final Silences silences = new Silences(store, clock, Duration.ofHours(120));
 

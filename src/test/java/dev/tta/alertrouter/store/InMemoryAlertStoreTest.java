@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.store;
 
+import dev.tta.alertrouter.dispatch.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,7 +21,7 @@ class InMemoryAlertStoreTest {
   static final Instant T0 = Instant.parse("2026-11-24T19:00:00Z");
   static final Labels LABELS = Labels.of("alertname", "TTAServiceDown", "service", "api");
 
-  final MutableClock clock = new MutableClock(T0);
+  final ManualClock clock = new ManualClock(T0);
   final List<Alert> staleCopies = new ArrayList<>();
   final InMemoryAlertStore store =
       new InMemoryAlertStore(clock, (stale, held) -> staleCopies.add(stale));

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.store;
 
+import dev.tta.alertrouter.dispatch.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tta.alertrouter.alert.Alert;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ResolvedAlertPrunerTest {
   static final Instant T0 = Instant.parse("2026-11-24T19:00:00Z");
 
-  final MutableClock clock = new MutableClock(T0);
+  final ManualClock clock = new ManualClock(T0);
   final InMemoryAlertStore store = new InMemoryAlertStore(clock, StaleAlertListener.IGNORE);
   final AtomicReference<Duration> retention = new AtomicReference<>(Duration.ofMinutes(15));
   final ResolvedAlertPruner pruner = new ResolvedAlertPruner(store, clock, retention::get);

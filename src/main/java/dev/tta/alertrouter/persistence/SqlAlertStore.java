@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,21 +93,9 @@ final class SqlAlertStore implements AlertStore {
     return committed.size();
   }
 
-  /** Counts without building and sorting a list: it runs at every scrape. */
   @Override
   public Map<Alert.Status, Long> countByStatus(Instant at) {
-    long resolved = 0;
-    long total = 0;
-    for (Alert a : committed.values()) {
-      total++;
-      if (a.isResolvedAt(at)) {
-        resolved++;
-      }
-    }
-    Map<Alert.Status, Long> counts = new EnumMap<>(Alert.Status.class);
-    counts.put(Alert.Status.FIRING, total - resolved);
-    counts.put(Alert.Status.RESOLVED, resolved);
-    return counts;
+    return AlertStore.countByStatus(committed.values(), at);
   }
 
   /** Refuses further upserts; the database itself is closed with its {@link Persistence}. */

@@ -60,6 +60,20 @@ public interface AlertStore extends AutoCloseable {
     return result;
   }
 
+  /** The {@link #countByStatus} answer over held values, without building or sorting a list (it runs at every scrape). */
+  static Map<Alert.Status, Long> countByStatus(Collection<Alert> held, Instant at) {
+    long resolved = 0;
+    for (Alert a : held) {
+      if (a.isResolvedAt(at)) {
+        resolved++;
+      }
+    }
+    Map<Alert.Status, Long> counts = new EnumMap<>(Alert.Status.class);
+    counts.put(Alert.Status.FIRING, held.size() - resolved);
+    counts.put(Alert.Status.RESOLVED, resolved);
+    return counts;
+  }
+
   /** Stops taking alerts; later {@link #upsert} calls throw {@link StoreUnavailableException}. */
   @Override
   void close();

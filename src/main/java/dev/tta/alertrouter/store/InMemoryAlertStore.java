@@ -6,7 +6,6 @@ import dev.tta.alertrouter.alert.Matcher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,21 +69,9 @@ public final class InMemoryAlertStore implements AlertStore {
     return dropped;
   }
 
-  /** Counts without building and sorting a list: it runs at every scrape. */
   @Override
   public Map<Alert.Status, Long> countByStatus(Instant at) {
-    long resolved = 0;
-    long total = 0;
-    for (Alert a : alerts.values()) {
-      total++;
-      if (a.isResolvedAt(at)) {
-        resolved++;
-      }
-    }
-    Map<Alert.Status, Long> counts = new EnumMap<>(Alert.Status.class);
-    counts.put(Alert.Status.FIRING, total - resolved);
-    counts.put(Alert.Status.RESOLVED, resolved);
-    return counts;
+    return AlertStore.countByStatus(alerts.values(), at);
   }
 
   @Override

@@ -18,12 +18,13 @@ public final class Labels {
 
   private final String[] names;
   private final String[] values;
-  private final Fingerprint fingerprint;
+  /** The fingerprint's value, not a {@link Fingerprint}: one object less per label set held (issue 8's heap target). */
+  private final long fingerprint;
 
   private Labels(String[] names, String[] values) {
     this.names = names;
     this.values = values;
-    this.fingerprint = Fingerprint.of(names, values);
+    this.fingerprint = Fingerprint.of(names, values).value();
   }
 
   public static Labels empty() {
@@ -194,19 +195,20 @@ public final class Labels {
   }
 
   public Fingerprint fingerprint() {
-    return fingerprint;
+    return new Fingerprint(fingerprint);
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof Labels other
+        && fingerprint == other.fingerprint
         && Arrays.equals(names, other.names)
         && Arrays.equals(values, other.values);
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(fingerprint.value());
+    return Long.hashCode(fingerprint);
   }
 
   /** Prometheus' notation: {@code {alertname="X", team="platform"}}. */

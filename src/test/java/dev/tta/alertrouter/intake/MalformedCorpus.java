@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Variants of a well-formed payload that probe every way a body can be wrong: each value replaced by
  * a value of another type or an odd one, each member removed, duplicated or joined by an unknown one,
- * the body cut at every byte, one byte at every offset made invalid UTF-8, tokens after the document.
+ * the body cut at every byte, one byte at every offset made invalid UTF-8, invalid UTF-8 sequences at
+ * the start of every string, tokens after the document.
  */
 final class MalformedCorpus {
   /** What each value in turn is replaced by: other types, nulls, odd numbers, odd and edge strings. */
@@ -31,6 +32,15 @@ final class MalformedCorpus {
 
   static final List<String> TRAILING = List.of(
       " ", "\n\t ", " x", " []", " {}", " 1", " null", " \"s\"", ",", "]", "}", ",[]", "\u0000", "/", " /* c */");
+
+  /**
+   * Invalid UTF-8 put at the start of every string, name or value, whether the parser reads it or
+   * skips it: an encoded surrogate, an overlong form, beyond U+10FFFF, cut short, a five-byte form.
+   */
+  static final List<byte[]> BAD_SEQUENCES = List.of(
+      new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xC0, (byte) 0xAF},
+      new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82},
+      new byte[] {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, new byte[] {(byte) 0xF8, (byte) 0x88, (byte) 0x80});
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -52,6 +62,13 @@ final class MalformedCorpus {
         byte[] corrupt = body.clone();
         corrupt[i] = bad;
         out.add(corrupt);
+      }
+    }
+    for (int i = 0; i < body.length; i++) {
+      if (body[i] == '"') {
+        for (byte[] bad : BAD_SEQUENCES) {
+          out.add(insert(body, i + 1, bad));
+        }
       }
     }
     for (String trailing : TRAILING) {
@@ -136,6 +153,14 @@ final class MalformedCorpus {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static byte[] insert(byte[] body, int at, byte[] inserted) {
+    byte[] out = new byte[body.length + inserted.length];
+    System.arraycopy(body, 0, out, 0, at);
+    System.arraycopy(inserted, 0, out, at, inserted.length);
+    System.arraycopy(body, at, out, at + inserted.length, body.length - at);
+    return out;
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -27,14 +27,14 @@ record AlertArray(List<Alert> alerts, List<Problem> problems, int received) {
   static AlertArray read(JsonParser parser, LabelValues labelValues, Format format) throws IOException {
     List<Alert> alerts = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    AlertObject object = new AlertObject();
+    AlertObject object = new AlertObject(labelValues);
     int index = 0;
     // Jackson reports the end of input inside an array as an error; the null check only rules out a loop.
     for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY && token != null;
         token = parser.nextToken()) {
       if (token == JsonToken.START_OBJECT) {
         object.read(parser);
-        Alert alert = format.toAlert(new AlertFields(object, index, problems, labelValues));
+        Alert alert = format.toAlert(new AlertFields(object, index, problems));
         if (alert != null) {
           alerts.add(alert);
         }

@@ -19,11 +19,9 @@ final class AlertFields {
   private final int index;
   private final List<Problem> problems;
   private final int problemsBefore;
-  private final LabelValues labelValues;
 
-  AlertFields(AlertObject alert, int index, List<Problem> problems, LabelValues labelValues) {
+  AlertFields(AlertObject alert, int index, List<Problem> problems) {
     this.alert = alert;
-    this.labelValues = labelValues;
     this.index = index;
     this.problems = problems;
     this.problemsBefore = problems.size();
@@ -52,7 +50,9 @@ final class AlertFields {
       problem("labels", "labels must be an object of name: value", InvalidReason.INVALID_FIELD);
       return null;
     }
-    Map<String, String> labels = new TreeMap<>();
+    String[] names = new String[members.size()];
+    String[] values = new String[members.size()];
+    int count = 0;
     boolean ok = true;
     for (int i = 0; i < members.size(); i++) {
       String name = members.name(i);
@@ -69,18 +69,20 @@ final class AlertFields {
         problem("labels." + echo(name), "label value is not valid UTF-8", InvalidReason.INVALID_LABEL_VALUE);
         ok = false;
       } else if (!value.isEmpty()) {
-        labels.put(name, labelValues.canonical(value));
+        names[count] = name;
+        values[count] = value;
+        count++;
       }
     }
     if (!ok) {
       return null;
     }
-    if (labels.isEmpty()) {
+    if (count == 0) {
       problem("labels", "labels are required: at least one label with a non-empty value",
           InvalidReason.MISSING_LABELS);
       return null;
     }
-    return Labels.of(labels);
+    return Labels.of(names, values, count);
   }
 
   /** Annotations, optional; names follow the label name rule as in Alertmanager. */

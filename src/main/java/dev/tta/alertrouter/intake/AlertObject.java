@@ -10,12 +10,16 @@ import java.io.IOException;
  * Jackson's tree). Unknown fields are skipped. Reused from one alert to the next.
  */
 final class AlertObject {
-  final Members labels = new Members();
-  final Members annotations = new Members();
+  final Members labels;
+  final Members annotations = new Members(JsonParser::getText);
   final FieldValue startsAt = new FieldValue();
   final FieldValue endsAt = new FieldValue();
   final FieldValue generatorUrl = new FieldValue();
   final FieldValue status = new FieldValue();
+
+  AlertObject(LabelValues labelValues) {
+    labels = new Members(labelValues::read);
+  }
 
   /** Reads the object the parser is on, up to and including its end. */
   void read(JsonParser parser) throws IOException {

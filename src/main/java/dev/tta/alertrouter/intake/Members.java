@@ -17,13 +17,24 @@ final class Members {
   // a million labels must not make the scan quadratic.
   private static final int SCANNED_AT_MOST = 16;
 
+  /** Reads the string value the parser is on. */
+  @FunctionalInterface
+  interface StringReader {
+    String read(JsonParser parser) throws IOException;
+  }
+
   private enum Kind { MISSING, OBJECT, OTHER }
 
+  private final StringReader strings;
   private Kind kind = Kind.MISSING;
   private String[] names = new String[SCANNED_AT_MOST];
   private String[] values = new String[SCANNED_AT_MOST];
   private int size;
   private Map<String, Integer> positions;
+
+  Members(StringReader strings) {
+    this.strings = strings;
+  }
 
   /** Reads the value the parser is on, consuming all of it; a later duplicate replaces it. */
   void read(JsonParser parser) throws IOException {
@@ -41,7 +52,7 @@ final class Members {
     String name;
     while ((name = parser.nextFieldName()) != null) {
       if (parser.nextToken() == JsonToken.VALUE_STRING) {
-        put(name, parser.getText());
+        put(name, strings.read(parser));
       } else {
         JsonBody.skip(parser);
         put(name, null);

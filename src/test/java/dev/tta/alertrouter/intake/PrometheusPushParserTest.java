@@ -83,4 +83,28 @@ class PrometheusPushParserTest {
     assertEquals(InvalidReason.INVALID_PAYLOAD, rejected.reason());
     assertEquals("body must be a JSON array of alerts", rejected.problems().get(0).message());
   }
+
+  @Test
+  void syntaxErrorAfterGoodAlertsRejectsTheWholeBody() {
+    ParseResult.Rejected rejected = assertInstanceOf(ParseResult.Rejected.class, parser.parse(
+        "[{\"labels\":{\"alertname\":\"A\"}},{\"labels\":{\"alertname\":\"B\"}} {]"
+            .getBytes(StandardCharsets.UTF_8)));
+
+    assertEquals(InvalidReason.MALFORMED_JSON, rejected.reason());
+    assertTrue(rejected.problems().get(0).message().startsWith("malformed JSON at line 1, column 60: "),
+        rejected.problems().get(0).message());
+  }
+
+  @Test
+  void badFieldInOneAlertKeepsTheAlertsAfterIt() {
+    ParseResult.Batch batch = assertInstanceOf(ParseResult.Batch.class, parser.parse((
+        "[{\"labels\":{\"alertname\":\"A\"}},"
+            + "{\"labels\":{\"alertname\":\"B\",\"code\":{\"nested\":[1,{\"x\":\"y\"}]}},\"endsAt\":7},"
+            + "{\"labels\":{\"alertname\":\"C\"}}]").getBytes(StandardCharsets.UTF_8)));
+
+    assertEquals(List.of("A", "C"), batch.alerts().stream().map(a -> a.labels().get("alertname")).toList());
+    assertEquals(List.of("labels.code", "endsAt"), batch.problems().stream().map(Problem::field).toList());
+    assertTrue(batch.problems().stream().allMatch(p -> p.index() == 1));
+    assertEquals(3, batch.received());
+  }
 }

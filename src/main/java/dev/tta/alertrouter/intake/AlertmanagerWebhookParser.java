@@ -2,7 +2,6 @@ package dev.tta.alertrouter.intake;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
 import java.io.IOException;
@@ -52,14 +51,14 @@ public final class AlertmanagerWebhookParser {
           InvalidReason.INVALID_PAYLOAD);
     }
     FieldValue version = new FieldValue();
-    FieldValue truncated = new FieldValue();
+    int truncatedAlerts = 0;
     AlertArray alerts = null;
     String name;
     while ((name = parser.nextFieldName()) != null) {
       JsonToken token = parser.nextToken();
       switch (name) {
         case "version" -> version.read(parser);
-        case "truncatedAlerts" -> truncated.read(parser);
+        case "truncatedAlerts" -> truncatedAlerts = readTruncatedAlerts(parser);
         case "alerts" -> {
           if (token == JsonToken.START_ARRAY) {
             alerts = AlertArray.read(parser, labelValues, fields -> toAlert(fields, receivedAt));
@@ -81,17 +80,28 @@ public final class AlertmanagerWebhookParser {
     if (alerts == null) {
       return rejected("alerts", "alerts is required: a JSON array", InvalidReason.INVALID_PAYLOAD);
     }
-    int truncatedAlerts = 0;
-    if (!truncated.isMissing()) {
-      JsonNode count = truncated.asTree();
-      if (!count.canConvertToInt() || !count.isIntegralNumber() || count.intValue() < 0) {
-        return rejected("truncatedAlerts", "truncatedAlerts must be a non-negative integer",
-            InvalidReason.INVALID_PAYLOAD);
-      }
-      truncatedAlerts = count.intValue();
+    if (truncatedAlerts < 0) {
+      return rejected("truncatedAlerts", "truncatedAlerts must be a non-negative integer",
+          InvalidReason.INVALID_PAYLOAD);
     }
     return new ParseResult.Batch(
         AlertSource.ALERTMANAGER, alerts.alerts(), alerts.problems(), alerts.received(), truncatedAlerts);
+  }
+
+  /**
+   * {@code truncatedAlerts}: 0 for null, -1 for anything but an integer from 0 to
+   * {@link Integer#MAX_VALUE} (Jackson reads a larger integer as another number type).
+   */
+  private static int readTruncatedAlerts(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return 0;
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+      return Math.max(parser.getIntValue(), -1);
+    }
+    JsonBody.skip(parser);
+    return -1;
   }
 
   private static Alert toAlert(AlertFields fields, Instant receivedAt) {

@@ -9,9 +9,9 @@ import java.io.IOException;
 
 /**
  * The value of one scalar field as read from the stream, before it is judged: absent, null, a
- * string, or anything else. Anything else is kept as a tree, since only an error message (which
- * echoes it) or a rare field such as {@code truncatedAlerts} looks at it. Reused from one alert to
- * the next, so that reading a field allocates nothing but its text.
+ * string, or anything else. Anything else is kept as a tree, since only an error message, which
+ * echoes it, looks at it. Reused from one alert to the next, so that reading a field allocates
+ * nothing but its text.
  */
 final class FieldValue {
   private enum Kind { ABSENT, NULL, STRING, OTHER }
@@ -60,19 +60,13 @@ final class FieldValue {
     return text;
   }
 
-  /** The value as a tree, for the checks of a field that is not a string; null when absent. */
-  JsonNode asTree() {
+  /** The value written as Jackson's tree writes it, for an error message; null when absent. */
+  String asJson() {
     return switch (kind) {
       case ABSENT -> null;
-      case NULL -> NullNode.getInstance();
-      case STRING -> TextNode.valueOf(text);
-      case OTHER -> other;
+      case NULL -> NullNode.getInstance().toString();
+      case STRING -> TextNode.valueOf(text).toString();
+      case OTHER -> other.toString();
     };
-  }
-
-  /** The value written as JSON, for an error message; null when absent. */
-  String asJson() {
-    JsonNode tree = asTree();
-    return tree == null ? null : tree.toString();
   }
 }

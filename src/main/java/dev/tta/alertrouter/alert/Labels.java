@@ -55,8 +55,9 @@ public final class Labels {
     String[] sortedNames = Arrays.copyOf(names, count);
     String[] sortedValues = Arrays.copyOf(values, count);
     for (int i = 0; i < count; i++) {
-      Objects.requireNonNull(sortedNames[i], "label name");
-      Objects.requireNonNull(sortedValues[i], "value of label " + sortedNames[i]);
+      if (sortedNames[i] == null || sortedValues[i] == null) {
+        throw new NullPointerException(sortedNames[i] == null ? "label name" : "value of label " + sortedNames[i]);
+      }
     }
     sortByName(sortedNames, sortedValues);
     for (int i = 1; i < count; i++) {

@@ -24,7 +24,8 @@ record AlertArray(List<Alert> alerts, List<Problem> problems, int received) {
   }
 
   /** Reads the array the parser is on, up to and including its end. */
-  static AlertArray read(JsonParser parser, LabelValues labelValues, Format format) throws IOException {
+  static AlertArray read(JsonParser parser, LabelValues labelValues, ValidNames validNames, Format format)
+      throws IOException {
     List<Alert> alerts = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     AlertObject object = new AlertObject(labelValues);
@@ -34,7 +35,7 @@ record AlertArray(List<Alert> alerts, List<Problem> problems, int received) {
         token = parser.nextToken()) {
       if (token == JsonToken.START_OBJECT) {
         object.read(parser);
-        Alert alert = format.toAlert(new AlertFields(object, index, problems));
+        Alert alert = format.toAlert(new AlertFields(object, index, problems, validNames));
         if (alert != null) {
           alerts.add(alert);
         }

@@ -19,9 +19,11 @@ final class AlertFields {
   private final int index;
   private final List<Problem> problems;
   private final int problemsBefore;
+  private final ValidNames validNames;
 
-  AlertFields(AlertObject alert, int index, List<Problem> problems) {
+  AlertFields(AlertObject alert, int index, List<Problem> problems, ValidNames validNames) {
     this.alert = alert;
+    this.validNames = validNames;
     this.index = index;
     this.problems = problems;
     this.problemsBefore = problems.size();
@@ -57,7 +59,7 @@ final class AlertFields {
     for (int i = 0; i < members.size(); i++) {
       String name = members.name(i);
       String value = members.value(i);
-      if (!Labels.isValidName(name)) {
+      if (!validNames.isValid(name)) {
         problem("labels." + echo(name),
             "invalid label name \"" + echo(name) + "\": must match [a-zA-Z_][a-zA-Z0-9_]*",
             InvalidReason.INVALID_LABEL_NAME);
@@ -99,7 +101,7 @@ final class AlertFields {
     for (int i = 0; i < members.size(); i++) {
       String name = members.name(i);
       String value = members.value(i);
-      if (!Labels.isValidName(name)) {
+      if (!validNames.isValid(name)) {
         problem("annotations." + echo(name),
             "invalid annotation name \"" + echo(name) + "\": must match [a-zA-Z_][a-zA-Z0-9_]*",
             InvalidReason.INVALID_ANNOTATION);
@@ -132,8 +134,7 @@ final class AlertFields {
       return null;
     }
     try {
-      Instant t = Timestamps.parse(value.text());
-      return Timestamps.isZero(t) ? null : t;
+      return value.time();
     } catch (DateTimeException e) {
       problem(field, field + " is not an RFC 3339 timestamp: \"" + echo(value.text()) + "\"",
           InvalidReason.BAD_TIMESTAMP);

@@ -25,6 +25,7 @@ public final class AlertmanagerWebhookParser {
 
   private final Clock clock;
   private final LabelValues labelValues = new LabelValues();
+  private final ValidNames validNames = new ValidNames();
 
   public AlertmanagerWebhookParser(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -61,7 +62,7 @@ public final class AlertmanagerWebhookParser {
         case "truncatedAlerts" -> truncatedAlerts = readTruncatedAlerts(parser);
         case "alerts" -> {
           if (token == JsonToken.START_ARRAY) {
-            alerts = AlertArray.read(parser, labelValues, fields -> toAlert(fields, receivedAt));
+            alerts = AlertArray.read(parser, labelValues, validNames, fields -> toAlert(fields, receivedAt));
           } else {
             alerts = null;
             JsonBody.skip(parser);

@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 public final class PrometheusPushParser {
   private final Clock clock;
   private final LabelValues labelValues = new LabelValues();
+  private final ValidNames validNames = new ValidNames();
   private final Supplier<Duration> resolveTimeout;
 
   /** {@code resolveTimeout} is read on every request, so a reload can change it. */
@@ -59,7 +60,7 @@ public final class PrometheusPushParser {
       return ParseResult.Rejected.of(AlertSource.PROMETHEUS, Problem.ofPayload(
           null, "body must be a JSON array of alerts", InvalidReason.INVALID_PAYLOAD));
     }
-    AlertArray read = AlertArray.read(parser, labelValues, fields -> toAlert(fields, now, timeout));
+    AlertArray read = AlertArray.read(parser, labelValues, validNames, fields -> toAlert(fields, now, timeout));
     return new ParseResult.Batch(AlertSource.PROMETHEUS, read.alerts(), read.problems(), read.received(), 0);
   }
 

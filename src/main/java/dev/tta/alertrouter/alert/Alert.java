@@ -124,9 +124,18 @@ public record Alert(
     private final String[] values;
 
     FrozenAnnotations(Map<String, String> source) {
-      SortedMap<String, String> sorted = new TreeMap<>(source);
-      names = sorted.keySet().toArray(String[]::new);
-      values = sorted.values().toArray(String[]::new);
+      // A map already in name order (a parser's TreeMap) is read as it is: the copy and the
+      // reflective toArray were a measured cost of parsing (bench/README.md).
+      SortedMap<String, String> sorted = source instanceof SortedMap<String, String> inOrder
+          && inOrder.comparator() == null ? inOrder : new TreeMap<>(source);
+      names = new String[sorted.size()];
+      values = new String[sorted.size()];
+      int i = 0;
+      for (Map.Entry<String, String> e : sorted.entrySet()) {
+        names[i] = e.getKey();
+        values[i] = e.getValue();
+        i++;
+      }
     }
 
     @Override

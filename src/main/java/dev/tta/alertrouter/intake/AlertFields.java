@@ -1,6 +1,5 @@
 package dev.tta.alertrouter.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tta.alertrouter.alert.Labels;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -9,22 +8,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads the fields both payload formats share from one alert object, recording a {@link Problem}
- * for each fault with the alert's index. Validation follows Alertmanager's {@code Alert.Validate}.
+ * Judges the fields both payload formats share, of one alert object as read, recording a
+ * {@link Problem} for each fault with the alert's index. Validation follows Alertmanager's
+ * {@code Alert.Validate}.
  */
 final class AlertFields {
   private static final int MAX_ECHOED_NAME = 100;
 
-  private final JsonNode alert;
+  private final AlertObject alert;
   private final int index;
   private final List<Problem> problems;
   private final int problemsBefore;
+  private final ValidNames validNames;
 
-  private final LabelValues labelValues;
-
-  AlertFields(JsonNode alert, int index, List<Problem> problems, LabelValues labelValues) {
-    this.labelValues = labelValues;
+  AlertFields(AlertObject alert, int index, List<Problem> problems, ValidNames validNames) {
     this.alert = alert;
+    this.validNames = validNames;
     this.index = index;
     this.problems = problems;
     this.problemsBefore = problems.size();
@@ -44,85 +43,100 @@ final class AlertFields {
    * means "no such label", and the fingerprint must not see it); null after recording a problem.
    */
   Labels labels() {
-    JsonNode node = alert.get("labels");
-    if (node == null || node.isNull()) {
+    Members members = alert.labels;
+    if (members.isMissing()) {
       problem("labels", "labels are required: at least one label", InvalidReason.MISSING_LABELS);
       return null;
     }
-    if (!node.isObject()) {
+    if (!members.isObject()) {
       problem("labels", "labels must be an object of name: value", InvalidReason.INVALID_FIELD);
       return null;
     }
-    Map<String, String> labels = new TreeMap<>();
+    String[] names = new String[members.size()];
+    String[] values = new String[members.size()];
+    int count = 0;
     boolean ok = true;
-    for (Map.Entry<String, JsonNode> e : node.properties()) {
-      String name = e.getKey();
-      String field = "labels." + echo(name);
-      if (!Labels.isValidName(name)) {
-        problem(field, "invalid label name \"" + echo(name) + "\": must match [a-zA-Z_][a-zA-Z0-9_]*",
+    for (int i = 0; i < members.size(); i++) {
+      String name = members.name(i);
+      String value = members.value(i);
+      if (!validNames.isValid(name)) {
+        problem("labels." + echo(name),
+            "invalid label name \"" + echo(name) + "\": must match [a-zA-Z_][a-zA-Z0-9_]*",
             InvalidReason.INVALID_LABEL_NAME);
         ok = false;
-      } else if (!e.getValue().isTextual()) {
-        problem(field, "label value must be a string", InvalidReason.INVALID_LABEL_VALUE);
+      } else if (value == null) {
+        problem("labels." + echo(name), "label value must be a string", InvalidReason.INVALID_LABEL_VALUE);
         ok = false;
-      } else if (!isValidUtf8(e.getValue().textValue())) {
-        problem(field, "label value is not valid UTF-8", InvalidReason.INVALID_LABEL_VALUE);
+      } else if (!isValidUtf8(value)) {
+        problem("labels." + echo(name), "label value is not valid UTF-8", InvalidReason.INVALID_LABEL_VALUE);
         ok = false;
-      } else if (!e.getValue().textValue().isEmpty()) {
-        labels.put(name, labelValues.canonical(e.getValue().textValue()));
+      } else if (!value.isEmpty()) {
+        names[count] = name;
+        values[count] = value;
+        count++;
       }
     }
     if (!ok) {
       return null;
     }
-    if (labels.isEmpty()) {
+    if (count == 0) {
       problem("labels", "labels are required: at least one label with a non-empty value",
           InvalidReason.MISSING_LABELS);
       return null;
     }
-    return Labels.of(labels);
+    return Labels.of(names, values, count);
   }
 
   /** Annotations, optional; names follow the label name rule as in Alertmanager. */
   Map<String, String> annotations() {
-    JsonNode node = alert.get("annotations");
+    Members members = alert.annotations;
     Map<String, String> annotations = new TreeMap<>();
-    if (node == null || node.isNull()) {
+    if (members.isMissing()) {
       return annotations;
     }
-    if (!node.isObject()) {
+    if (!members.isObject()) {
       problem("annotations", "annotations must be an object of name: value", InvalidReason.INVALID_FIELD);
       return annotations;
     }
-    for (Map.Entry<String, JsonNode> e : node.properties()) {
-      String field = "annotations." + echo(e.getKey());
-      if (!Labels.isValidName(e.getKey())) {
-        problem(field, "invalid annotation name \"" + echo(e.getKey()) + "\": must match [a-zA-Z_][a-zA-Z0-9_]*",
+    for (int i = 0; i < members.size(); i++) {
+      String name = members.name(i);
+      String value = members.value(i);
+      if (!validNames.isValid(name)) {
+        problem("annotations." + echo(name),
+            "invalid annotation name \"" + echo(name) + "\": must match [a-zA-Z_][a-zA-Z0-9_]*",
             InvalidReason.INVALID_ANNOTATION);
-      } else if (!e.getValue().isTextual() || !isValidUtf8(e.getValue().textValue())) {
-        problem(field, "annotation value must be a UTF-8 string", InvalidReason.INVALID_ANNOTATION);
+      } else if (value == null || !isValidUtf8(value)) {
+        problem("annotations." + echo(name), "annotation value must be a UTF-8 string",
+            InvalidReason.INVALID_ANNOTATION);
       } else {
-        annotations.put(e.getKey(), e.getValue().textValue());
+        annotations.put(name, value);
       }
     }
     return annotations;
   }
 
-  /** The time in {@code field}; null when absent, null-valued or Go's zero time. */
-  Instant time(String field) {
-    JsonNode node = alert.get(field);
-    if (node == null || node.isNull()) {
+  /** {@code startsAt}; null when absent, null-valued or Go's zero time. */
+  Instant startsAt() {
+    return time("startsAt", alert.startsAt);
+  }
+
+  /** {@code endsAt}, as {@link #startsAt()}. */
+  Instant endsAt() {
+    return time("endsAt", alert.endsAt);
+  }
+
+  private Instant time(String field, FieldValue value) {
+    if (value.isMissing()) {
       return null;
     }
-    if (!node.isTextual()) {
+    if (!value.isString()) {
       problem(field, field + " must be an RFC 3339 timestamp string", InvalidReason.BAD_TIMESTAMP);
       return null;
     }
     try {
-      Instant t = Timestamps.parse(node.textValue());
-      return Timestamps.isZero(t) ? null : t;
+      return value.time();
     } catch (DateTimeException e) {
-      problem(field, field + " is not an RFC 3339 timestamp: \"" + echo(node.textValue()) + "\"",
+      problem(field, field + " is not an RFC 3339 timestamp: \"" + echo(value.text()) + "\"",
           InvalidReason.BAD_TIMESTAMP);
       return null;
     }
@@ -130,15 +144,20 @@ final class AlertFields {
 
   /** {@code generatorURL}, optional. */
   String generatorUrl() {
-    JsonNode node = alert.get("generatorURL");
-    if (node == null || node.isNull()) {
+    FieldValue value = alert.generatorUrl;
+    if (value.isMissing()) {
       return "";
     }
-    if (!node.isTextual()) {
+    if (!value.isString()) {
       problem("generatorURL", "generatorURL must be a string", InvalidReason.INVALID_FIELD);
       return "";
     }
-    return node.textValue();
+    return value.text();
+  }
+
+  /** The {@code status} field as given: only the webhook has one. */
+  FieldValue status() {
+    return alert.status;
   }
 
   /** As Alertmanager's "start time must be before end time"; a null end is unknown and always fine. */

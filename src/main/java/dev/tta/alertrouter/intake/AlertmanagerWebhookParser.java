@@ -1,12 +1,12 @@
 package dev.tta.alertrouter.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -25,71 +25,96 @@ public final class AlertmanagerWebhookParser {
 
   private final Clock clock;
   private final LabelValues labelValues = new LabelValues();
+  private final ValidNames validNames = new ValidNames();
 
   public AlertmanagerWebhookParser(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   public ParseResult parse(byte[] body) {
-    JsonNode root;
+    Instant receivedAt = clock.instant();
     try {
-      root = JsonBody.read(body);
+      return JsonBody.read(body, parser -> read(parser, receivedAt));
     } catch (JsonBody.Malformed e) {
       return e.toRejection(AlertSource.ALERTMANAGER);
     }
-    if (!root.isObject()) {
+  }
+
+  /**
+   * Alertmanager writes {@code alerts} before {@code version}: the alerts are read as they come and
+   * only count once the whole payload has passed its checks. A field given twice counts with its
+   * last value, as in Jackson's tree.
+   */
+  private ParseResult read(JsonParser parser, Instant receivedAt) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      JsonBody.skip(parser);
       return rejected("", "body must be a JSON object (an Alertmanager webhook payload)",
           InvalidReason.INVALID_PAYLOAD);
     }
-    JsonNode version = root.get("version");
-    if (version == null || version.isNull()) {
+    FieldValue version = new FieldValue();
+    int truncatedAlerts = 0;
+    AlertArray alerts = null;
+    String name;
+    while ((name = parser.nextFieldName()) != null) {
+      JsonToken token = parser.nextToken();
+      switch (name) {
+        case "version" -> version.read(parser);
+        case "truncatedAlerts" -> truncatedAlerts = readTruncatedAlerts(parser);
+        case "alerts" -> {
+          if (token == JsonToken.START_ARRAY) {
+            alerts = AlertArray.read(parser, labelValues, validNames, fields -> toAlert(fields, receivedAt));
+          } else {
+            alerts = null;
+            JsonBody.skip(parser);
+          }
+        }
+        default -> JsonBody.skip(parser);
+      }
+    }
+    if (version.isMissing()) {
       return rejected("version", "version is required; expected \"4\"", InvalidReason.UNSUPPORTED_VERSION);
     }
-    if (!version.isTextual() || !SUPPORTED_VERSION.equals(version.textValue())) {
-      return rejected("version", "unsupported webhook version " + AlertFields.echo(version.toString())
+    if (!version.isString() || !SUPPORTED_VERSION.equals(version.text())) {
+      return rejected("version", "unsupported webhook version " + AlertFields.echo(version.asJson())
           + "; expected \"4\"", InvalidReason.UNSUPPORTED_VERSION);
     }
-    JsonNode alerts = root.get("alerts");
-    if (alerts == null || !alerts.isArray()) {
+    if (alerts == null) {
       return rejected("alerts", "alerts is required: a JSON array", InvalidReason.INVALID_PAYLOAD);
     }
-    JsonNode truncated = root.get("truncatedAlerts");
-    int truncatedAlerts = 0;
-    if (truncated != null && !truncated.isNull()) {
-      if (!truncated.canConvertToInt() || !truncated.isIntegralNumber() || truncated.intValue() < 0) {
-        return rejected("truncatedAlerts", "truncatedAlerts must be a non-negative integer",
-            InvalidReason.INVALID_PAYLOAD);
-      }
-      truncatedAlerts = truncated.intValue();
+    if (truncatedAlerts < 0) {
+      return rejected("truncatedAlerts", "truncatedAlerts must be a non-negative integer",
+          InvalidReason.INVALID_PAYLOAD);
     }
-
-    Instant receivedAt = clock.instant();
-    List<Alert> valid = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    for (int i = 0; i < alerts.size(); i++) {
-      Alert alert = toAlert(alerts.get(i), i, problems, receivedAt);
-      if (alert != null) {
-        valid.add(alert);
-      }
-    }
-    return new ParseResult.Batch(AlertSource.ALERTMANAGER, valid, problems, alerts.size(), truncatedAlerts);
+    return new ParseResult.Batch(
+        AlertSource.ALERTMANAGER, alerts.alerts(), alerts.problems(), alerts.received(), truncatedAlerts);
   }
 
-  private Alert toAlert(JsonNode node, int index, List<Problem> problems, Instant receivedAt) {
-    if (!node.isObject()) {
-      problems.add(new Problem(index, null, "alert must be a JSON object", InvalidReason.INVALID_FIELD));
-      return null;
+  /**
+   * {@code truncatedAlerts}: 0 for null, -1 for anything but an integer from 0 to
+   * {@link Integer#MAX_VALUE} (Jackson reads a larger integer as another number type).
+   */
+  private static int readTruncatedAlerts(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_NULL) {
+      return 0;
     }
-    AlertFields fields = new AlertFields(node, index, problems, labelValues);
+    if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+      return Math.max(parser.getIntValue(), -1);
+    }
+    JsonBody.skip(parser);
+    return -1;
+  }
+
+  private static Alert toAlert(AlertFields fields, Instant receivedAt) {
     Labels labels = fields.labels();
     Map<String, String> annotations = fields.annotations();
-    Instant startsAt = fields.time("startsAt");
+    Instant startsAt = fields.startsAt();
     if (startsAt == null && fields.isValid()) {
       fields.problem("startsAt", "startsAt is required", InvalidReason.BAD_TIMESTAMP);
     }
-    Instant endsAt = fields.time("endsAt");
+    Instant endsAt = fields.endsAt();
     fields.checkOrder(startsAt, endsAt);
-    checkStatus(node, endsAt, fields);
+    checkStatus(endsAt, fields);
     String generatorUrl = fields.generatorUrl();
     if (!fields.isValid()) {
       return null;
@@ -102,15 +127,15 @@ public final class AlertmanagerWebhookParser {
    * "firing" alert whose end has passed by our clock is accepted (the clocks may differ) and is
    * resolved here, as Alertmanager would see it; a "resolved" one without an end cannot be placed.
    */
-  private static void checkStatus(JsonNode node, Instant endsAt, AlertFields fields) {
-    JsonNode status = node.get("status");
-    String value = status != null && status.isTextual() ? status.textValue() : null;
+  private static void checkStatus(Instant endsAt, AlertFields fields) {
+    FieldValue status = fields.status();
+    String value = status.isString() ? status.text() : null;
     if (Alert.Status.RESOLVED.wireName().equals(value)) {
       if (endsAt == null) {
         fields.problem("status", "status is \"resolved\" but endsAt is unset", InvalidReason.BAD_STATUS);
       }
     } else if (!Alert.Status.FIRING.wireName().equals(value)) {
-      String shown = status == null ? "missing" : AlertFields.echo(status.toString());
+      String shown = status.isAbsent() ? "missing" : AlertFields.echo(status.asJson());
       fields.problem("status", "status must be \"firing\" or \"resolved\", got " + shown,
           InvalidReason.BAD_STATUS);
     }

@@ -1,28 +1,45 @@
 package dev.tta.alertrouter.intake;
 
-import java.util.concurrent.ConcurrentHashMap;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Gives equal label values one String instance. Every alert of a storm repeats the same few values
  * (alertname, service, team, severity, job); holding one copy of each instead of one per alert was
  * about a fifth of an active alert's heap (bench/README.md). Prometheus interns label strings for
- * the same reason. Bounded: when full it starts over, so values no longer sent are let go. Thread-safe.
+ * the same reason.
+ *
+ * <p>A value is looked up by the characters Jackson decoded, so that a value already held costs no
+ * String at all. The table is direct-mapped and bounded: a value whose slot another value takes is
+ * let go. Thread-safe without locks: a slot holds an immutable {@link Held}, so a racy read sees
+ * null or a whole one, and a lost write only means one value held twice.
  */
 final class LabelValues {
-  private static final int CAPACITY = 65_536;
+  private static final int SLOTS = 65_536;
 
-  private final ConcurrentHashMap<String, String> values = new ConcurrentHashMap<>();
+  private final Held[] slots = new Held[SLOTS];
 
-  /** The instance held for {@code value}'s text, which is {@code value} itself the first time. */
-  String canonical(String value) {
-    String held = values.get(value);
-    if (held != null) {
-      return held;
+  /** One value, with its characters to compare a candidate with at once. */
+  private record Held(String value, char[] text, int hash) {}
+
+  /** The instance held for the text of the string value the parser is on. */
+  String read(JsonParser parser) throws IOException {
+    char[] text = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    int end = offset + parser.getTextLength();
+    int hash = 0;
+    for (int i = offset; i < end; i++) {
+      hash = 31 * hash + text[i];
     }
-    if (values.size() >= CAPACITY) {
-      values.clear();
+    int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+    Held held = slots[slot];
+    if (held != null && held.hash == hash && Arrays.equals(held.text, 0, held.text.length, text, offset, end)) {
+      return held.value;
     }
-    held = values.putIfAbsent(value, value);
-    return held != null ? held : value;
+    char[] copy = Arrays.copyOfRange(text, offset, end);
+    held = new Held(new String(copy), copy, hash);
+    slots[slot] = held;
+    return held.value;
   }
 }

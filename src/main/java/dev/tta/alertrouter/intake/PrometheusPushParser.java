@@ -1,13 +1,13 @@
 package dev.tta.alertrouter.intake;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -23,6 +23,7 @@ import java.util.function.Supplier;
 public final class PrometheusPushParser {
   private final Clock clock;
   private final LabelValues labelValues = new LabelValues();
+  private final ValidNames validNames = new ValidNames();
   private final Supplier<Duration> resolveTimeout;
 
   /** {@code resolveTimeout} is read on every request, so a reload can change it. */
@@ -44,40 +45,30 @@ public final class PrometheusPushParser {
   }
 
   public ParseResult parse(byte[] body) {
-    JsonNode root;
+    Instant now = clock.instant();
+    Duration timeout = resolveTimeout.get();
     try {
-      root = JsonBody.read(body);
+      return JsonBody.read(body, parser -> read(parser, now, timeout));
     } catch (JsonBody.Malformed e) {
       return e.toRejection(AlertSource.PROMETHEUS);
     }
-    if (!root.isArray()) {
+  }
+
+  private ParseResult read(JsonParser parser, Instant now, Duration timeout) throws IOException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      JsonBody.skip(parser);
       return ParseResult.Rejected.of(AlertSource.PROMETHEUS, Problem.ofPayload(
           null, "body must be a JSON array of alerts", InvalidReason.INVALID_PAYLOAD));
     }
-    Instant now = clock.instant();
-    Duration timeout = resolveTimeout.get();
-    List<Alert> valid = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    for (int i = 0; i < root.size(); i++) {
-      Alert alert = toAlert(root.get(i), i, problems, now, timeout);
-      if (alert != null) {
-        valid.add(alert);
-      }
-    }
-    return new ParseResult.Batch(AlertSource.PROMETHEUS, valid, problems, root.size(), 0);
+    AlertArray read = AlertArray.read(parser, labelValues, validNames, fields -> toAlert(fields, now, timeout));
+    return new ParseResult.Batch(AlertSource.PROMETHEUS, read.alerts(), read.problems(), read.received(), 0);
   }
 
-  private Alert toAlert(
-      JsonNode node, int index, List<Problem> problems, Instant now, Duration resolveTimeout) {
-    if (!node.isObject()) {
-      problems.add(new Problem(index, null, "alert must be a JSON object", InvalidReason.INVALID_FIELD));
-      return null;
-    }
-    AlertFields fields = new AlertFields(node, index, problems, labelValues);
+  private static Alert toAlert(AlertFields fields, Instant now, Duration resolveTimeout) {
     Labels labels = fields.labels();
     Map<String, String> annotations = fields.annotations();
-    Instant startsAt = fields.time("startsAt");
-    Instant endsAt = fields.time("endsAt");
+    Instant startsAt = fields.startsAt();
+    Instant endsAt = fields.endsAt();
     String generatorUrl = fields.generatorUrl();
     if (!fields.isValid()) {
       return null;

@@ -2,6 +2,7 @@ package dev.tta.alertrouter.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,26 @@ class LabelsTest {
       assertEquals(referenceFingerprint(map), labels.fingerprint().toString());
       assertEquals(labels, Labels.of(new TreeMap<>(map)));
     }
+  }
+
+  @Test
+  void labelsFromArraysTakeTheFirstPairsSortedAsFromAMap() {
+    String[] names = {"team", "alertname", "job", "unused"};
+    String[] values = {"platform", "A", "node", "x"};
+
+    Labels labels = Labels.of(names, values, 3);
+    names[0] = "changed";
+
+    assertEquals(Labels.of("alertname", "A", "job", "node", "team", "platform"), labels);
+    assertEquals(referenceFingerprint(Map.of("alertname", "A", "job", "node", "team", "platform")),
+        labels.fingerprint().toString());
+  }
+
+  @Test
+  void labelsFromArraysRefuseARepeatedName() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Labels.of(new String[] {"job", "a", "job"}, new String[] {"x", "y", "z"}, 3));
+    assertEquals("label job given twice", e.getMessage());
   }
 
   @Test

@@ -113,4 +113,14 @@ class AlertmanagerWebhookParserTest {
 
     assertEquals("truncatedAlerts", rejected.problems().get(0).field());
   }
+
+  @Test
+  void unsupportedVersionAfterTheAlertsRejectsTheWholePayload() {
+    ParseResult.Rejected rejected = assertInstanceOf(ParseResult.Rejected.class, parser.parse((
+        "{\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"A\"},"
+            + "\"startsAt\":\"2026-11-24T19:08:19Z\"}],\"version\":\"3\"}").getBytes(StandardCharsets.UTF_8)));
+
+    assertEquals(InvalidReason.UNSUPPORTED_VERSION, rejected.reason());
+    assertEquals("unsupported webhook version \"3\"; expected \"4\"", rejected.problems().get(0).message());
+  }
 }

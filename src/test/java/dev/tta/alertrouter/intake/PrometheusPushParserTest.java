@@ -3,6 +3,7 @@ package dev.tta.alertrouter.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tta.alertrouter.alert.Alert;
@@ -82,5 +83,44 @@ class PrometheusPushParserTest {
 
     assertEquals(InvalidReason.INVALID_PAYLOAD, rejected.reason());
     assertEquals("body must be a JSON array of alerts", rejected.problems().get(0).message());
+  }
+
+  @Test
+  void syntaxErrorAfterGoodAlertsRejectsTheWholeBody() {
+    ParseResult.Rejected rejected = assertInstanceOf(ParseResult.Rejected.class, parser.parse(
+        "[{\"labels\":{\"alertname\":\"A\"}},{\"labels\":{\"alertname\":\"B\"}} {]"
+            .getBytes(StandardCharsets.UTF_8)));
+
+    assertEquals(InvalidReason.MALFORMED_JSON, rejected.reason());
+    assertTrue(rejected.problems().get(0).message().startsWith("malformed JSON at line 1, column 60: "),
+        rejected.problems().get(0).message());
+  }
+
+  @Test
+  void badFieldInOneAlertKeepsTheAlertsAfterIt() {
+    ParseResult.Batch batch = assertInstanceOf(ParseResult.Batch.class, parser.parse((
+        "[{\"labels\":{\"alertname\":\"A\"}},"
+            + "{\"labels\":{\"alertname\":\"B\",\"code\":{\"nested\":[1,{\"x\":\"y\"}]}},\"endsAt\":7},"
+            + "{\"labels\":{\"alertname\":\"C\"}}]").getBytes(StandardCharsets.UTF_8)));
+
+    assertEquals(List.of("A", "C"), batch.alerts().stream().map(a -> a.labels().get("alertname")).toList());
+    assertEquals(List.of("labels.code", "endsAt"), batch.problems().stream().map(Problem::field).toList());
+    assertTrue(batch.problems().stream().allMatch(p -> p.index() == 1));
+    assertEquals(3, batch.received());
+  }
+
+  @Test
+  void fieldsRepeatedAcrossAlertsAreOneInstance() {
+    ParseResult.Batch batch = assertInstanceOf(ParseResult.Batch.class, parser.parse((
+        "[{\"labels\":{\"alertname\":\"A\"},\"generatorURL\":\"http://p/graph\",\"endsAt\":\"2026-11-24T19:20:00Z\"},"
+            + "{\"labels\":{\"alertname\":\"B\"},\"generatorURL\":\"http://p/graph\",\"endsAt\":\"2026-11-24T19:20:00Z\"},"
+            + "{\"labels\":{\"alertname\":\"C\"},\"generatorURL\":\"http://p/other\",\"endsAt\":\"2026-11-24T19:25:00Z\"}]")
+        .getBytes(StandardCharsets.UTF_8)));
+
+    List<Alert> alerts = batch.alerts();
+    assertSame(alerts.get(0).generatorUrl(), alerts.get(1).generatorUrl());
+    assertSame(alerts.get(0).endsAt(), alerts.get(1).endsAt());
+    assertEquals("http://p/other", alerts.get(2).generatorUrl());
+    assertEquals(Instant.parse("2026-11-24T19:25:00Z"), alerts.get(2).endsAt());
   }
 }

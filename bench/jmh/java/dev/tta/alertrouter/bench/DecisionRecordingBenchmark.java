@@ -5,11 +5,11 @@ import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.dispatch.Dispatcher;
 import dev.tta.alertrouter.dispatch.ExecutorScheduler;
 import dev.tta.alertrouter.dispatch.Placement;
-import dev.tta.alertrouter.explain.Decision;
 import dev.tta.alertrouter.explain.DecisionLog;
-import dev.tta.alertrouter.explain.Decisions;
 import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.explain.LogFormat;
+import dev.tta.alertrouter.explain.Verdict;
+import dev.tta.alertrouter.explain.Verdicts;
 import dev.tta.alertrouter.metrics.DecisionMetrics;
 import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.routing.RouteTree;
@@ -19,6 +19,7 @@ import dev.tta.alertrouter.severity.SeverityClassifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -121,30 +122,34 @@ public class DecisionRecordingBenchmark {
     recordResent(j);
   }
 
-  /** What DecisionObserver.received, .classified, .team and .placed do for one copy. */
+  /** What DecisionObserver.received and .routed do for one copy. */
   private void recordResent(int j) {
     Alert copy = copies[j];
-    Alert alert = routed[j];
     Instant now = clock.instant();
-    if (record(copy, Decisions.received(copy, now))) {
+    Verdict receipt = Verdicts.received(copy, now);
+    boolean folded = explain.record(copy, now, receipt);
+    if (log.decisionsEnabled()) {
+      log.decision(copy, receipt.takenAt(now));
+    }
+    if (folded) {
       metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_AT_INTAKE);
     }
+    Alert alert = routed[j];
     Classification c = classifications[j];
     metrics.priorityAssigned(c.priority(), c.reason());
-    record(alert, Decisions.priority(c, clock.instant()));
     metrics.teamRouted(teams[j]);
-    record(alert, Decisions.team(teams[j], clock.instant()));
-    now = clock.instant();
+    List<Verdict> verdicts = new ArrayList<>(2 + 2 * placements[j].size());
+    verdicts.add(Verdicts.priority(c));
+    verdicts.add(Verdicts.team(teams[j]));
     for (Placement p : placements[j]) {
       metrics.routeMatched(p.route().receiver());
-      record(alert, Decisions.route(p.route(), now));
-      record(alert, Decisions.group(p.groupKey(), p.route().receiver(), now));
+      verdicts.add(Verdicts.route(p.route()));
+      verdicts.add(Verdicts.group(p.groupKey(), p.route().receiver()));
     }
-  }
-
-  private boolean record(Alert alert, Decision decision) {
-    boolean folded = explain.record(alert, decision);
-    log.decision(alert, decision);
-    return folded;
+    Instant at = clock.instant();
+    explain.record(alert, at, verdicts);
+    if (log.decisionsEnabled()) {
+      verdicts.forEach(v -> log.decision(alert, v.takenAt(at)));
+    }
   }
 }

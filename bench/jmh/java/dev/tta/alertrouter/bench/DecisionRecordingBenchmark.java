@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DecisionRecordingBenchmark {
-  private static final int ALERTS = 20_000;
+  static final int ALERTS = 20_000;
 
   @Param({"40000", "10000"})
   public long capacity;
@@ -111,6 +111,11 @@ public class DecisionRecordingBenchmark {
   @TearDown
   public void tearDown() {
     scheduler.close();
+  }
+
+  /** Drops every story (for {@link ExplainStoryHeap}). */
+  void forgetStories() {
+    explain = new ExplainRecorder(0);
   }
 
   @Benchmark

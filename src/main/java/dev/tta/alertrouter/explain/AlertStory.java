@@ -31,10 +31,14 @@ final class AlertStory {
   }
 
   /**
-   * One line of the story. Mutable, under the story's lock; {@link Decision}s are its snapshots. The
-   * last time is kept as numbers: a long-lived entry then holds no reference to each repeat's instant.
+   * One line of the story. Mutable, under the story's lock; {@link Decision}s are its snapshots. Its
+   * stage and subject are kept beside the verdict, so a search for the latest line about a subject
+   * reads the entries alone. The last time is kept as numbers: a long-lived entry then holds no
+   * reference to each repeat's instant.
    */
   private static final class Entry {
+    private final DecisionStage stage;
+    private final String subject;
     private Verdict verdict;
     private final Instant at;
     private long lastSecond;
@@ -42,6 +46,8 @@ final class AlertStory {
     private int times;
 
     Entry(Verdict verdict, Instant at, Instant lastAt, int times) {
+      this.stage = verdict.stage();
+      this.subject = verdict.subject();
       this.verdict = verdict;
       this.at = at;
       this.lastSecond = lastAt.getEpochSecond();
@@ -59,7 +65,7 @@ final class AlertStory {
     }
 
     Decision decision() {
-      return new Decision(at, verdict.stage(), verdict.subject(), verdict.summary(), verdict.details(),
+      return new Decision(at, stage, subject, verdict.summary(), verdict.details(),
           Instant.ofEpochSecond(lastSecond, lastNano), times);
     }
   }
@@ -96,8 +102,8 @@ final class AlertStory {
       String subject = verdict.subject();
       for (int i = entries.size() - 1; i >= 0; i--) {
         Entry earlier = entries.get(i);
-        Verdict known = earlier.verdict;
-        if (known.stage() == stage && known.subject().equals(subject)) {
+        if (earlier.stage == stage && earlier.subject.equals(subject)) {
+          Verdict known = earlier.verdict;
           boolean equal = known == verdict || known.equals(verdict);
           if (!equal && !sameWords(known, verdict)) {
             break;
@@ -127,7 +133,7 @@ final class AlertStory {
   /** The oldest notification line, else the oldest line. */
   private int oldestToDrop() {
     for (int i = 0; i < entries.size(); i++) {
-      if (!entries.get(i).verdict.stage().folds()) {
+      if (!entries.get(i).stage.folds()) {
         return i;
       }
     }

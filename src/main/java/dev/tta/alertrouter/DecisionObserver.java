@@ -11,6 +11,8 @@ import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.Decisions;
 import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.explain.InFlightDeliveries;
+import dev.tta.alertrouter.explain.Verdict;
+import dev.tta.alertrouter.explain.Verdicts;
 import dev.tta.alertrouter.metrics.DecisionMetrics;
 import dev.tta.alertrouter.mute.InhibitionReason;
 import dev.tta.alertrouter.mute.MuteListener;
@@ -26,6 +28,7 @@ import dev.tta.alertrouter.severity.Classification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -65,29 +68,34 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
   void received(Collection<Alert> stored) {
     Instant now = clock.instant();
     for (Alert alert : stored) {
-      if (record(alert, Decisions.received(alert, now))) {
+      Verdict receipt = Verdicts.received(alert, now);
+      boolean folded = explain.record(alert, now, receipt);
+      log(alert, now, receipt);
+      if (folded) {
         metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_AT_INTAKE);
       }
     }
   }
 
-  void classified(Alert classified, Classification classification) {
+  /**
+   * An alert routed: its priority, its team ({@link TeamRoutes#countAs}), and each route that took
+   * it with the group it joined. Counted first, then recorded with one look-up of its story.
+   */
+  void routed(Alert alert, Classification classification, String countAs, List<Placement> placements) {
     metrics.priorityAssigned(classification.priority(), classification.reason());
-    record(classified, Decisions.priority(classification, clock.instant()));
-  }
-
-  /** @param countAs {@link TeamRoutes#countAs} */
-  void team(Alert alert, String countAs) {
     metrics.teamRouted(countAs);
-    record(alert, Decisions.team(countAs, clock.instant()));
-  }
-
-  void placed(Alert alert, List<Placement> placements) {
-    Instant now = clock.instant();
+    List<Verdict> verdicts = new ArrayList<>(2 + 2 * placements.size());
+    verdicts.add(Verdicts.priority(classification));
+    verdicts.add(Verdicts.team(countAs));
     for (Placement p : placements) {
       metrics.routeMatched(p.route().receiver());
-      record(alert, Decisions.route(p.route(), now));
-      record(alert, Decisions.group(p.groupKey(), p.route().receiver(), now));
+      verdicts.add(Verdicts.route(p.route()));
+      verdicts.add(Verdicts.group(p.groupKey(), p.route().receiver()));
+    }
+    Instant now = clock.instant();
+    explain.record(alert, now, verdicts);
+    if (log.decisionsEnabled()) {
+      verdicts.forEach(v -> log(alert, now, v));
     }
   }
 
@@ -146,6 +154,13 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
 
   ExplainRecorder explain() {
     return explain;
+  }
+
+  /** Words for the debug log only when it writes them. */
+  private void log(Alert alert, Instant at, Verdict verdict) {
+    if (log.decisionsEnabled()) {
+      log.decision(alert, verdict.takenAt(at));
+    }
   }
 
   /** @return true when the decision repeated the latest one about the same subject */

@@ -117,16 +117,16 @@ final class RoutingEngine implements AutoCloseable {
    */
   void accept(Collection<Alert> stored) {
     List<Alert> classified = new ArrayList<>(stored.size());
+    List<Classification> classifications = new ArrayList<>(stored.size());
     for (Alert alert : stored) {
       Classification classification = classifier.classify(alert.labels());
-      Alert withPriority = alert.withDerivedLabels(classification.labels());
-      observer.classified(withPriority, classification);
-      classified.add(withPriority);
+      classifications.add(classification);
+      classified.add(alert.withDerivedLabels(classification.labels()));
     }
     inhibitor.onAlerts(classified);
-    for (Alert alert : classified) {
-      observer.team(alert, teams.countAs(alert.labels()));
-      observer.placed(alert, dispatcher.process(alert));
+    for (int i = 0; i < classified.size(); i++) {
+      Alert alert = classified.get(i);
+      observer.routed(alert, classifications.get(i), teams.countAs(alert.labels()), dispatcher.process(alert));
     }
   }
 

@@ -41,15 +41,4 @@ public record Decision(
   public static Decision of(Instant at, DecisionStage stage, String subject, String summary, Map<String, String> details) {
     return new Decision(at, stage, subject, summary, details, at, 1);
   }
-
-  /** Whether {@code other} decides the same thing about the same subject (times aside). */
-  boolean sameAs(Decision other) {
-    return stage == other.stage && subject.equals(other.subject) && summary.equals(other.summary)
-        && details.equals(other.details);
-  }
-
-  /** This decision, taken once more at {@code when}. */
-  Decision repeatedAt(Instant when) {
-    return new Decision(at, stage, subject, summary, details, when.isAfter(lastAt) ? when : lastAt, times + 1);
-  }
 }

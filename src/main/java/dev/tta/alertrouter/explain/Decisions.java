@@ -17,80 +17,34 @@ import java.util.Map;
 
 /**
  * Turns what each stage decided into the {@link Decision} explain shows and the debug log prints:
- * one readable summary and the facts behind it. Secrets never reach here: receivers are named, not
- * their URLs or keys, and delivery reasons come from notifiers that leave credentials out.
+ * one readable summary and the facts behind it. The decisions every copy of an alert gets are
+ * {@link Verdicts}, put into words only when read; these are the rest, taken at flushes. Secrets
+ * never reach here: receivers are named, not their URLs or keys, and delivery reasons come from
+ * notifiers that leave credentials out.
  */
 public final class Decisions {
   private Decisions() {}
 
-  /**
-   * A copy was stored. The end of a firing copy is left out: Prometheus moves it forward at every
-   * evaluation, and a keep-alive that tells nothing new must fold into the first receipt.
-   */
+  /** {@link Verdicts#received}, taken at {@code at}. */
   public static Decision received(Alert alert, Instant at) {
-    Alert.Status status = alert.statusAt(at);
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("status", status.wireName());
-    details.put("starts_at", alert.startsAt().toString());
-    String summary = "received " + status.wireName() + ", started " + alert.startsAt();
-    if (status == Alert.Status.RESOLVED) {
-      details.put("ends_at", alert.endsAt().toString());
-      summary += ", ended " + alert.endsAt();
-    }
-    return Decision.of(at, DecisionStage.RECEIVED, "", summary, details);
+    return Verdicts.received(alert, at).takenAt(at);
   }
 
   public static Decision priority(Classification c, Instant at) {
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("priority", c.priority().name());
-    details.put("reason", c.reason().label());
-    if (c.severityValue() != null) {
-      details.put("severity", c.severityValue());
-    }
-    String why = switch (c.reason()) {
-      case EXPLICIT_LABEL -> "its own priority label";
-      case SEVERITY_LEVEL -> "severity \"" + c.severityValue() + "\" maps to it";
-      case DEFAULT -> c.severityValue() == null
-          ? "no severity label, so the default"
-          : "severity \"" + c.severityValue() + "\" names no level, so the default";
-    };
-    String summary = "priority " + c.priority() + ": " + why;
-    if (c.replacedPriority() != null) {
-      details.put("replaced_priority", c.replacedPriority());
-      summary += " (its invalid priority \"" + c.replacedPriority() + "\" was replaced)";
-    }
-    return Decision.of(at, DecisionStage.PRIORITY, "", summary, details);
+    return Verdicts.priority(c).takenAt(at);
   }
 
   /** @param countAs {@link TeamRoutes#countAs}: a team's name, {@code unknown} or {@code none} */
   public static Decision team(String countAs, Instant at) {
-    String summary = switch (countAs) {
-      case TeamRoutes.NO_TEAM -> "no team: the alert has no team label";
-      case TeamRoutes.UNKNOWN_TEAM -> "no team: no configured team claims its team label";
-      default -> "team " + countAs;
-    };
-    return Decision.of(at, DecisionStage.TEAM, "", summary, Map.of("team", countAs));
+    return Verdicts.team(countAs).takenAt(at);
   }
 
-  /** A route took the alert; its own matchers are what decided (they all matched). */
   public static Decision route(Route route, Instant at) {
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("route", route.id());
-    details.put("receiver", route.receiver());
-    details.put("matchers", route.matchersString());
-    details.put("continue", Boolean.toString(route.continueMatching()));
-    details.put("location", route.location().toString());
-    // A route that takes an alert is the deepest that matched: none of its children did.
-    String summary = "route " + route.key() + " to receiver " + route.receiver() + ": "
-        + (route.matchers().isEmpty() ? "no matchers of its own" : "matched " + route.matchersString())
-        + " (" + route.location() + ")"
-        + (route.children().isEmpty() ? "" : ", and no route below it matched");
-    return Decision.of(at, DecisionStage.ROUTE, route.id(), summary, details);
+    return Verdicts.route(route).takenAt(at);
   }
 
   public static Decision group(String groupKey, String receiver, Instant at) {
-    return Decision.of(at, DecisionStage.GROUP, groupKey, "group " + groupKey + " for receiver " + receiver,
-        flush(groupKey, receiver));
+    return Verdicts.group(groupKey, receiver).takenAt(at);
   }
 
   public static Decision inhibited(FlushContext context, InhibitionReason reason) {

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Fingerprint;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,8 +45,30 @@ public final class ExplainRecorder {
    */
   public boolean record(Alert alert, Decision decision) {
     Objects.requireNonNull(decision, "decision");
-    AlertStory story = stories.get(alert.fingerprint(), fp -> new AlertStory(fp, alert.labels(), maxDecisionsPerAlert));
-    return story.add(alert.labels(), decision);
+    return storyOf(alert).add(alert.labels(), decision);
+  }
+
+  /**
+   * Records {@code verdict} about {@code alert}, taken at {@code at}.
+   *
+   * @return true when it repeated the latest decision about the same subject (it told nothing new)
+   */
+  public boolean record(Alert alert, Instant at, Verdict verdict) {
+    Objects.requireNonNull(verdict, "verdict");
+    return storyOf(alert).add(alert.labels(), verdict, at);
+  }
+
+  /** Records each of {@code verdicts}, in order, all taken at {@code at}: one look-up for them all. */
+  public void record(Alert alert, Instant at, List<? extends Verdict> verdicts) {
+    Objects.requireNonNull(verdicts, "verdicts");
+    storyOf(alert).addAll(alert.labels(), verdicts, at);
+  }
+
+  private AlertStory storyOf(Alert alert) {
+    AlertStory story = stories.getIfPresent(alert.fingerprint());
+    // Only a new alert pays for the function that starts its story.
+    return story != null ? story
+        : stories.get(alert.fingerprint(), fp -> new AlertStory(fp, alert.labels(), maxDecisionsPerAlert));
   }
 
   /** The story of the alert with {@code fingerprint}, if it is still remembered. */

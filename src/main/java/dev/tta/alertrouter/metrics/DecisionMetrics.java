@@ -5,6 +5,7 @@ import dev.tta.alertrouter.mute.TimeMuteReason;
 import dev.tta.alertrouter.notify.DeliveryEvent;
 import dev.tta.alertrouter.runbook.RunbookChoice;
 import dev.tta.alertrouter.severity.Classification;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -41,6 +42,13 @@ public final class DecisionMetrics {
   private final Counter runbookEnrichments;
   private final Counter duplicatesSuppressed;
   private final Counter templateFallbacks;
+  // Series of the counters every alert of a storm moves, looked up once (see CounterPoints).
+  private final CounterDataPoint[][] priorityAssignedPoints =
+      new CounterDataPoint[Priority.values().length][Classification.Reason.values().length];
+  private final CounterPoints teamRoutedPoints;
+  private final CounterPoints routeMatchedPoints;
+  private final CounterDataPoint duplicatesAtIntake;
+  private final CounterDataPoint duplicatesAtNotification;
 
   /** Registers on {@code metrics}' registry. */
   public DecisionMetrics(RouterMetrics metrics) {
@@ -109,6 +117,10 @@ public final class DecisionMetrics {
         .help("Messages rendered with the default template because an override failed at send time, by integration type.")
         .labelNames("integration")
         .register(registry);
+    teamRoutedPoints = new CounterPoints(teamRouted);
+    routeMatchedPoints = new CounterPoints(routeMatched);
+    duplicatesAtIntake = duplicatesSuppressed.labelValues(DUPLICATE_AT_INTAKE);
+    duplicatesAtNotification = duplicatesSuppressed.labelValues(DUPLICATE_NOTIFICATION);
     initialiseClosedSets();
   }
 
@@ -126,7 +138,7 @@ public final class DecisionMetrics {
   private void initialiseClosedSets() {
     for (Priority p : Priority.values()) {
       for (Classification.Reason r : Classification.Reason.values()) {
-        priorityAssigned.labelValues(p.name(), r.label());
+        priorityAssignedPoints[p.ordinal()][r.ordinal()] = priorityAssigned.labelValues(p.name(), r.label());
       }
       for (RunbookChoice.Source s : RunbookChoice.Source.values()) {
         runbookEnrichments.labelValues(s.wireName(), p.name());
@@ -137,30 +149,28 @@ public final class DecisionMetrics {
     }
     templateFallbacks.labelValues("slack");
     templateFallbacks.labelValues("email");
-    duplicatesSuppressed.labelValues(DUPLICATE_AT_INTAKE);
-    duplicatesSuppressed.labelValues(DUPLICATE_NOTIFICATION);
   }
 
   public void priorityAssigned(Priority priority, Classification.Reason reason) {
-    priorityAssigned.labelValues(priority.name(), reason.label()).inc();
+    priorityAssignedPoints[priority.ordinal()][reason.ordinal()].inc();
   }
 
   /** @param team a bounded value: {@code TeamRoutes.countAs} */
   public void teamRouted(String team) {
-    teamRouted.labelValues(team).inc();
+    teamRoutedPoints.of(team).inc();
   }
 
   public void routeMatched(String receiver) {
-    routeMatched.labelValues(receiver).inc();
+    routeMatchedPoints.of(receiver).inc();
   }
 
   /** A team or receiver of the loaded configuration: its series shows 0 before its first alert. */
   public void teamConfigured(String team) {
-    teamRouted.labelValues(team);
+    teamRoutedPoints.of(team);
   }
 
   public void receiverConfigured(String receiver) {
-    routeMatched.labelValues(receiver);
+    routeMatchedPoints.of(receiver);
   }
 
   /** @param ruleIndex the rule's position in {@code inhibit_rules} */
@@ -178,10 +188,13 @@ public final class DecisionMetrics {
 
   /** @param stage {@link #DUPLICATE_AT_INTAKE} or {@link #DUPLICATE_NOTIFICATION} */
   public void duplicateSuppressed(String stage) {
-    if (!stage.equals(DUPLICATE_AT_INTAKE) && !stage.equals(DUPLICATE_NOTIFICATION)) {
+    if (stage.equals(DUPLICATE_AT_INTAKE)) {
+      duplicatesAtIntake.inc();
+    } else if (stage.equals(DUPLICATE_NOTIFICATION)) {
+      duplicatesAtNotification.inc();
+    } else {
       throw new IllegalArgumentException("unknown duplicate stage " + stage);
     }
-    duplicatesSuppressed.labelValues(stage).inc();
   }
 
   /** An integration of the loaded configuration: every outcome's series shows 0 before its first. */

@@ -123,14 +123,14 @@ final class SqlAlertStore implements AlertStore {
    * @throws StoreUnavailableException when the database cannot be written
    */
   int checkpoint() {
-    Checkpoint checkpoint = new Checkpoint();
+    Checkpoint checkpoint = checkpointTask();
     writer.write(checkpoint);
-    return checkpoint.written.size();
+    return checkpoint.written();
   }
 
   /** The write {@link #checkpoint} makes, for the writer to run last when it closes. */
-  WriteTask checkpointTask() {
-    return new Checkpoint();
+  Checkpoint checkpointTask() {
+    return new Checkpoint(alerts, table, checkpointed::addAndGet);
   }
 
   /** Alerts whose latest extension is published but not written yet. */
@@ -252,50 +252,6 @@ final class SqlAlertStore implements AlertStore {
     public void committed() {
       outcome.committed();
       written.forEach(alerts::committed);
-    }
-
-    @Override
-    public void rolledBack() {
-      outcome.rolledBack();
-      written.forEach(alerts::unstage);
-    }
-  }
-
-  /** Writes the deferred extensions, each alert's latest copy, unless this transaction wrote the alert already. */
-  private final class Checkpoint implements WriteTask {
-    private final List<Alert> written = new ArrayList<>();
-    private AlertTable.Outcome outcome = AlertTable.Outcome.NONE;
-
-    @Override
-    public boolean prepare() {
-      return alerts.deferredCount() > 0;
-    }
-
-    @Override
-    public void write(WriteSession session) throws SQLException {
-      written.clear();
-      outcome = AlertTable.Outcome.NONE;
-      // Peers' writes were read as this transaction began, and dropped what they supersede.
-      List<AlertTable.Version> versions = new ArrayList<>(alerts.deferredCount());
-      for (Fingerprint fingerprint : alerts.deferred()) {
-        if (alerts.isStaged(fingerprint)) {
-          continue; // written in this transaction by a caller: that write supersedes the extension
-        }
-        Alert latest = alerts.published(fingerprint);
-        alerts.stage(latest);
-        written.add(latest);
-        versions.add(new AlertTable.Version(latest, AlertRows.Encoded.unencoded(latest)));
-      }
-      if (!versions.isEmpty()) {
-        outcome = table.write(session, versions);
-      }
-    }
-
-    @Override
-    public void committed() {
-      outcome.committed();
-      written.forEach(alerts::committed);
-      checkpointed.addAndGet(written.size());
     }
 
     @Override

@@ -34,8 +34,8 @@ final class SqlAlertStore implements AlertStore {
    * An {@code endsAt} extension is written before the 2xx when the database's copy would end sooner
    * than this. Prometheus sets {@code endsAt} minutes ahead (4 × max(evaluation interval, resend
    * delay)) and renews it at every resend, so a crash that loses deferred extensions leaves each
-   * alert with a durable end at least this far beyond its last deferred resend, and the sender's
-   * next resend extends it again: a crash does not resolve a firing alert.
+   * alert with a durable end at least this far beyond its last deferred resend: a router back
+   * within this lead finds the alert still firing, and the sender's next resend extends it again.
    */
   static final Duration DURABLE_LEAD = Duration.ofMinutes(1);
 
@@ -69,6 +69,9 @@ final class SqlAlertStore implements AlertStore {
       throw new StoreUnavailableException("the alert store is closed");
     }
     List<AlertRows.Encoded> encoded = new ArrayList<>(incoming.size());
+    // Encoding here keeps that work off the single writer thread, but a copy that repeats the held
+    // alert but for its end is most likely an extension, which is not written now: not encoded
+    // either (the writer encodes it if it must write it after all).
     for (Alert alert : incoming) {
       Alert held = alerts.published(alert.fingerprint());
       encoded.add(held != null && ResendKind.samePayload(held, alert)

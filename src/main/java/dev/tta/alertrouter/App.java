@@ -161,6 +161,7 @@ public final class App implements AutoCloseable {
     persistence.schedulePruning(dispatchScheduler, MAINTENANCE_PERIOD, () -> new Retention(
         engine.get().config().server().resolvedRetention(), NOTIFICATION_LOG_RETENTION, SILENCE_RETENTION));
     persistence.startPeerSync(dispatchScheduler, PEER_SYNC_PERIOD, alerts -> engine.get().accept(alerts));
+    persistence.scheduleCheckpoints(dispatchScheduler);
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
     LOG.info("alert-router {} serving {} on {}:{}{}", Version.current(), options.config(), options.host(), http.port(),

@@ -44,11 +44,18 @@ final class AlertRows {
   }
 
   /**
-   * An incoming alert with its JSON columns already written. Callers encode on their own threads,
-   * so the single writer thread does not: a merge keeps the newer copy's labels and annotations,
-   * mostly the incoming one's, and {@link #bindUpsert} reuses its text then.
+   * An incoming alert with its JSON columns written, or not yet (null). Callers encode on their own
+   * threads, so the single writer thread does not: a merge keeps the held copy's labels and
+   * annotations or the incoming copy's, equal to them either way when they changed nothing else,
+   * and {@link #bindUpsert} reuses the text then. A copy that only renews {@code endsAt} is most
+   * likely not written now, so it is not encoded first ({@link #unencoded}): whoever writes it
+   * encodes it.
    */
-  record Encoded(Alert alert, String labels, String annotations) {}
+  record Encoded(Alert alert, String labels, String annotations) {
+    static Encoded unencoded(Alert alert) {
+      return new Encoded(alert, null, null);
+    }
+  }
 
   Encoded encode(Alert alert) {
     return new Encoded(alert, json.labels(alert.labels()), json.map(alert.annotations()));
@@ -57,8 +64,11 @@ final class AlertRows {
   /** Binds {@code alert}, the merge of {@code incoming} with what was held. */
   void bindUpsert(PreparedStatement statement, Alert alert, Encoded incoming) throws SQLException {
     statement.setLong(1, alert.fingerprint().value());
-    statement.setString(2, alert.labels() == incoming.alert().labels() ? incoming.labels() : json.labels(alert.labels()));
-    statement.setString(3, alert.annotations() == incoming.alert().annotations()
+    Alert source = incoming.alert();
+    statement.setString(2, incoming.labels() != null && sameContent(alert.labels(), source.labels())
+        ? incoming.labels()
+        : json.labels(alert.labels()));
+    statement.setString(3, incoming.annotations() != null && sameContent(alert.annotations(), source.annotations())
         ? incoming.annotations()
         : json.map(alert.annotations()));
     statement.setString(4, alert.startsAt().toString());
@@ -70,6 +80,10 @@ final class AlertRows {
     statement.setInt(6, alert.endsAtByTimeout() ? 1 : 0);
     statement.setString(7, alert.generatorUrl());
     statement.setString(8, alert.updatedAt().toString());
+  }
+
+  private static boolean sameContent(Object written, Object encoded) {
+    return written == encoded || written.equals(encoded);
   }
 
   static void bindDelete(PreparedStatement statement, Alert alert) throws SQLException {

@@ -21,11 +21,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When a shared transaction fails, its tasks are retried one per transaction, so one bad write
  * fails only its own caller.
+ *
+ * <p>A task that finds it has nothing to write ({@link WriteTask#prepare} returns false) is answered
+ * without a commit. A batch of only such tasks costs no fsync, and, without a {@link
+ * TransactionHook} (SQLite), no transaction and no database call at all.
  */
 final class GroupCommitWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final int MAX_TASKS_PER_TRANSACTION = 1024;
   private static final Pending STOP = new Pending(session -> {}, new CompletableFuture<>());
+  private static final WriteTask NOTHING = new WriteTask() {
+    @Override
+    public boolean prepare() {
+      return false;
+    }
+
+    @Override
+    public void write(WriteSession session) {}
+  };
 
   /** Opens the writer's connection: at start, and again after the database dropped it. */
   @FunctionalInterface
@@ -57,6 +70,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong committedWrites = new AtomicLong();
+  private final AtomicLong writesWithoutTransaction = new AtomicLong();
   private final AtomicLong failedWrites = new AtomicLong();
   private WriteSession session;
   private boolean closed;
@@ -105,9 +119,10 @@ final class GroupCommitWriter implements AutoCloseable {
     return commits.get();
   }
 
-  /** Counters for metrics: transactions, the writes they held, failed writes, writes queued now. */
+  /** Counters for metrics: transactions, the writes they held, those that needed none, failed writes, writes queued now. */
   WriterStats stats() {
-    return new WriterStats(commits.get(), committedWrites.get(), failedWrites.get(), queue.size());
+    return new WriterStats(
+        commits.get(), committedWrites.get(), writesWithoutTransaction.get(), failedWrites.get(), queue.size(), 0, 0);
   }
 
   /** How many writes wait for the next transaction. */
@@ -118,11 +133,24 @@ final class GroupCommitWriter implements AutoCloseable {
   /** Writes what is queued, then stops the thread and closes the connection. */
   @Override
   public void close() {
+    closeAfter(NOTHING);
+  }
+
+  /**
+   * Refuses new writes, writes what is queued and then {@code last} (after every write admitted
+   * before: a store's write-behind lands after its callers' writes), then stops the thread and
+   * closes the connection. A failure of {@code last} is logged.
+   */
+  void closeAfter(WriteTask last) {
+    Objects.requireNonNull(last, "last");
     synchronized (admission) {
       if (closed) {
         return;
       }
       closed = true;
+      if (last != NOTHING) {
+        queue.add(new Pending(last, new CompletableFuture<>()));
+      }
       queue.add(STOP);
     }
     try {
@@ -168,41 +196,85 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  /** Answers the tasks that have nothing to write; returns those that need the transaction. */
+  private List<Pending> prepared(List<Pending> batch) {
+    List<Pending> toWrite = new ArrayList<>(batch.size());
+    for (Pending pending : batch) {
+      boolean needsTransaction;
+      try {
+        needsTransaction = pending.task().prepare();
+      } catch (RuntimeException e) {
+        LOG.warn("a store write failed: {}", e.toString());
+        failedWrites.incrementAndGet();
+        pending.done().completeExceptionally(new StoreUnavailableException("writing to the store failed", e));
+        continue;
+      }
+      if (needsTransaction) {
+        toWrite.add(pending);
+      } else {
+        writesWithoutTransaction.incrementAndGet();
+        pending.done().complete(null);
+      }
+    }
+    return toWrite;
+  }
+
   private void writeBatch(List<Pending> batch) {
     try {
       inOneTransaction(batch);
     } catch (SQLException | RuntimeException e) {
-      if (batch.size() == 1) {
+      List<Pending> unanswered = batch.stream().filter(pending -> !pending.done().isDone()).toList();
+      if (unanswered.size() <= 1) {
         LOG.warn("a store write failed: {}", e.toString());
-        failedWrites.incrementAndGet();
-        batch.get(0).done().completeExceptionally(new StoreUnavailableException("writing to the store failed", e));
+        for (Pending pending : unanswered) {
+          failedWrites.incrementAndGet();
+          pending.done().completeExceptionally(new StoreUnavailableException("writing to the store failed", e));
+        }
         return;
       }
-      LOG.debug("a transaction of {} writes failed; retrying them one by one", batch.size(), e);
-      for (Pending pending : batch) {
+      LOG.debug("a transaction of {} writes failed; retrying them one by one", unanswered.size(), e);
+      for (Pending pending : unanswered) {
         writeBatch(List.of(pending));
       }
     }
   }
 
+  /**
+   * Without a hook, the tasks that have nothing to write are answered before any transaction, and a
+   * batch of only such tasks opens none. With one, they are answered after its {@code begin} (a
+   * replica judges them against what its peers wrote, under their shared write lock), and a
+   * transaction in which no task wrote is rolled back instead of committed: it only read.
+   */
   private void inOneTransaction(List<Pending> batch) throws SQLException {
-    WriteSession current = currentSession();
     TransactionHook currentHook = hook;
+    boolean hooked = currentHook != TransactionHook.NONE;
+    List<Pending> toWrite = hooked ? List.of() : prepared(batch);
+    if (!hooked && toWrite.isEmpty()) {
+      return;
+    }
+    WriteSession current = currentSession();
     try {
       currentHook.begin(current);
-      for (Pending pending : batch) {
+      if (hooked) {
+        toWrite = prepared(batch);
+      }
+      for (Pending pending : toWrite) {
         pending.task().write(current);
       }
-      current.commit();
-      commits.incrementAndGet();
-      committedWrites.addAndGet(batch.size());
+      if (toWrite.isEmpty()) {
+        current.rollback();
+      } else {
+        current.commit();
+        commits.incrementAndGet();
+        committedWrites.addAndGet(toWrite.size());
+      }
     } catch (SQLException | RuntimeException e) {
-      rollBack(current, batch);
+      rollBack(current, toWrite);
       throw e;
     } finally {
       currentHook.end();
     }
-    for (Pending pending : batch) {
+    for (Pending pending : toWrite) {
       try {
         pending.task().committed();
         pending.done().complete(null);

@@ -43,6 +43,13 @@ import org.slf4j.LoggerFactory;
 public final class Persistence implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
   static final String DATABASE_FILE = "alert-router.db";
+  /**
+   * How often {@link #scheduleCheckpoints} writes the {@code endsAt} extensions acknowledged without
+   * a write: what a crash can lose of them is what arrived since the last checkpoint (the database
+   * still holds each alert with an end at least {@link SqlAlertStore#DURABLE_LEAD} beyond its last
+   * deferred resend). Each checkpoint writes one row per extended alert, however often it was resent.
+   */
+  public static final Duration CHECKPOINT_PERIOD = Duration.ofSeconds(10);
 
   private final Connector connector;
   private final AutoCloseable dataDirectoryLock;
@@ -281,9 +288,23 @@ public final class Persistence implements AutoCloseable {
     }));
   }
 
+  /**
+   * Writes the alerts' {@code endsAt} extensions acknowledged without a write every {@link
+   * #CHECKPOINT_PERIOD} on {@code scheduler} (and once more at {@link #close}); a failed run is
+   * logged and the next one runs as planned. Cancel the result to stop.
+   */
+  public Scheduler.Cancellable scheduleCheckpoints(Scheduler scheduler) {
+    return started(Repeating.every(CHECKPOINT_PERIOD, scheduler, "writing deferred alert extensions", () -> {
+      int written = alerts.checkpoint();
+      if (written > 0) {
+        LOG.debug("checkpoint: wrote {} deferred alert extensions", written);
+      }
+    }));
+  }
+
   /** The writer's counters, for metrics. */
   public WriterStats stats() {
-    return writer.stats();
+    return writer.stats().withWriteBehind(alerts.deferredCount(), alerts.checkpointedCount());
   }
 
   /** Where the state lives, for logs; never includes credentials. */
@@ -292,12 +313,20 @@ public final class Persistence implements AutoCloseable {
     return connector.toString();
   }
 
-  /** Stops pruning and peer sync, refuses new writes, commits those queued, and closes the database. */
+  /**
+   * Stops pruning, checkpoints and peer sync, refuses new writes, commits those queued and then the
+   * deferred alert extensions, and closes the database.
+   */
   @Override
   public void close() {
     schedules.forEach(Scheduler.Cancellable::cancel);
     alerts.close();
-    writer.close();
+    writer.closeAfter(alerts.checkpointTask());
+    WriterStats stats = stats();
+    LOG.info("store closed: {} transactions for {} writes, {} writes needed none, {} failed; {} alert"
+            + " extensions written by checkpoints, {} left unwritten",
+        stats.transactions(), stats.writes(), stats.writesWithoutTransaction(), stats.failedWrites(),
+        stats.checkpointedAlerts(), stats.deferredAlerts());
     closeQuietly(dataDirectoryLock);
   }
 

@@ -9,6 +9,7 @@ import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.StoreUnavailableException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,24 +18,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Alerts kept in the database and, for fast reads, in memory. {@link #upsert} returns only once the
- * merged alerts are committed, so the intake's 2xx means durable. All merging happens on the
- * writer's thread, against the committed alerts plus what earlier writes of the same transaction
- * produced; readers see only committed alerts.
+ * Alerts kept in the database and, for fast reads, in memory. {@link #upsert} returns once every
+ * merged alert that is new or changed is committed, so the intake's 2xx means durable for them. A
+ * resend that only renews {@code endsAt} ({@link ResendKind#EXTENSION}) is published at once and
+ * written behind, by the next {@link #checkpoint} (or {@link #checkpointTask} at close), unless the
+ * copy the database holds ends within {@link #DURABLE_LEAD}: then it is committed first like a
+ * change. All merging happens on the writer's thread, against the published alerts plus what earlier
+ * writes of the same transaction produced.
  */
 final class SqlAlertStore implements AlertStore {
+  /**
+   * An {@code endsAt} extension is written before the 2xx when the database's copy would end sooner
+   * than this. Prometheus sets {@code endsAt} minutes ahead (4 × max(evaluation interval, resend
+   * delay)) and renews it at every resend, so a crash that loses deferred extensions leaves each
+   * alert with a durable end at least this far beyond its last deferred resend: a router back
+   * within this lead finds the alert still firing, and the sender's next resend extends it again.
+   */
+  static final Duration DURABLE_LEAD = Duration.ofMinutes(1);
 
   private final GroupCommitWriter writer;
   private final AlertRows rows;
   private final AlertTable table;
   private final Clock clock;
   private final StaleAlertListener staleListener;
-  private final Map<Fingerprint, Alert> committed = new ConcurrentHashMap<>();
-  /** Written in the open transaction, not yet committed; touched by the writer's thread only. */
-  private final Map<Fingerprint, Alert> uncommitted = new HashMap<>();
+  private final HeldAlerts alerts;
+  private final AtomicLong checkpointed = new AtomicLong();
   private volatile boolean closed;
 
   SqlAlertStore(
@@ -49,9 +60,7 @@ final class SqlAlertStore implements AlertStore {
     this.table = Objects.requireNonNull(table, "table");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.staleListener = Objects.requireNonNull(staleListener, "staleListener");
-    for (Alert alert : stored) {
-      committed.put(alert.fingerprint(), alert);
-    }
+    this.alerts = new HeldAlerts(stored);
   }
 
   @Override
@@ -60,8 +69,14 @@ final class SqlAlertStore implements AlertStore {
       throw new StoreUnavailableException("the alert store is closed");
     }
     List<AlertRows.Encoded> encoded = new ArrayList<>(incoming.size());
+    // Encoding here keeps that work off the single writer thread, but a copy that repeats the held
+    // alert but for its end is most likely an extension, which is not written now: not encoded
+    // either (the writer encodes it if it must write it after all).
     for (Alert alert : incoming) {
-      encoded.add(rows.encode(alert));
+      Alert held = alerts.published(alert.fingerprint());
+      encoded.add(held != null && ResendKind.samePayload(held, alert)
+          ? AlertRows.Encoded.unencoded(alert)
+          : rows.encode(alert));
     }
     Upsert upsert = new Upsert(encoded, clock.instant());
     writer.write(upsert);
@@ -73,12 +88,12 @@ final class SqlAlertStore implements AlertStore {
 
   @Override
   public Optional<Alert> get(Fingerprint fingerprint) {
-    return Optional.ofNullable(committed.get(fingerprint));
+    return Optional.ofNullable(alerts.published(fingerprint));
   }
 
   @Override
   public List<Alert> list(List<Matcher> filter) {
-    return AlertStore.matching(committed.values(), filter);
+    return AlertStore.matching(alerts.published(), filter);
   }
 
   @Override
@@ -90,12 +105,12 @@ final class SqlAlertStore implements AlertStore {
 
   @Override
   public int size() {
-    return committed.size();
+    return alerts.published().size();
   }
 
   @Override
   public Map<Alert.Status, Long> countByStatus(Instant at) {
-    return AlertStore.countByStatus(committed.values(), at);
+    return AlertStore.countByStatus(alerts.published(), at);
   }
 
   /** Refuses further upserts; the database itself is closed with its {@link Persistence}. */
@@ -104,15 +119,53 @@ final class SqlAlertStore implements AlertStore {
     closed = true;
   }
 
-  /** Takes an alert a peer replica committed; on the writer's thread, before this transaction's writes. */
-  void applyPeerChange(Alert alert) {
-    committed.put(alert.fingerprint(), alert);
+  /**
+   * Writes every deferred extension, one row per alert (its latest copy), and returns how many;
+   * without a transaction when there is none.
+   *
+   * @throws StoreUnavailableException when the database cannot be written
+   */
+  int checkpoint() {
+    Checkpoint checkpoint = checkpointTask();
+    writer.write(checkpoint);
+    return checkpoint.written();
   }
 
-  /** The alert held for {@code fingerprint} as the open transaction sees it. */
-  private Alert current(Fingerprint fingerprint) {
-    Alert pending = uncommitted.get(fingerprint);
-    return pending != null ? pending : committed.get(fingerprint);
+  /** The write {@link #checkpoint} makes, for the writer to run last when it closes. */
+  Checkpoint checkpointTask() {
+    return new Checkpoint(alerts, table, checkpointed::addAndGet);
+  }
+
+  /** Alerts whose latest extension is published but not written yet. */
+  int deferredCount() {
+    return alerts.deferredCount();
+  }
+
+  /** Deferred extensions written by checkpoints so far. */
+  long checkpointedCount() {
+    return checkpointed.get();
+  }
+
+  /** Takes an alert a peer replica committed; on the writer's thread, before this transaction's writes. */
+  void applyPeerChange(Alert alert) {
+    alerts.peerChanged(alert);
+  }
+
+  /**
+   * What {@code merged} needs, {@code held} being what the open transaction holds: an extension is
+   * written now after all when the open transaction wrote the alert already (it is not on disk yet
+   * to be extended) or the database's copy ends within {@link #DURABLE_LEAD}.
+   */
+  private ResendKind kind(Alert held, Alert merged, Fingerprint fingerprint, Instant now) {
+    ResendKind kind = ResendKind.of(held, merged, now);
+    if (kind != ResendKind.EXTENSION) {
+      return kind;
+    }
+    if (alerts.isStaged(fingerprint)) {
+      return ResendKind.CHANGE;
+    }
+    Instant durableEnd = alerts.durable(fingerprint).endsAt();
+    return durableEnd == null || !durableEnd.isBefore(now.plus(DURABLE_LEAD)) ? ResendKind.EXTENSION : ResendKind.CHANGE;
   }
 
   /** One caller's alerts, merged and written as one step of a shared transaction. */
@@ -130,24 +183,60 @@ final class SqlAlertStore implements AlertStore {
       this.stored = new ArrayList<>(incoming.size());
     }
 
+    /**
+     * Settles the upsert without writing when every alert is unchanged, stale or an extension: the
+     * extensions are published and deferred. With peers, this runs after their latest writes were
+     * read, as {@link #write} does, so a resend merges with a peer's resolve exactly as before.
+     */
     @Override
-    public void write(WriteSession session) throws SQLException {
-      stored.clear();
-      written.clear();
-      stale.clear();
-      outcome = AlertTable.Outcome.NONE;
-      List<AlertTable.Version> versions = new ArrayList<>();
+    public boolean prepare() {
+      reset();
+      List<Alert> extensions = new ArrayList<>();
+      Map<Fingerprint, Alert> extendedHere = new HashMap<>(); // for an alert sent twice in one upsert
       for (AlertRows.Encoded encoded : incoming) {
         Alert alert = encoded.alert();
-        Alert held = current(alert.fingerprint());
+        Alert held = extendedHere.getOrDefault(alert.fingerprint(), alerts.current(alert.fingerprint()));
         AlertMerge.Outcome merged = AlertMerge.combine(held, alert, now);
         stored.add(merged.stored());
         if (merged.stale()) {
           stale.add(new Alert[] {alert, merged.stored()});
-        } else if (!merged.stored().equals(held)) {
-          uncommitted.put(alert.fingerprint(), merged.stored());
-          written.add(merged.stored());
-          versions.add(new AlertTable.Version(merged.stored(), encoded));
+          continue;
+        }
+        ResendKind kind = kind(held, merged.stored(), alert.fingerprint(), now);
+        if (kind == ResendKind.CHANGE) {
+          return true;
+        }
+        if (kind == ResendKind.EXTENSION) {
+          extensions.add(merged.stored());
+          extendedHere.put(alert.fingerprint(), merged.stored());
+        }
+      }
+      extensions.forEach(alerts::defer);
+      return false;
+    }
+
+    @Override
+    public void write(WriteSession session) throws SQLException {
+      reset();
+      List<AlertTable.Version> versions = new ArrayList<>();
+      for (AlertRows.Encoded encoded : incoming) {
+        Alert alert = encoded.alert();
+        Alert held = alerts.current(alert.fingerprint());
+        AlertMerge.Outcome merged = AlertMerge.combine(held, alert, now);
+        stored.add(merged.stored());
+        if (merged.stale()) {
+          stale.add(new Alert[] {alert, merged.stored()});
+          continue;
+        }
+        switch (kind(held, merged.stored(), alert.fingerprint(), now)) {
+          case UNCHANGED -> { }
+          // Published now, and kept if this transaction rolls back: it never depended on it.
+          case EXTENSION -> alerts.defer(merged.stored());
+          case CHANGE -> {
+            alerts.stage(merged.stored());
+            written.add(merged.stored());
+            versions.add(new AlertTable.Version(merged.stored(), encoded));
+          }
         }
       }
       if (!versions.isEmpty()) {
@@ -155,21 +244,23 @@ final class SqlAlertStore implements AlertStore {
       }
     }
 
+    private void reset() {
+      stored.clear();
+      written.clear();
+      stale.clear();
+      outcome = AlertTable.Outcome.NONE;
+    }
+
     @Override
     public void committed() {
       outcome.committed();
-      for (Alert alert : written) {
-        committed.put(alert.fingerprint(), alert);
-        uncommitted.remove(alert.fingerprint(), alert);
-      }
+      written.forEach(alerts::committed);
     }
 
     @Override
     public void rolledBack() {
       outcome.rolledBack();
-      for (Alert alert : written) {
-        uncommitted.remove(alert.fingerprint(), alert);
-      }
+      written.forEach(alerts::unstage);
     }
   }
 
@@ -187,24 +278,25 @@ final class SqlAlertStore implements AlertStore {
     public void write(WriteSession session) throws SQLException {
       deleted.clear();
       outcome = AlertTable.Outcome.NONE;
-      for (Alert alert : committed.values()) {
+      List<Alert> rowsHeld = new ArrayList<>();
+      for (Alert alert : alerts.published()) {
         if (alert.endsAt() != null
             && alert.endsAt().isBefore(cutoff)
-            && alert.equals(current(alert.fingerprint()))) {
+            && alert.equals(alerts.current(alert.fingerprint()))) {
           deleted.add(alert);
+          // The row to delete is the copy on disk, older than the published one if its extension was deferred.
+          rowsHeld.add(alerts.durable(alert.fingerprint()));
         }
       }
       if (!deleted.isEmpty()) {
-        outcome = table.delete(session, deleted);
+        outcome = table.delete(session, rowsHeld);
       }
     }
 
     @Override
     public void committed() {
       outcome.committed();
-      for (Alert alert : deleted) {
-        committed.remove(alert.fingerprint(), alert);
-      }
+      deleted.forEach(alerts::deleted);
     }
 
     @Override

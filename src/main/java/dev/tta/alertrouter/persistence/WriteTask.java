@@ -8,6 +8,17 @@ import java.sql.SQLException;
  * may read and update its store's writer-side state without locks.
  */
 interface WriteTask {
+  /**
+   * Runs first: before the transaction this task would share is begun, or, where the writer has a
+   * {@link GroupCommitWriter.TransactionHook} (replicas sharing PostgreSQL), right after the hook's
+   * {@code begin} read what peers wrote. Returns false when the task turned out to have nothing to
+   * write and is done (its caller returns without a commit or an fsync), true when {@link #write}
+   * must run in the transaction; a task that returns true leaves all its work to {@link #write}.
+   */
+  default boolean prepare() {
+    return true;
+  }
+
   /** Writes this task's rows; throwing rolls the whole transaction back. */
   void write(WriteSession session) throws SQLException;
 

@@ -95,7 +95,7 @@ class AlertStoreEquivalenceTest {
     }
     try (Persistence reopened = Persistence.open(dataDir, clock, (stale, held) -> {})) {
       assertEquals(writers * perWriter, reopened.alerts().size());
-      assertEquals(new WriterStats(0, 0, 0, 0), reopened.stats(), "a fresh start counts from zero");
+      assertEquals(new WriterStats(0, 0, 0, 0, 0, 0, 0), reopened.stats(), "a fresh start counts from zero");
     }
   }
 

@@ -108,6 +108,87 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void aWriteWithNothingToWriteIsAnsweredWithoutACommit() {
+    writer.write(nothingToWrite());
+
+    assertEquals(0, writer.commits());
+    assertEquals(1, writer.stats().writesWithoutTransaction());
+  }
+
+  @Test
+  void withAHookAWriteWithNothingToWriteIsJudgedAfterItsReadsAndCommitsNothing() {
+    List<String> steps = new ArrayList<>();
+    writer.hook(new GroupCommitWriter.TransactionHook() {
+      @Override
+      public void begin(WriteSession session) {
+        steps.add("begin");
+      }
+
+      @Override
+      public void end() {
+        steps.add("end");
+      }
+    });
+    WriteTask nothing = new WriteTask() {
+      @Override
+      public boolean prepare() {
+        steps.add("prepare");
+        return false;
+      }
+
+      @Override
+      public void write(WriteSession session) {
+        steps.add("write");
+      }
+    };
+
+    writer.write(nothing);
+
+    assertEquals(List.of("begin", "prepare", "end"), steps, "judged after the hook read peers' writes");
+    assertEquals(0, writer.commits());
+    writer.write(insert(1));
+    assertEquals(1, writer.commits());
+  }
+
+  @Test
+  void aBatchCommitsForItsWritesThatHaveSomethingToWrite() throws Exception {
+    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
+    writerBusy.await();
+    Future<?> nothing = callers.submit(() -> writer.write(nothingToWrite()));
+    awaitQueued(1);
+    Future<?> something = callers.submit(() -> writer.write(insert(1)));
+    awaitQueued(2);
+    Future<?> nothingAgain = callers.submit(() -> writer.write(nothingToWrite()));
+    awaitQueued(3);
+
+    releaseWriter.countDown();
+    for (Future<?> f : List.of(first, nothing, something, nothingAgain)) {
+      f.get();
+    }
+
+    assertEquals(2, writer.commits(), "the first write's, and one for the insert queued behind it");
+    assertEquals(2, writer.stats().writesWithoutTransaction());
+    assertEquals(2, count());
+  }
+
+  @Test
+  void closingWritesTheLastTaskAfterEveryWriteAdmittedBefore() throws Exception {
+    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
+    writerBusy.await();
+    Future<?> queued = callers.submit(() -> writer.write(insert(1)));
+    awaitQueued(1);
+    Future<?> closing = callers.submit(() -> writer.closeAfter(insert(2)));
+    awaitQueued(3); // the write, the last task and the stop mark
+
+    releaseWriter.countDown();
+    closing.get();
+    first.get();
+    queued.get();
+
+    assertEquals(List.of(0, 1, 2), values());
+  }
+
+  @Test
   void aWriterKilledByAnErrorFailsItsCallersInsteadOfLeavingThemWaiting() {
     assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
       assertThrows(StoreUnavailableException.class, () -> writer.write(session -> {
@@ -122,6 +203,20 @@ class GroupCommitWriterTest {
       PreparedStatement statement = session.statement("INSERT INTO t (v) VALUES (?)");
       statement.setInt(1, value);
       statement.executeUpdate();
+    };
+  }
+
+  private static WriteTask nothingToWrite() {
+    return new WriteTask() {
+      @Override
+      public boolean prepare() {
+        return false;
+      }
+
+      @Override
+      public void write(WriteSession session) {
+        throw new AssertionError("a task with nothing to write is not run in a transaction");
+      }
     };
   }
 
@@ -145,6 +240,17 @@ class GroupCommitWriterTest {
         Thread.onSpinWait();
       }
     });
+  }
+
+  private List<Integer> values() throws SQLException {
+    List<Integer> values = new ArrayList<>();
+    try (Connection c = connector.connect(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT v FROM t ORDER BY rowid")) {
+      while (r.next()) {
+        values.add(r.getInt(1));
+      }
+    }
+    return values;
   }
 
   private int count() throws SQLException {

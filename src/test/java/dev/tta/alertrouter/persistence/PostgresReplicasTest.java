@@ -9,6 +9,7 @@ import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.alert.Matchers;
 import dev.tta.alertrouter.dispatch.FlushContext;
 import dev.tta.alertrouter.dispatch.ManualClock;
+import dev.tta.alertrouter.dispatch.ManualScheduler;
 import dev.tta.alertrouter.mute.SilenceDraft;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.notify.NotificationLog;
@@ -169,6 +170,54 @@ class PostgresReplicasTest {
     assertEquals(List.of(), owed);
     assertEquals(List.of(down), a.flushGuard().apply(flushAt(clock.instant()), List.of(down)),
         "the group is anybody's again");
+  }
+
+  @Test
+  void aPeerSeesAnExtensionOnceItIsCheckpointed() {
+    ManualScheduler scheduler = new ManualScheduler(clock);
+    a.scheduleCheckpoints(scheduler);
+    Alert first = new Alert(API_DOWN, Map.of(), T0, T0.plus(Duration.ofMinutes(4)), "", T0);
+    a.alerts().upsert(List.of(first));
+    b.syncWithPeers(clock.instant(), alerts -> {});
+    scheduler.advance(Duration.ofSeconds(30)); // a checkpoint on the way finds nothing to write
+    long transactions = a.stats().transactions();
+
+    Alert renewed = new Alert(API_DOWN, Map.of(), T0, clock.instant().plus(Duration.ofMinutes(4)), "", clock.instant());
+    a.alerts().upsert(List.of(renewed));
+
+    assertEquals(transactions, a.stats().transactions(), "nothing committed: only the peer reads under the write lock");
+    assertEquals(Optional.of(renewed), a.alerts().get(API_DOWN.fingerprint()));
+    b.syncWithPeers(clock.instant(), alerts -> {});
+    assertEquals(Optional.of(first), b.alerts().get(API_DOWN.fingerprint()), "not written yet");
+
+    scheduler.advance(Persistence.CHECKPOINT_PERIOD);
+    List<Alert> fed = new ArrayList<>();
+    b.syncWithPeers(clock.instant(), fed::addAll);
+
+    assertEquals(Optional.of(renewed), b.alerts().get(API_DOWN.fingerprint()));
+    assertEquals(List.of(renewed), fed, "B's dispatcher hears of it too");
+  }
+
+  @Test
+  void aPeersWriteSupersedesADeferredExtension() {
+    ManualScheduler scheduler = new ManualScheduler(clock);
+    a.scheduleCheckpoints(scheduler);
+    a.alerts().upsert(List.of(new Alert(API_DOWN, Map.of(), T0, T0.plus(Duration.ofMinutes(4)), "", T0)));
+    scheduler.advance(Duration.ofSeconds(30));
+    a.alerts().upsert(List.of(
+        new Alert(API_DOWN, Map.of(), T0, clock.instant().plus(Duration.ofMinutes(4)), "", clock.instant())));
+    assertEquals(1, a.stats().deferredAlerts());
+
+    Alert resolvedOnB = b.alerts().upsert(List.of(
+        new Alert(API_DOWN, Map.of(), T0, clock.instant(), "", clock.instant()))).get(0);
+    scheduler.advance(Persistence.CHECKPOINT_PERIOD);
+
+    assertEquals(0, a.stats().checkpointedAlerts(), "A read B's resolve first, and dropped its extension");
+    assertEquals(0, a.stats().deferredAlerts());
+    assertEquals(Optional.of(resolvedOnB), a.alerts().get(API_DOWN.fingerprint()));
+    try (Persistence c = Persistence.openJdbc(url, "replica-c", clock, (stale, held) -> {})) {
+      assertEquals(Optional.of(resolvedOnB), c.alerts().get(API_DOWN.fingerprint()), "the database holds the resolve");
+    }
   }
 
   private FlushContext flushAt(Instant now) {

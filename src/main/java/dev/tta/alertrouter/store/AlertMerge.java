@@ -90,7 +90,7 @@ public final class AlertMerge {
       endsAt = a.endsAt();
       byTimeout = false;
     }
-    return new Alert(o.labels(), o.annotations(), startsAt, endsAt, o.generatorUrl(), o.updatedAt(), byTimeout);
+    return new Alert(o.labels(), o.annotations(), startsAt, endsAt, o.generatorUrl(), o.updatedAt(), byTimeout, o.fingerprint());
   }
 
   /** {@code t.After(u)} with null meaning "never ends". */

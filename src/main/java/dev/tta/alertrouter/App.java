@@ -26,6 +26,7 @@ import dev.tta.alertrouter.persistence.Retention;
 import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.StaleAlertListener;
+import dev.tta.alertrouter.store.Upserted;
 import dev.tta.alertrouter.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -184,9 +185,9 @@ public final class App implements AutoCloseable {
         persistence.flushGuard());
   }
 
-  private void onAccepted(List<Alert> stored) {
-    observer.received(stored);
-    engine.get().accept(stored);
+  private void onAccepted(Upserted upserted) {
+    observer.received(upserted);
+    engine.get().accept(upserted);
   }
 
   /** Reloads the configuration; on failure the running one stays and the outcome says why. */

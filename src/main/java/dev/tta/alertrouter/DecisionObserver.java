@@ -25,6 +25,7 @@ import dev.tta.alertrouter.runbook.AlertPriority;
 import dev.tta.alertrouter.runbook.RunbookChoice;
 import dev.tta.alertrouter.runbook.RunbookChoiceListener;
 import dev.tta.alertrouter.severity.Classification;
+import dev.tta.alertrouter.store.Upserted;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,11 +66,15 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
    * Copies just stored by intake. One that repeats the previous copy's status and start (an HA
    * pair's second post, a keep-alive) told nothing new: it is counted as a duplicate.
    */
-  void received(Collection<Alert> stored) {
+  void received(Upserted upserted) {
     Instant now = clock.instant();
-    for (Alert alert : stored) {
+    List<Alert> stored = upserted.stored();
+    for (int i = 0; i < stored.size(); i++) {
+      Alert alert = stored.get(i);
       Verdict receipt = Verdicts.received(alert, now);
-      boolean folded = explain.record(alert, now, receipt);
+      boolean folded = upserted.isRepeat(i)
+          ? explain.recordRepeat(alert, now, receipt)
+          : explain.record(alert, now, receipt);
       log(alert, now, receipt);
       if (folded) {
         metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_AT_INTAKE);
@@ -82,6 +87,11 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
    * it with the group it joined. Counted first, then recorded with one look-up of its story.
    */
   void routed(Alert alert, Classification classification, String countAs, List<Placement> placements) {
+    routed(alert, classification, countAs, placements, false);
+  }
+
+  /** @param repeat the copy only repeated what was held ({@link Upserted#isRepeat}) */
+  void routed(Alert alert, Classification classification, String countAs, List<Placement> placements, boolean repeat) {
     metrics.priorityAssigned(classification.priority(), classification.reason());
     metrics.teamRouted(countAs);
     List<Verdict> verdicts = new ArrayList<>(2 + 2 * placements.size());
@@ -93,7 +103,11 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
       verdicts.add(Verdicts.group(p.groupKey(), p.route().receiver()));
     }
     Instant now = clock.instant();
-    explain.record(alert, now, verdicts);
+    if (repeat) {
+      explain.recordRepeat(alert, now, verdicts);
+    } else {
+      explain.record(alert, now, verdicts);
+    }
     if (log.decisionsEnabled()) {
       verdicts.forEach(v -> log(alert, now, v));
     }

@@ -22,6 +22,7 @@ import dev.tta.alertrouter.routing.RouteTree;
 import dev.tta.alertrouter.routing.TeamRoutes;
 import dev.tta.alertrouter.severity.Classification;
 import dev.tta.alertrouter.severity.SeverityClassifier;
+import dev.tta.alertrouter.store.Upserted;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,6 +117,12 @@ final class RoutingEngine implements AutoCloseable {
    * hands them to the dispatcher. Muting happens later, at flush.
    */
   void accept(Collection<Alert> stored) {
+    accept(Upserted.allNews(List.copyOf(stored)));
+  }
+
+  /** {@link #accept(Collection)} of what intake stored, telling the observer which copies were repeats. */
+  void accept(Upserted upserted) {
+    List<Alert> stored = upserted.stored();
     List<Alert> classified = new ArrayList<>(stored.size());
     List<Classification> classifications = new ArrayList<>(stored.size());
     for (Alert alert : stored) {
@@ -126,7 +133,8 @@ final class RoutingEngine implements AutoCloseable {
     inhibitor.onAlerts(classified);
     for (int i = 0; i < classified.size(); i++) {
       Alert alert = classified.get(i);
-      observer.routed(alert, classifications.get(i), teams.countAs(alert.labels()), dispatcher.process(alert));
+      observer.routed(alert, classifications.get(i), teams.countAs(alert.labels()), dispatcher.process(alert),
+          upserted.isRepeat(i));
     }
   }
 

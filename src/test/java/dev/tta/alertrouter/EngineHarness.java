@@ -25,6 +25,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.tta.alertrouter.store.Upserted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -89,8 +90,9 @@ final class EngineHarness implements AutoCloseable {
 
   /** Hands stored copies on as intake does. */
   void receive(Alert... alerts) {
-    observer.received(List.of(alerts));
-    engine.accept(List.of(alerts));
+    Upserted upserted = Upserted.allNews(List.of(alerts));
+    observer.received(upserted);
+    engine.accept(upserted);
   }
 
   void advance(Duration d) {

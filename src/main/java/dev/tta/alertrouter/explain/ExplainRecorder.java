@@ -21,6 +21,7 @@ public final class ExplainRecorder {
   public static final int MAX_DECISIONS_PER_ALERT = 200;
 
   private final Cache<Fingerprint, AlertStory> stories;
+  private final long capacity;
   private final int maxDecisionsPerAlert;
 
   /** @param capacity how many alerts to remember; 0 remembers none */
@@ -32,6 +33,7 @@ public final class ExplainRecorder {
     if (capacity < 0) {
       throw new IllegalArgumentException("capacity must not be negative: " + capacity);
     }
+    this.capacity = capacity;
     this.maxDecisionsPerAlert = maxDecisionsPerAlert;
     // The executor runs evictions on the caller's thread: no background work to stop, and a test
     // sees the bound at once.
@@ -62,6 +64,36 @@ public final class ExplainRecorder {
   public void record(Alert alert, Instant at, List<? extends Verdict> verdicts) {
     Objects.requireNonNull(verdicts, "verdicts");
     storyOf(alert).addAll(alert.labels(), verdicts, at);
+  }
+
+  /**
+   * Records {@code verdict} about an alert whose copy only repeated what was held (a resend that
+   * moved its end, say): into its story when it is remembered, or when there is room for a new
+   * story; otherwise not at all. When more alerts resend than stories fit, starting a story for
+   * each resend would evict another every time (in an alert storm, every look-up missed and a story
+   * was built and thrown away per alert per resend, a sixth of the CPU, bench/README.md); this way
+   * the remembered stories stay, and room goes to alerts that change.
+   *
+   * @return true when it repeated the latest decision about the same subject, or was not recorded
+   */
+  public boolean recordRepeat(Alert alert, Instant at, Verdict verdict) {
+    Objects.requireNonNull(verdict, "verdict");
+    AlertStory story = storyForRepeat(alert);
+    return story == null || story.add(alert.labels(), verdict, at);
+  }
+
+  /** {@link #recordRepeat(Alert, Instant, Verdict)} of each of {@code verdicts}, with one look-up. */
+  public void recordRepeat(Alert alert, Instant at, List<? extends Verdict> verdicts) {
+    Objects.requireNonNull(verdicts, "verdicts");
+    AlertStory story = storyForRepeat(alert);
+    if (story != null) {
+      story.addAll(alert.labels(), verdicts, at);
+    }
+  }
+
+  private AlertStory storyForRepeat(Alert alert) {
+    AlertStory story = stories.getIfPresent(alert.fingerprint());
+    return story != null || stories.estimatedSize() >= capacity ? story : storyOf(alert);
   }
 
   private AlertStory storyOf(Alert alert) {

@@ -11,6 +11,7 @@ import dev.tta.alertrouter.intake.PrometheusPushParser;
 import dev.tta.alertrouter.metrics.Exposition;
 import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.store.AlertStore;
+import dev.tta.alertrouter.store.Upserted;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -81,7 +82,7 @@ public final class HttpApi {
       Supplier<ServerSettings> settings,
       BooleanSupplier ready,
       ReloadAction reloadAction,
-      Consumer<List<Alert>> onAccepted,
+      Consumer<Upserted> onAccepted,
       Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.metrics = Objects.requireNonNull(metrics, "metrics");

@@ -9,6 +9,7 @@ import dev.tta.alertrouter.intake.Problem;
 import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.StoreUnavailableException;
+import dev.tta.alertrouter.store.Upserted;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
@@ -37,7 +38,7 @@ final class IntakeEndpoint {
   private final AlertStore store;
   private final RouterMetrics metrics;
   private final Supplier<ServerSettings> settings;
-  private final Consumer<List<Alert>> onAccepted;
+  private final Consumer<Upserted> onAccepted;
   private final Clock clock;
 
   IntakeEndpoint(
@@ -46,7 +47,7 @@ final class IntakeEndpoint {
       AlertStore store,
       RouterMetrics metrics,
       Supplier<ServerSettings> settings,
-      Consumer<List<Alert>> onAccepted,
+      Consumer<Upserted> onAccepted,
       Clock clock) {
     this.source = source;
     this.parser = parser;
@@ -84,17 +85,18 @@ final class IntakeEndpoint {
   }
 
   private void accept(Context ctx, ParseResult.Batch batch) {
-    List<Alert> stored;
+    Upserted upserted;
     try {
-      stored = store.upsert(batch.alerts());
+      upserted = store.upsertAll(batch.alerts());
     } catch (StoreUnavailableException e) {
       LOG.warn("refusing {} alerts from {}: {}", batch.alerts().size(), source.metricLabel(), e.getMessage());
       Json.error(ctx, 503, "alert store unavailable; retry later");
       return;
     }
     count(batch);
+    List<Alert> stored = upserted.stored();
     if (!stored.isEmpty()) {
-      onAccepted.accept(stored);
+      onAccepted.accept(upserted);
     }
     if (batch.problems().isEmpty()) {
       Json.reply(ctx, 200, Replies.Intake.success(stored.size(), batch.truncatedAlerts()));

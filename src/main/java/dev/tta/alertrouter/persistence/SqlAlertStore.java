@@ -5,6 +5,8 @@ import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Matcher;
 import dev.tta.alertrouter.store.AlertMerge;
 import dev.tta.alertrouter.store.AlertStore;
+import dev.tta.alertrouter.store.ResendKind;
+import dev.tta.alertrouter.store.Upserted;
 import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.StoreUnavailableException;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -64,7 +67,7 @@ final class SqlAlertStore implements AlertStore {
   }
 
   @Override
-  public List<Alert> upsert(List<Alert> incoming) {
+  public Upserted upsertAll(List<Alert> incoming) {
     if (closed) {
       throw new StoreUnavailableException("the alert store is closed");
     }
@@ -83,7 +86,7 @@ final class SqlAlertStore implements AlertStore {
     for (Alert[] pair : upsert.stale) {
       staleListener.staleCopyIgnored(pair[0], pair[1]);
     }
-    return upsert.stored;
+    return new Upserted(upsert.stored, upsert.repeats);
   }
 
   @Override
@@ -152,12 +155,11 @@ final class SqlAlertStore implements AlertStore {
   }
 
   /**
-   * What {@code merged} needs, {@code held} being what the open transaction holds: an extension is
-   * written now after all when the open transaction wrote the alert already (it is not on disk yet
-   * to be extended) or the database's copy ends within {@link #DURABLE_LEAD}.
+   * What a merged copy of {@code kind} needs: an extension is written now after all when the open
+   * transaction wrote the alert already (it is not on disk yet to be extended) or the database's
+   * copy ends within {@link #DURABLE_LEAD}.
    */
-  private ResendKind kind(Alert held, Alert merged, Fingerprint fingerprint, Instant now) {
-    ResendKind kind = ResendKind.of(held, merged, now);
+  private ResendKind kind(ResendKind kind, Fingerprint fingerprint, Instant now) {
     if (kind != ResendKind.EXTENSION) {
       return kind;
     }
@@ -175,6 +177,8 @@ final class SqlAlertStore implements AlertStore {
     private final List<Alert> stored;
     private final List<Alert> written = new ArrayList<>();
     private final List<Alert[]> stale = new ArrayList<>();
+    /** Indexes of {@link #stored} that only repeat what was held (whether or not written now). */
+    private final BitSet repeats = new BitSet();
     private AlertTable.Outcome outcome = AlertTable.Outcome.NONE;
 
     Upsert(List<AlertRows.Encoded> incoming, Instant now) {
@@ -200,9 +204,10 @@ final class SqlAlertStore implements AlertStore {
         stored.add(merged.stored());
         if (merged.stale()) {
           stale.add(new Alert[] {alert, merged.stored()});
+          repeats.set(stored.size() - 1);
           continue;
         }
-        ResendKind kind = kind(held, merged.stored(), alert.fingerprint(), now);
+        ResendKind kind = classify(held, merged.stored(), alert.fingerprint());
         if (kind == ResendKind.CHANGE) {
           return true;
         }
@@ -226,9 +231,10 @@ final class SqlAlertStore implements AlertStore {
         stored.add(merged.stored());
         if (merged.stale()) {
           stale.add(new Alert[] {alert, merged.stored()});
+          repeats.set(stored.size() - 1);
           continue;
         }
-        switch (kind(held, merged.stored(), alert.fingerprint(), now)) {
+        switch (classify(held, merged.stored(), alert.fingerprint())) {
           case UNCHANGED -> { }
           // Published now, and kept if this transaction rolls back: it never depended on it.
           case EXTENSION -> alerts.defer(merged.stored());
@@ -244,7 +250,20 @@ final class SqlAlertStore implements AlertStore {
       }
     }
 
+    /**
+     * What {@link #kind} says must happen to {@code merged}; notes whether it repeats what was held,
+     * which does not depend on when it is written.
+     */
+    private ResendKind classify(Alert held, Alert merged, Fingerprint fingerprint) {
+      ResendKind kind = ResendKind.of(held, merged, now);
+      if (kind != ResendKind.CHANGE) {
+        repeats.set(stored.size() - 1);
+      }
+      return kind(kind, fingerprint, now);
+    }
+
     private void reset() {
+      repeats.clear();
       stored.clear();
       written.clear();
       stale.clear();

@@ -21,10 +21,16 @@ public interface AlertStore extends AutoCloseable {
 
   /**
    * Merges each alert into the one held under its fingerprint and returns the values now stored, one
-   * per input, in input order. Throws {@link StoreUnavailableException} when the store cannot take
-   * alerts now (closed, or its storage is down): the caller answers 503 so that the sender retries.
+   * per input, in input order, with which of them only repeat what was held. Throws {@link
+   * StoreUnavailableException} when the store cannot take alerts now (closed, or its storage is
+   * down): the caller answers 503 so that the sender retries.
    */
-  List<Alert> upsert(List<Alert> alerts);
+  Upserted upsertAll(List<Alert> alerts);
+
+  /** {@link #upsertAll}, when only the stored values matter. */
+  default List<Alert> upsert(List<Alert> alerts) {
+    return upsertAll(alerts).stored();
+  }
 
   Optional<Alert> get(Fingerprint fingerprint);
 

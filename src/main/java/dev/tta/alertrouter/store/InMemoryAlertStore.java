@@ -6,6 +6,7 @@ import dev.tta.alertrouter.alert.Matcher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,24 +27,30 @@ public final class InMemoryAlertStore implements AlertStore {
   }
 
   @Override
-  public List<Alert> upsert(List<Alert> incoming) {
+  public Upserted upsertAll(List<Alert> incoming) {
     if (closed) {
       throw new StoreUnavailableException("the alert store is closed");
     }
     Instant now = clock.instant();
     List<Alert> stored = new ArrayList<>(incoming.size());
+    BitSet repeats = new BitSet(incoming.size());
     for (Alert alert : incoming) {
       AlertMerge.Outcome[] outcome = new AlertMerge.Outcome[1];
+      boolean[] repeat = new boolean[1];
       alerts.compute(alert.fingerprint(), (fp, held) -> {
         outcome[0] = AlertMerge.combine(held, alert, now);
+        repeat[0] = outcome[0].stale() || ResendKind.of(held, outcome[0].stored(), now) != ResendKind.CHANGE;
         return outcome[0].stored();
       });
+      if (repeat[0]) {
+        repeats.set(stored.size());
+      }
       stored.add(outcome[0].stored());
       if (outcome[0].stale()) {
         staleListener.staleCopyIgnored(alert, outcome[0].stored());
       }
     }
-    return stored;
+    return new Upserted(stored, repeats);
   }
 
   @Override

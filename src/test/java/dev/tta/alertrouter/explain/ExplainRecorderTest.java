@@ -113,4 +113,42 @@ class ExplainRecorderTest {
 
     assertTrue(recorder.record(again, Decisions.received(again, T0.plusSeconds(15))));
   }
+
+  @Test
+  void repeatsWhenFullFoldIntoRememberedStoriesAndEvictNone() {
+    ExplainRecorder recorder = new ExplainRecorder(2);
+    Alert a = alert("alertname", "A");
+    Alert b = alert("alertname", "B");
+    Alert c = alert("alertname", "C");
+    recorder.record(a, T0, Verdicts.team("none"));
+    recorder.record(b, T0, Verdicts.team("none"));
+
+    // C only resends while A and B fill the record: it gets no story, and A's and B's stay.
+    for (int resend = 1; resend <= 3; resend++) {
+      Instant at = T0.plusSeconds(60L * resend);
+      assertTrue(recorder.recordRepeat(c, at, Verdicts.team("none")), "a repeat not recorded tells nothing new");
+      recorder.recordRepeat(a, at, List.of(Verdicts.team("none")));
+      assertTrue(recorder.recordRepeat(b, at, Verdicts.team("none")));
+    }
+
+    assertTrue(recorder.explain(c.fingerprint()).isEmpty());
+    assertEquals(4, recorder.explain(a.fingerprint()).orElseThrow().decisions().get(0).times());
+    assertEquals(4, recorder.explain(b.fingerprint()).orElseThrow().decisions().get(0).times());
+    // News still gets a story, evicting as before.
+    assertFalse(recorder.record(c, T0.plusSeconds(300), Verdicts.team("storage")));
+    assertTrue(recorder.explain(c.fingerprint()).isPresent());
+  }
+
+  @Test
+  void aRepeatStartsAStoryWhileThereIsRoom() {
+    ExplainRecorder recorder = new ExplainRecorder(2);
+    Alert a = alert("alertname", "A");
+
+    assertFalse(recorder.recordRepeat(a, T0, Verdicts.team("none")), "the first decision in a new story is news");
+    recorder.recordRepeat(a, T0.plusSeconds(60), List.of(Verdicts.team("none")));
+
+    Decision only = recorder.explain(a.fingerprint()).orElseThrow().decisions().get(0);
+    assertEquals(2, only.times());
+    assertEquals(T0.plusSeconds(60), only.lastAt());
+  }
 }

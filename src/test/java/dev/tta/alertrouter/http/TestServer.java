@@ -59,7 +59,7 @@ final class TestServer implements AutoCloseable {
         settings::get,
         ready::get,
         new MeteredReloadAction(reload, metrics, clock),
-        alerts -> pipeline.get().accept(alerts),
+        upserted -> pipeline.get().accept(upserted.stored()),
         clock);
     api.start("127.0.0.1", 0);
   }

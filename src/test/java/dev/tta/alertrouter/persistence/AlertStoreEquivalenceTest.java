@@ -7,6 +7,7 @@ import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.store.InMemoryAlertStore;
+import dev.tta.alertrouter.store.Upserted;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,14 +45,19 @@ class AlertStoreEquivalenceTest {
     List<Alert> memoryStale = new ArrayList<>();
     List<Alert> sqlStale = new ArrayList<>();
     InMemoryAlertStore memory = new InMemoryAlertStore(clock, (stale, held) -> memoryStale.add(stale));
+    int repeats = 0;
+    int news = 0;
     try (Persistence persistence = Persistence.open(dataDir, clock, (stale, held) -> sqlStale.add(stale))) {
       for (int step = 0; step < 300; step++) {
         clock.advance(Duration.ofMillis(1 + random.nextInt(30_000)).plusNanos(random.nextInt(1_000_000)));
         List<Alert> batch = new ArrayList<>();
         for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
-          batch.add(randomCopy(random, clock.instant()));
+          batch.add(randomCopy(random, clock.instant(), memory));
         }
-        assertEquals(memory.upsert(batch), persistence.alerts().upsert(batch), "step " + step);
+        Upserted expected = memory.upsertAll(batch);
+        assertEquals(expected, persistence.alerts().upsertAll(batch), "step " + step);
+        repeats += expected.repeats().cardinality();
+        news += batch.size() - expected.repeats().cardinality();
         if (random.nextInt(20) == 0) {
           Instant cutoff = clock.instant().minus(Duration.ofMinutes(random.nextInt(10)));
           assertEquals(memory.pruneResolvedBefore(cutoff), persistence.alerts().pruneResolvedBefore(cutoff));
@@ -60,6 +66,7 @@ class AlertStoreEquivalenceTest {
       assertEquals(memory.list(List.of()), persistence.alerts().list(List.of()));
       assertEquals(memoryStale, sqlStale);
       assertTrue(memoryStale.size() > 10, "the stream exercised the stale rule");
+      assertTrue(repeats > 30 && news > 30, "repeats " + repeats + ", news " + news);
     }
     try (Persistence reopened = Persistence.open(dataDir, clock, (stale, held) -> {})) {
       assertEquals(memory.list(List.of()), reopened.alerts().list(List.of()));
@@ -99,9 +106,15 @@ class AlertStoreEquivalenceTest {
     }
   }
 
-  private static Alert randomCopy(Random random, Instant now) {
+  private static Alert randomCopy(Random random, Instant now, InMemoryAlertStore held) {
     Labels labels = LABELS.get(random.nextInt(LABELS.size()));
     Instant startsAt = now.minus(Duration.ofSeconds(random.nextInt(900)));
+    Alert known = held.get(labels.fingerprint()).orElse(null);
+    if (known != null && random.nextInt(3) == 0) {
+      // Prometheus' resend: the same alert with a later end (an extension while it fires).
+      return new Alert(known.labels(), known.annotations(), known.startsAt(), now.plus(Duration.ofMinutes(4)),
+          known.generatorUrl(), now, known.endsAtByTimeout());
+    }
     return switch (random.nextInt(4)) {
       case 0 -> new Alert(labels, Map.of("summary", "s" + random.nextInt(3)), startsAt, null, "", now);
       case 1 -> new Alert(labels, Map.of(), startsAt, now.minus(Duration.ofSeconds(random.nextInt(600))), "", now);

@@ -1,4 +1,4 @@
-package dev.tta.alertrouter.persistence;
+package dev.tta.alertrouter.store;
 
 import dev.tta.alertrouter.alert.Alert;
 import java.time.Instant;
@@ -7,9 +7,10 @@ import java.time.Instant;
  * How the merge of an incoming copy differs from the alert held, which decides whether it must be
  * written before the caller hears back. Prometheus resends every firing alert at every evaluation,
  * the same but for a later {@code endsAt}: in an alert storm nearly every copy is an {@link
- * #EXTENSION}.
+ * #EXTENSION}. A persistent store decides by it what to write before answering; every store reports
+ * it ({@link Upserted}) so that what follows intake can tell news from repeats.
  */
-enum ResendKind {
+public enum ResendKind {
   /** Equal to the alert held: nothing to write. */
   UNCHANGED,
   /**
@@ -21,7 +22,7 @@ enum ResendKind {
   CHANGE;
 
   /** What {@code merged} is, held {@code held} (null: nothing held), judged at {@code now}. */
-  static ResendKind of(Alert held, Alert merged, Instant now) {
+  public static ResendKind of(Alert held, Alert merged, Instant now) {
     if (held == null || !samePayload(held, merged)) {
       return CHANGE;
     }
@@ -37,7 +38,7 @@ enum ResendKind {
    * Whether two copies agree on everything but {@code endsAt} and {@code updatedAt}. Callers use it
    * as a cheap first guess, before any merge, that a copy will not be written now.
    */
-  static boolean samePayload(Alert a, Alert b) {
+  public static boolean samePayload(Alert a, Alert b) {
     return a.endsAtByTimeout() == b.endsAtByTimeout()
         && a.fingerprint().equals(b.fingerprint())
         && a.startsAt().equals(b.startsAt())

@@ -159,14 +159,14 @@ final class SqlAlertStore implements AlertStore {
    * transaction wrote the alert already (it is not on disk yet to be extended) or the database's
    * copy ends within {@link #DURABLE_LEAD}.
    */
-  private ResendKind kind(ResendKind kind, Fingerprint fingerprint, Instant now) {
+  private static ResendKind kind(ResendKind kind, HeldAlerts.Copies copies, Instant now) {
     if (kind != ResendKind.EXTENSION) {
       return kind;
     }
-    if (alerts.isStaged(fingerprint)) {
+    if (copies.staged()) {
       return ResendKind.CHANGE;
     }
-    Instant durableEnd = alerts.durable(fingerprint).endsAt();
+    Instant durableEnd = copies.durable().endsAt();
     return durableEnd == null || !durableEnd.isBefore(now.plus(DURABLE_LEAD)) ? ResendKind.EXTENSION : ResendKind.CHANGE;
   }
 
@@ -199,7 +199,9 @@ final class SqlAlertStore implements AlertStore {
       Map<Fingerprint, Alert> extendedHere = new HashMap<>(); // for an alert sent twice in one upsert
       for (AlertRows.Encoded encoded : incoming) {
         Alert alert = encoded.alert();
-        Alert held = extendedHere.getOrDefault(alert.fingerprint(), alerts.current(alert.fingerprint()));
+        Alert extended = extendedHere.get(alert.fingerprint());
+        HeldAlerts.Copies copies = alerts.copies(alert.fingerprint());
+        Alert held = extended != null ? extended : copies.current();
         AlertMerge.Outcome merged = AlertMerge.combine(held, alert, now);
         stored.add(merged.stored());
         if (merged.stale()) {
@@ -207,7 +209,7 @@ final class SqlAlertStore implements AlertStore {
           repeats.set(stored.size() - 1);
           continue;
         }
-        ResendKind kind = classify(held, merged.stored(), alert.fingerprint());
+        ResendKind kind = classify(held, merged.stored(), copies);
         if (kind == ResendKind.CHANGE) {
           return true;
         }
@@ -226,7 +228,8 @@ final class SqlAlertStore implements AlertStore {
       List<AlertTable.Version> versions = new ArrayList<>();
       for (AlertRows.Encoded encoded : incoming) {
         Alert alert = encoded.alert();
-        Alert held = alerts.current(alert.fingerprint());
+        HeldAlerts.Copies copies = alerts.copies(alert.fingerprint());
+        Alert held = copies.current();
         AlertMerge.Outcome merged = AlertMerge.combine(held, alert, now);
         stored.add(merged.stored());
         if (merged.stale()) {
@@ -234,7 +237,7 @@ final class SqlAlertStore implements AlertStore {
           repeats.set(stored.size() - 1);
           continue;
         }
-        switch (classify(held, merged.stored(), alert.fingerprint())) {
+        switch (classify(held, merged.stored(), copies)) {
           case UNCHANGED -> { }
           // Published now, and kept if this transaction rolls back: it never depended on it.
           case EXTENSION -> alerts.defer(merged.stored());
@@ -254,12 +257,12 @@ final class SqlAlertStore implements AlertStore {
      * What {@link #kind} says must happen to {@code merged}; notes whether it repeats what was held,
      * which does not depend on when it is written.
      */
-    private ResendKind classify(Alert held, Alert merged, Fingerprint fingerprint) {
+    private ResendKind classify(Alert held, Alert merged, HeldAlerts.Copies copies) {
       ResendKind kind = ResendKind.of(held, merged, now);
       if (kind != ResendKind.CHANGE) {
         repeats.set(stored.size() - 1);
       }
-      return kind(kind, fingerprint, now);
+      return kind(kind, copies, now);
     }
 
     private void reset() {

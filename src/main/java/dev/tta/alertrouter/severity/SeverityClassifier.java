@@ -34,10 +34,11 @@ public final class SeverityClassifier {
     if (explicit != null) {
       c = new Classification(labels, explicit, Classification.Reason.EXPLICIT_LABEL, severity, null);
     } else {
-      boolean mapped = severity != null && config.levels().containsKey(severity);
-      Priority p = config.priorityOf(severity);
+      // One look-up: this runs for every copy of every alert received.
+      Priority mapped = severity == null ? null : config.levels().get(severity);
+      Priority p = mapped != null ? mapped : config.defaultPriority();
       c = new Classification(labels.with(Priority.LABEL, p.name()),
-          p, mapped ? Classification.Reason.SEVERITY_LEVEL : Classification.Reason.DEFAULT, severity, existing);
+          p, mapped != null ? Classification.Reason.SEVERITY_LEVEL : Classification.Reason.DEFAULT, severity, existing);
     }
     listener.classified(c.priority(), c.reason(), c.replacedPriority() != null);
     return c;

@@ -41,7 +41,7 @@ record Options(
     int perRequest = 100;
     int rounds = smoke ? 2 : 20;
     int warmup = smoke ? 1_000 : 20_000;
-    int warmupRounds = smoke ? 1 : 5;
+    int warmupRounds = smoke ? 1 : 20;
     int senders = 4;
     Duration groupWait = Duration.ofSeconds(smoke ? 2 : 15);
     Duration phaseLimit = Duration.ofSeconds(smoke ? 10 : 60);

@@ -20,7 +20,6 @@ public final class Matcher {
   private final Type type;
   private final String value;
   private final Pattern pattern;
-  private final RecentMatches recent;
   private final Set<String> literals;
 
   private Matcher(String name, Type type, String value) {
@@ -30,8 +29,6 @@ public final class Matcher {
     this.value = Objects.requireNonNull(value, "value");
     this.pattern = type.isRegex() ? compile(value) : null;
     this.literals = type.isRegex() ? literalAlternatives(value) : null;
-    // Literal alternatives are matched by set lookup; only a real regex runs RE2.
-    this.recent = pattern == null || literals != null ? null : new RecentMatches(pattern);
   }
 
   /**
@@ -104,8 +101,8 @@ public final class Matcher {
     return switch (type) {
       case EQUAL -> value.equals(labelValue);
       case NOT_EQUAL -> !value.equals(labelValue);
-      case REGEX -> literals != null ? literals.contains(labelValue) : recent.matches(labelValue);
-      case NOT_REGEX -> literals != null ? !literals.contains(labelValue) : !recent.matches(labelValue);
+      case REGEX -> literals != null ? literals.contains(labelValue) : pattern.matches(labelValue);
+      case NOT_REGEX -> literals != null ? !literals.contains(labelValue) : !pattern.matches(labelValue);
     };
   }
 

@@ -72,28 +72,21 @@ final class SqlAlertStore implements AlertStore {
       throw new StoreUnavailableException("the alert store is closed");
     }
     List<AlertRows.Encoded> encoded = new ArrayList<>(incoming.size());
-    Instant now = clock.instant();
-    // Encoding here keeps that work off the single writer thread, but a copy that is most likely an
-    // extension, not written now, is not encoded either (the writer encodes it if it must write it
-    // after all). The guess is cheap on purpose — held, still firing, same start — rather than a
-    // comparison of labels and annotations, which the writer's merge makes anyway: in a storm of
-    // resends that comparison here was 6 % of the CPU samples (bench/README.md).
+    // Encoding here keeps that work off the single writer thread, but a copy that repeats the held
+    // alert but for its end is most likely an extension, which is not written now: not encoded
+    // either (the writer encodes it if it must write it after all).
     for (Alert alert : incoming) {
       Alert held = alerts.published(alert.fingerprint());
-      encoded.add(held != null && likelyExtension(held, alert, now)
+      encoded.add(held != null && ResendKind.samePayload(held, alert)
           ? AlertRows.Encoded.unencoded(alert)
           : rows.encode(alert));
     }
-    Upsert upsert = new Upsert(encoded, now);
+    Upsert upsert = new Upsert(encoded, clock.instant());
     writer.write(upsert);
     for (Alert[] pair : upsert.stale) {
       staleListener.staleCopyIgnored(pair[0], pair[1]);
     }
     return new Upserted(upsert.stored, upsert.repeats);
-  }
-
-  private static boolean likelyExtension(Alert held, Alert incoming, Instant now) {
-    return !incoming.isResolvedAt(now) && !held.isResolvedAt(now) && held.startsAt().equals(incoming.startsAt());
   }
 
   @Override

@@ -24,6 +24,27 @@ import java.util.Map;
  * </ul>
  */
 final class RouteTrees {
+  /**
+   * The load benchmark's routing tree (bench/load: 9 routes, two of them with {@code continue}),
+   * group_wait an hour so that nothing flushes while a benchmark runs.
+   */
+  static final String STORM_TREE = """
+        route:
+          receiver: default
+          group_by: [alertname, service]
+          group_wait: 1h
+          routes:
+            - {receiver: pager, matchers: ['severity="critical"'], continue: true}
+            - {receiver: audit, matchers: ['alertname=~"Alert0[0-4][0-9]"'], continue: true}
+            - {receiver: team-0, matchers: ['team="team-0"'], routes: [{receiver: tickets, matchers: ['severity="info"']}]}
+            - {receiver: team-1, matchers: ['team="team-1"']}
+            - {receiver: team-2, matchers: ['team="team-2"']}
+            - {receiver: team-3, matchers: ['team="team-3"']}
+            - {receiver: team-4, matchers: ['team="team-4"']}
+        receivers: [{name: default}, {name: pager}, {name: audit}, {name: tickets},
+                    {name: team-0}, {name: team-1}, {name: team-2}, {name: team-3}, {name: team-4}]
+        """;
+
   private RouteTrees() {}
 
   /** Number of teams in a {@code teams} tree of {@code routes} routes. */

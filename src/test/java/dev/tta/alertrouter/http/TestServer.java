@@ -88,6 +88,23 @@ final class TestServer implements AutoCloseable {
     return send(b.build());
   }
 
+  /**
+   * The raw answer to a POST that declares {@code contentLength} bytes and sends none of them: a
+   * server refusing by Content-Length answers without reading the body. (Sending a body that large
+   * for real races the client's writes with the server's close, which the JDK client may report as
+   * a broken connection instead of the answer; its {@code expectContinue} hangs on a final answer.)
+   */
+  String postDeclaringOnly(String path, String contentType, long contentLength) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
+          + "\r\nContent-Length: " + contentLength + "\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   HttpResponse<String> postJson(String path, String json, String... headers) {
     return post(path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
   }

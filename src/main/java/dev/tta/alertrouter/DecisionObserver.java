@@ -85,12 +85,9 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
   /**
    * An alert routed: its priority, its team ({@link TeamRoutes#countAs}), and each route that took
    * it with the group it joined. Counted first, then recorded with one look-up of its story.
+   *
+   * @param repeat the copy only repeated what was held ({@link Upserted#isRepeat})
    */
-  void routed(Alert alert, Classification classification, String countAs, List<Placement> placements) {
-    routed(alert, classification, countAs, placements, false);
-  }
-
-  /** @param repeat the copy only repeated what was held ({@link Upserted#isRepeat}) */
   void routed(Alert alert, Classification classification, String countAs, List<Placement> placements, boolean repeat) {
     metrics.priorityAssigned(classification.priority(), classification.reason());
     metrics.teamRouted(countAs);

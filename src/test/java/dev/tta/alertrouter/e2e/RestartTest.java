@@ -38,17 +38,7 @@ class RestartTest {
   @Test
   void aRestartNeitherRepeatsANotificationNorForgetsTheResolve() throws Exception {
     try (WebhookSink sink = new WebhookSink()) {
-      Path rules = Files.writeString(dir.resolve("router.yml"), """
-          route:
-            receiver: sink
-            group_by: [alertname]
-            group_wait: 1s
-            group_interval: 1s
-            repeat_interval: 1h
-          receivers:
-            - name: sink
-              webhook_configs: [{url: '%s', send_resolved: true}]
-          """.formatted(sink.url("/hook")));
+      Path rules = sink.writeRules(dir.resolve("router.yml"));
       AppOptions options = new AppOptions(rules, Optional.empty(), "127.0.0.1", 0, dir.resolve("data"), false,
           URI.create("http://127.0.0.1:9095"));
 

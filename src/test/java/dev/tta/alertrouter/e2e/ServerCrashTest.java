@@ -38,17 +38,7 @@ class ServerCrashTest {
   @Test
   void everyAcknowledgedAlertIsNotifiedAfterAKillDashNine() throws Exception {
     try (WebhookSink sink = new WebhookSink()) {
-      Path rules = Files.writeString(dir.resolve("router.yml"), """
-          route:
-            receiver: sink
-            group_by: [alertname]
-            group_wait: 1s
-            group_interval: 1s
-            repeat_interval: 1h
-          receivers:
-            - name: sink
-              webhook_configs: [{url: '%s', send_resolved: true}]
-          """.formatted(sink.url("/hook")));
+      Path rules = sink.writeRules(dir.resolve("router.yml"));
       Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
       Server first = Server.start(rules, dir.resolve("data"));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,24 @@ final class WebhookSink implements AutoCloseable {
       exchange.close();
     });
     server.start();
+  }
+
+  /**
+   * Writes routing rules that send every alert to this sink at {@code /hook}, resolves included:
+   * grouped by alertname, group_wait and group_interval 1 s, repeat_interval an hour.
+   */
+  Path writeRules(Path file) throws IOException {
+    return Files.writeString(file, """
+        route:
+          receiver: sink
+          group_by: [alertname]
+          group_wait: 1s
+          group_interval: 1s
+          repeat_interval: 1h
+        receivers:
+          - name: sink
+            webhook_configs: [{url: '%s', send_resolved: true}]
+        """.formatted(url("/hook")));
   }
 
   String url(String path) {

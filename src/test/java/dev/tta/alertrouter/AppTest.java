@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The composition root, served for real on loopback with the shipped routing rules. */
 class AppTest {
-  private static final Path FIXTURES = Path.of("..", "shared", "fixtures", "alertmanager-0.25");
+  private static final Path FIXTURES = Fixtures.ALERTMANAGER;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.alert;
 
+import dev.tta.alertrouter.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FingerprintTest {
-  static final Path FIXTURES = Path.of("..", "shared", "fixtures", "alertmanager-0.25");
+  static final Path FIXTURES = Fixtures.ALERTMANAGER;
 
   static Stream<Path> webhookFixtures() throws IOException {
     return Files.list(FIXTURES).filter(p -> p.toString().endsWith(".json")).sorted();

@@ -66,7 +66,7 @@ class CheckConfigAgreesWithAmtoolTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "../shared/fixtures/alertmanager-0.25/alertmanager-used.yml",
+      "src/test/resources/fixtures/alertmanager-0.25/alertmanager-used.yml",
       "src/test/resources/config/alertmanager-full.yml"})
   void goodAlertmanagerConfigsGetTheSameSummary(String path) throws Exception {
     Amtool am = amtool(Path.of(path));

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.cli;
 
+import dev.tta.alertrouter.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test; this covers what amtool has no counterpart for.
  */
 class RoutesCommandTest {
-  private static final String FIXTURE_CONFIG = "../shared/fixtures/alertmanager-0.25/alertmanager-used.yml";
+  private static final String FIXTURE_CONFIG = Fixtures.ALERTMANAGER_CONFIG.toString();
 
   @TempDir Path dir;
 

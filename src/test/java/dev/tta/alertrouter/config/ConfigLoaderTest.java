@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.config;
 
+import dev.tta.alertrouter.Fixtures;
 import static dev.tta.alertrouter.config.TestConfigs.load;
 import static dev.tta.alertrouter.config.TestConfigs.loaded;
 import static dev.tta.alertrouter.config.TestConfigs.write;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  private static final Path FIXTURE = Path.of("../shared/fixtures/alertmanager-0.25/alertmanager-used.yml");
+  private static final Path FIXTURE = Fixtures.ALERTMANAGER_CONFIG;
   private static final Path FULL = Path.of("src/test/resources/config/alertmanager-full.yml");
 
   @TempDir Path dir;

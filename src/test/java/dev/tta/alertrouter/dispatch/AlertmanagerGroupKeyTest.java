@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.dispatch;
 
+import dev.tta.alertrouter.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * alertmanager-used.yml}, reproduced by our dispatcher.
  */
 class AlertmanagerGroupKeyTest {
-  private static final Path FIXTURES = Path.of("../shared/fixtures/alertmanager-0.25");
+  private static final Path FIXTURES = Fixtures.ALERTMANAGER;
 
   @Test
   void groupKeyIsTheOneAlertmanagerSends() throws IOException {

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.http;
 
+import dev.tta.alertrouter.Fixtures;
 import dev.tta.alertrouter.dispatch.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +34,8 @@ import java.util.function.Function;
 final class TestServer implements AutoCloseable {
   /** Just after the fixtures' resolved alerts ended (19:08:22Z) and before the push fixture ends. */
   static final Instant NOW = Instant.parse("2026-11-24T19:10:00Z");
-  static final Path AM_FIXTURES = Path.of("..", "shared", "fixtures", "alertmanager-0.25");
-  static final Path PUSH_FIXTURE = Path.of("..", "shared", "fixtures", "prometheus-2.42", "push-v2-alerts.json");
+  static final Path AM_FIXTURES = Fixtures.ALERTMANAGER;
+  static final Path PUSH_FIXTURE = Fixtures.PROMETHEUS_PUSH;
   static final ObjectMapper JSON = new ObjectMapper();
 
   final ManualClock clock = new ManualClock(NOW);

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.intake;
 
+import dev.tta.alertrouter.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class AlertmanagerWebhookParserTest {
-  static final Path FIXTURES = Path.of("..", "shared", "fixtures", "alertmanager-0.25");
+  static final Path FIXTURES = Fixtures.ALERTMANAGER;
   static final Instant NOW = Instant.parse("2026-11-24T19:10:00Z");
 
   final AlertmanagerWebhookParser parser =

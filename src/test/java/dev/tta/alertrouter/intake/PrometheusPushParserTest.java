@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.intake;
 
+import dev.tta.alertrouter.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrometheusPushParserTest {
-  static final Path FIXTURE = Path.of("..", "shared", "fixtures", "prometheus-2.42", "push-v2-alerts.json");
+  static final Path FIXTURE = Fixtures.PROMETHEUS_PUSH;
   static final Instant NOW = Instant.parse("2026-11-24T19:10:00Z");
   static final Duration RESOLVE_TIMEOUT = Duration.ofMinutes(5);
 

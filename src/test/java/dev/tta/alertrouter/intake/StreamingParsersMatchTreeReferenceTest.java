@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.intake;
 
+import dev.tta.alertrouter.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * their messages alike.
  */
 class StreamingParsersMatchTreeReferenceTest {
-  static final Path FIXTURES = Path.of("..", "shared", "fixtures");
+  static final Path FIXTURES = Fixtures.ROOT;
   static final Instant NOW = Instant.parse("2026-11-24T19:10:00Z");
   static final Duration RESOLVE_TIMEOUT = Duration.ofMinutes(5);
   static final int MISMATCHES_SHOWN = 10;

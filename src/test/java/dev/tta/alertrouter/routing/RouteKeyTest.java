@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.routing;
 
+import dev.tta.alertrouter.Fixtures;
 import static dev.tta.alertrouter.routing.RouteBuilder.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RouteKeyTest {
-  static final Path FIXTURES = Path.of("..", "shared", "fixtures", "alertmanager-0.25");
+  static final Path FIXTURES = Fixtures.ALERTMANAGER;
 
   @Test
   void rootKeyIsItsEmptyMatcherSet() {

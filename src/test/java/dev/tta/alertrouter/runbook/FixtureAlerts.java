@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.runbook;
 
+import dev.tta.alertrouter.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.alert.Alert;
@@ -13,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The alerts of a recorded Alertmanager webhook payload in ../shared/fixtures. */
+/** The alerts of a recorded Alertmanager webhook payload in src/test/resources/fixtures. */
 final class FixtureAlerts {
   private FixtureAlerts() {}
 
   static List<Alert> webhook(String name) {
     try {
-      JsonNode payload = new ObjectMapper().readTree(Path.of("../shared/fixtures/alertmanager-0.25", name).toFile());
+      JsonNode payload = new ObjectMapper().readTree(Fixtures.ALERTMANAGER.resolve(name).toFile());
       List<Alert> alerts = new ArrayList<>();
       for (JsonNode a : payload.get("alerts")) {
         Instant startsAt = Instant.parse(a.get("startsAt").asText());

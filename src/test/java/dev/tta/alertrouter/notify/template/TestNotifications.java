@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.notify.template;
 
+import dev.tta.alertrouter.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.alert.Alert;
@@ -17,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Notifications for the notifier tests, read from the shared Alertmanager fixtures or built by hand. */
+/** Notifications for the notifier tests, read from the recorded Alertmanager fixtures or built by hand. */
 public final class TestNotifications {
-  public static final Path FIXTURES = Path.of("../shared/fixtures/alertmanager-0.25");
+  public static final Path FIXTURES = Fixtures.ALERTMANAGER;
   public static final URI EXTERNAL_URL = URI.create("https://router.tta.dev");
   public static final MessageLinks LINKS = new MessageLinks(EXTERNAL_URL);
 

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.notify.webhook;
 
+import dev.tta.alertrouter.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * same alerts (the fixtures), as received by an HTTP peer on loopback.
  */
 class WebhookNotifierTest {
-  private static final Path FIXTURES = Path.of("../shared/fixtures/alertmanager-0.25");
+  private static final Path FIXTURES = Fixtures.ALERTMANAGER;
   private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
   /** After every fixture's alerts started and its resolved ones ended. */
   private static final Instant FLUSH = Instant.parse("2026-11-24T19:08:30Z");

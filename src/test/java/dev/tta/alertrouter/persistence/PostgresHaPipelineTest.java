@@ -22,11 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
  * Alertmanager HA pair does: one notification per change, and a replica that dies is replaced.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(PostgresExtension.class)
 class PostgresHaPipelineTest {
   static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
   static final Duration GROUP_WAIT = Duration.ofSeconds(30);
@@ -86,14 +87,10 @@ class PostgresHaPipelineTest {
   }
 
   @BeforeAll
-  void startServer() throws Exception {
-    server = PostgresServer.start();
+  void startServer(PostgresServer server) {
+    this.server = server;
   }
 
-  @AfterAll
-  void stopServer() throws Exception {
-    server.close();
-  }
 
   @BeforeEach
   void startReplicas(TestInfo test) throws Exception {

@@ -12,28 +12,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * While the database is down, writes fail at once with {@link StoreUnavailableException} (intake
  * answers 503 and the sender retries); once it is back, the replica reconnects by itself.
  */
+@ExtendWith(PostgresExtension.class)
 class PostgresOutageTest {
   static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
   @Test
-  void writesFailWhileTheDatabaseIsDownAndSucceedOnceItIsBack() throws Exception {
-    try (PostgresServer server = PostgresServer.start()) {
-      String url = server.newDatabase("outage");
+  void writesFailWhileTheDatabaseIsDownAndSucceedOnceItIsBack(PostgresServer server) throws Exception {
+    try (TcpProxy database = TcpProxy.to(server.hostAndPort())) {
+      String url = PostgresServer.via(server.newDatabase("outage"), database.hostAndPort());
       ManualClock clock = new ManualClock(T0);
       try (Persistence replica = Persistence.openJdbc(url, "replica-a", clock, StaleAlertListener.IGNORE)) {
         Alert before = alert("BeforeOutage");
         replica.alerts().upsert(List.of(before));
 
-        server.crash();
+        database.cut();
         assertThrows(StoreUnavailableException.class, () -> replica.alerts().upsert(List.of(alert("DuringOutage"))));
         assertEquals(1, replica.alerts().size(), "a refused write leaves nothing behind");
 
-        server.resume();
+        database.restore();
         replica.alerts().upsert(List.of(alert("AfterOutage")));
       }
       try (Persistence reopened = Persistence.openJdbc(url, "replica-b", clock, StaleAlertListener.IGNORE)) {

@@ -21,16 +21,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 
 /** Two replicas sharing a real PostgreSQL: shared state, merges across replicas, group leases. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(PostgresExtension.class)
 class PostgresReplicasTest {
   static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
   static final Duration GROUP_INTERVAL = Duration.ofMinutes(5);
@@ -45,14 +46,10 @@ class PostgresReplicasTest {
   Persistence b;
 
   @BeforeAll
-  void startServer() throws Exception {
-    server = PostgresServer.start();
+  void startServer(PostgresServer server) {
+    this.server = server;
   }
 
-  @AfterAll
-  void stopServer() throws Exception {
-    server.close();
-  }
 
   @BeforeEach
   void openReplicas(TestInfo test) throws Exception {

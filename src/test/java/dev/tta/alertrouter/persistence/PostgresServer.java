@@ -1,118 +1,95 @@
 package dev.tta.alertrouter.persistence;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.attribute.UserPrincipal;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A throwaway PostgreSQL cluster from Debian's {@code postgresql} package: initdb in a temporary
- * folder, started with pg_ctl on a free loopback port, removed on close. PostgreSQL refuses to run
- * as root, so as root (CI) it runs as the package's {@code postgres} user.
+ * The PostgreSQL server the shared-store tests use: the one {@link #EXTERNAL_URL_VARIABLE} names
+ * (CI runs the tests once more against Debian's PostgreSQL that way), or else an embedded
+ * PostgreSQL whose binaries come from Maven, so the tests need no system package. Each test asks it
+ * for a fresh database.
  */
 final class PostgresServer implements AutoCloseable {
-  private final Path bin;
-  private final Path dir;
-  private final int port;
-  private final boolean asPostgresUser;
+  /** A JDBC URL to a database on an external server, as a user allowed to create databases. */
+  static final String EXTERNAL_URL_VARIABLE = "ALERT_ROUTER_TEST_POSTGRES_URL";
 
-  private PostgresServer(Path bin, Path dir, int port, boolean asPostgresUser) {
-    this.bin = bin;
-    this.dir = dir;
-    this.port = port;
-    this.asPostgresUser = asPostgresUser;
-  }
+  private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^/?]+)/([^?]*)(\\?.*)?");
 
-  static PostgresServer start() throws IOException, InterruptedException {
-    Path bin = findBinaries();
-    boolean root = "root".equals(System.getProperty("user.name"));
-    Path dir = Files.createTempDirectory("alert-router-pg");
-    if (root) {
-      UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-      Files.setOwner(dir, postgres);
+  private final String adminUrl;
+  private final String hostAndPort;
+  private final String parameters;
+  private final Optional<EmbeddedPostgres> embedded;
+
+  private PostgresServer(String adminUrl, Optional<EmbeddedPostgres> embedded) {
+    Matcher m = JDBC_URL.matcher(adminUrl);
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          EXTERNAL_URL_VARIABLE + " is not a jdbc:postgresql://HOST:PORT/DATABASE[?PARAMS] URL: " + adminUrl);
     }
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
+    this.adminUrl = adminUrl;
+    this.hostAndPort = m.group(1);
+    this.parameters = m.group(3) == null ? "" : m.group(3);
+    this.embedded = embedded;
+  }
+
+  /** Starts (or, where the variable names one, connects to) a server. */
+  static PostgresServer start() throws IOException {
+    String external = System.getenv(EXTERNAL_URL_VARIABLE);
+    if (external != null && !external.isBlank()) {
+      return new PostgresServer(external.strip(), Optional.empty());
     }
-    PostgresServer server = new PostgresServer(bin, dir, port, root);
-    server.run(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "alert",
-        "-A", "trust", "-E", "UTF8", "--no-sync");
-    server.resume();
-    return server;
+    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        .setServerConfig("listen_addresses", "127.0.0.1")
+        .setServerConfig("fsync", "off")
+        .setServerConfig("max_connections", "300")
+        .start();
+    return new PostgresServer(pg.getJdbcUrl("postgres", "postgres"), Optional.of(pg));
   }
 
-  /** Stops the server at once, as a crash would; {@link #resume()} starts it again on the same port. */
-  void crash() throws IOException, InterruptedException {
-    run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop");
+  /** Which server this is, for messages: "embedded PostgreSQL 14" or the external address. */
+  String describe() {
+    return embedded.isPresent() ? "embedded PostgreSQL at " + hostAndPort : "external PostgreSQL at " + hostAndPort;
   }
 
-  void resume() throws IOException, InterruptedException {
-    run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
-        "-w", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+  /** The server's {@code host:port}, for a proxy in front of it. */
+  String hostAndPort() {
+    return hostAndPort;
   }
 
-  /** A URL to a fresh, empty database of this cluster. */
-  String newDatabase(String name) throws IOException, InterruptedException {
-    run(bin.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "alert", name);
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + name + "?user=alert";
+  /**
+   * A URL to a fresh, empty database of this server. The name is made unique, since an external
+   * server keeps the databases of earlier runs.
+   */
+  String newDatabase(String name) throws SQLException {
+    String database = (name.replaceAll("[^a-z0-9_]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
+        .toLowerCase();
+    try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE \"" + database + "\"");
+    }
+    return "jdbc:postgresql://" + hostAndPort + "/" + database + parameters;
+  }
+
+  /** The URL of {@link #newDatabase} with another host and port, e.g. a proxy's. */
+  static String via(String url, String hostAndPort) {
+    Matcher m = JDBC_URL.matcher(url);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + url);
+    }
+    return "jdbc:postgresql://" + hostAndPort + "/" + m.group(2) + (m.group(3) == null ? "" : m.group(3));
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
-    try {
-      crash();
-    } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+  public void close() throws IOException {
+    if (embedded.isPresent()) {
+      embedded.get().close();
     }
-  }
-
-  private void run(String... command) throws IOException, InterruptedException {
-    List<String> full = new ArrayList<>();
-    if (asPostgresUser) {
-      full.addAll(List.of("runuser", "-u", "postgres", "--"));
-    }
-    full.addAll(List.of(command));
-    Path output = Files.createTempFile("pg-command", ".log");
-    try {
-      Process process = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IOException("timed out: " + full);
-      }
-      if (process.exitValue() != 0) {
-        throw new IOException(full + " exited " + process.exitValue() + ":\n" + Files.readString(output));
-      }
-    } finally {
-      Files.deleteIfExists(output);
-    }
-  }
-
-  private static Path findBinaries() throws IOException {
-    Path root = Paths.get("/usr/lib/postgresql");
-    if (!Files.isDirectory(root)) {
-      throw new IOException("PostgreSQL is not installed (Debian's postgresql package; .ci/run installs it)");
-    }
-    List<Path> versions = new ArrayList<>();
-    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
-      dirs.forEach(versions::add);
-    }
-    versions.sort(Comparator.comparing((Path p) -> Integer.parseInt(p.getFileName().toString())).reversed());
-    for (Path version : versions) {
-      if (Files.isExecutable(version.resolve("bin/initdb"))) {
-        return version.resolve("bin");
-      }
-    }
-    throw new IOException("no initdb under " + root);
   }
 }

@@ -2,13 +2,11 @@ package dev.tta.alertrouter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.cli.RootCommand;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -23,13 +21,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -250,15 +246,7 @@ class ExplainHttpTest {
   }
 
   private static Path promtool() {
-    Optional<Path> found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(d -> Path.of(d, "promtool")).filter(Files::isExecutable).findFirst();
-    if (found.isEmpty()) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("promtool not on PATH (Debian package 'prometheus'); CI must install it");
-      }
-      Assumptions.abort("promtool not on PATH (Debian package 'prometheus')");
-    }
-    return found.get();
+    return Peers.require("promtool", "prometheus");
   }
 
   /** What one in-process run of the command line printed. */

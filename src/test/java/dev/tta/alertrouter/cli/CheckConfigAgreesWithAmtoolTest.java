@@ -2,8 +2,8 @@ package dev.tta.alertrouter.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tta.alertrouter.Peers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,19 +24,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the good ones the same way. Skipped where amtool is not installed.
  */
 class CheckConfigAgreesWithAmtoolTest {
-  private static final Path AMTOOL = Path.of("/usr/bin/amtool");
+  private static Path amtool;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void amtoolInstalled() {
-    assumeTrue(Files.isExecutable(AMTOOL), "amtool is not installed (apt-get install prometheus-alertmanager)");
+    amtool = Peers.require("amtool", "prometheus-alertmanager");
   }
 
   record Amtool(int exitCode, String output) {}
 
   private static Amtool amtool(Path file) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(AMTOOL.toString(), "check-config", file.toString())
+    Process p = new ProcessBuilder(amtool.toString(), "check-config", file.toString())
         .redirectErrorStream(true)
         .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,21 +1,15 @@
 package dev.tta.alertrouter.e2e;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
+import dev.tta.alertrouter.Peers;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.Assumptions;
 
 /** The real Alertmanager 0.25 from Debian's package, on a free loopback port, stopped on close. */
 public final class RealAlertmanager implements AutoCloseable {
@@ -43,18 +37,7 @@ public final class RealAlertmanager implements AutoCloseable {
 
   /** A binary from PATH; missing it fails the test in CI (which must install it) and skips it elsewhere. */
   public static Path binary(String name) {
-    Optional<Path> found = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(d -> Path.of(d, name))
-        .filter(Files::isExecutable)
-        .findFirst();
-    if (found.isEmpty()) {
-      String reason = name + " not on PATH (apt-get install prometheus-alertmanager prometheus)";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(reason + "; CI must install it");
-      }
-      Assumptions.abort(reason);
-    }
-    return found.get();
+    return Peers.require(name, name.equals("promtool") || name.equals("prometheus") ? "prometheus" : "prometheus-alertmanager");
   }
 
   public static int freePort() throws IOException {

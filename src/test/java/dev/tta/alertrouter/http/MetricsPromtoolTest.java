@@ -2,41 +2,21 @@ package dev.tta.alertrouter.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
+import dev.tta.alertrouter.Peers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** {@code /metrics} as Prometheus' own linter reads it, after traffic has filled every family. */
 class MetricsPromtoolTest {
 
-  static Optional<Path> promtool() {
-    return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(dir -> Path.of(dir, "promtool"))
-        .filter(Files::isExecutable)
-        .findFirst();
-  }
-
   static Path requirePromtool() {
-    Optional<Path> promtool = promtool();
-    if (promtool.isEmpty()) {
-      String reason = "promtool not on PATH (Debian package 'prometheus')";
-      if ("true".equals(System.getenv("CI"))) {
-        fail(reason + "; CI must install it");
-      }
-      Assumptions.abort(reason);
-    }
-    return promtool.get();
+    return Peers.require("promtool", "prometheus");
   }
 
   @Test

@@ -1,12 +1,9 @@
 package dev.tta.alertrouter.routing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.tta.alertrouter.Peers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +21,7 @@ final class Amtool {
 
   /** The amtool on PATH; fails the test when CI=true and it is missing, otherwise skips it. */
   static Amtool require() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-      Path candidate = Path.of(dir, "amtool");
-      if (Files.isExecutable(candidate)) {
-        return new Amtool(candidate);
-      }
-    }
-    String reason = "amtool not found on PATH (apt-get install prometheus-alertmanager)";
-    if ("true".equals(System.getenv("CI"))) {
-      fail(reason);
-    }
-    assumeTrue(false, reason);
-    throw new AssertionError("unreachable");
+    return new Amtool(Peers.require("amtool", "prometheus-alertmanager"));
   }
 
   /** Runs {@code amtool config routes <args>}; stderr (its --alertmanager.url warning) is dropped. */

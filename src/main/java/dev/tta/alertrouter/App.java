@@ -129,6 +129,7 @@ public final class App implements AutoCloseable {
     Templates templates = new Templates((receiver, integration, template, reason) -> decisionMetrics.templateFellBack(integration));
     LoadedConfig loaded = LoadedConfig.load(loader, templates, options);
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
+    logRunbooks(options, loaded);
     Persistence persistence = openPersistence(options, clock, metrics);
     App app;
     try {
@@ -205,6 +206,7 @@ public final class App implements AutoCloseable {
       return ReloadOutcome.failure(errors);
     }
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
+    logRunbooks(options, loaded);
     RoutingEngine fresh = RoutingEngine.build(loaded, services());
     RoutingEngine old = engine.getAndSet(fresh);
     old.close();
@@ -213,6 +215,17 @@ public final class App implements AutoCloseable {
     fresh.accept(store.list(List.of()));
     LOG.info("configuration reloaded from {}", options.config());
     return ReloadOutcome.success();
+  }
+
+  /** Says where runbook links come from, so a missing folder is not found out from a 3 a.m. page. */
+  private static void logRunbooks(AppOptions options, LoadedConfig loaded) {
+    if (options.runbooks().isPresent()) {
+      LOG.info("loaded {} runbooks from {}", loaded.runbooks().runbooks().all().size(),
+          options.runbooks().get().toAbsolutePath().normalize());
+    } else {
+      LOG.info("no runbooks folder (--runbooks, or runbooks/ in the working folder): runbook links come from {}",
+          loaded.config().runbooks().urlTemplate().map(t -> "runbooks.url_template").orElse("the alerts' own annotations only"));
+    }
   }
 
   public int port() {

@@ -38,7 +38,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
   String config;
 
   @Option(names = "--runbooks", paramLabel = "DIR",
-      description = "The runbooks folder, loaded and checked when given (and read by --rules; default there: runbooks/).")
+      description = "The runbooks folder, loaded and checked. Default: runbooks/ when that folder exists (--rules needs it).")
   Path runbooks;
 
   @Option(names = "--rules", paramLabel = "FILE", arity = "1..*",
@@ -68,7 +68,8 @@ public final class CheckConfigCommand implements Callable<Integer> {
       new Templates((receiver, integration, template, reason) -> {})
           .check(result.config().receivers()).forEach(e -> errors.add(e.toString()));
     }
-    Path runbookDir = runbooks != null ? runbooks : (rules.isEmpty() ? null : Path.of("runbooks"));
+    // --rules needs runbooks, so there a missing default folder is an error rather than skipped.
+    Path runbookDir = RunbooksFolder.orDefault(runbooks).orElse(rules.isEmpty() ? null : RunbooksFolder.DEFAULT);
     Optional<Runbooks> loadedRunbooks = Optional.empty();
     if (runbookDir != null) {
       if (!Files.isDirectory(runbookDir)) {

@@ -25,7 +25,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", defaultValue = "routing-rules/", description = "A YAML file or a folder of them. Default: ${DEFAULT-VALUE}")
   Path config;
 
-  @Option(names = "--runbooks", description = "The runbooks folder.")
+  @Option(names = "--runbooks", description = "The runbooks folder. Default: runbooks/ when that folder exists")
   Path runbooks;
 
   @Option(names = "--listen", defaultValue = "0.0.0.0:9095", description = "HOST:PORT to listen on. Default: ${DEFAULT-VALUE}")
@@ -77,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     URI external = externalUrl != null ? externalUrl : address.defaultExternalUrl();
-    AppOptions options = new AppOptions(config, Optional.ofNullable(runbooks), address.host(), address.port(), data, dryRun,
+    AppOptions options = new AppOptions(config, RunbooksFolder.orDefault(runbooks), address.host(), address.port(), data, dryRun,
         external, format, explainCacheSize, Optional.ofNullable(store), replica);
     App app;
     try {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tta.alertrouter.runbook.RunbookLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -190,6 +191,15 @@ class CheckConfigCommandTest {
     // Tests run in the checkout, which ships routing-rules/ (loading, with dry-run warnings).
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().startsWith("Checking 'routing-rules/'  SUCCESS"), r.out());
+  }
+
+  @Test
+  void runbooksDefaultToTheRunbooksFolderAsConfigDoesToRoutingRules() throws IOException {
+    // The checkout ships runbooks/ beside routing-rules/: without the flag both are found and checked.
+    Run r = checkConfig(Map.of());
+    int shipped = RunbookLoader.load(Path.of("runbooks")).runbooks().orElseThrow().all().size();
+    assertTrue(shipped > 0, "the checkout ships runbooks");
+    assertTrue(r.out().contains(" - " + shipped + " runbooks in runbooks"), r.out());
   }
 
   @Test

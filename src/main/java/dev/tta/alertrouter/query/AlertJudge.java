@@ -1,0 +1,13 @@
+package dev.tta.alertrouter.query;
+
+import dev.tta.alertrouter.alert.Alert;
+import java.time.Instant;
+
+/**
+ * Judges a held alert against the configuration in force (routes, inhibition rules, silences), as
+ * Alertmanager's API does at each request ({@code setAlertStatus}). Provided by the composition root.
+ */
+@FunctionalInterface
+public interface AlertJudge {
+  AlertMarks judge(Alert alert, Instant now);
+}

@@ -101,9 +101,11 @@ public final class HttpApi {
     Objects.requireNonNull(onAccepted, "onAccepted");
     this.auth = new AuthGuard(settings);
     this.webhookIntake = new IntakeEndpoint(
-        AlertSource.ALERTMANAGER, webhookParser::parse, store, metrics, settings, onAccepted, clock);
+        AlertSource.ALERTMANAGER, webhookParser::parse, store, metrics, settings, onAccepted, clock,
+        IntakeEndpoint.Errors.OBJECT);
     this.pushIntake = new IntakeEndpoint(
-        AlertSource.PROMETHEUS, pushParser::parse, store, metrics, settings, onAccepted, clock);
+        AlertSource.PROMETHEUS, pushParser::parse, store, metrics, settings, onAccepted, clock,
+        IntakeEndpoint.Errors.ALERTMANAGER_STRING);
     this.queries = new AlertQueries(store, () -> (alert, now) -> new AlertMarks(List.of(), List.of(), List.of()),
         List::of, clock);
     for (InvalidReason reason : InvalidReason.values()) {

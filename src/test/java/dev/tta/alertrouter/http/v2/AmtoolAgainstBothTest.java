@@ -95,6 +95,20 @@ class AmtoolAgainstBothTest {
       }
       assertEquals(real.transcript.toString(), ours.transcript.toString());
       assertTrue(real.transcript.toString().contains("exit 0"), real.transcript.toString());
+
+      // The raw answers too: both fit the spec and are equal apart from ids and times.
+      router.clock.set(Instant.now());
+      for (String[] get : new String[][] {
+          {"/api/v2/alerts", "gettableAlerts"}, {"/api/v2/alerts?silenced=false&filter=service%3D%22s%22", "gettableAlerts"},
+          {"/api/v2/alerts/groups", "alertGroups"}, {"/api/v2/alerts/groups?inhibited=false", "alertGroups"},
+          {"/api/v2/silences", "gettableSilences"}, {"/api/v2/silences?filter=a%3D%22b%22", "gettableSilences"}}) {
+        JsonNode theirs = getJson("http://127.0.0.1:" + am.port() + get[0]);
+        JsonNode mine = V2Server.json(router.get(get[0]));
+        OpenApiSchemas.assertFits(get[1], theirs);
+        OpenApiSchemas.assertFits(get[1], mine);
+        assertEquals(normalise(theirs.toPrettyString()), normalise(mine.toPrettyString()), get[0]);
+      }
+      assertEquals(getJson("http://127.0.0.1:" + am.port() + "/api/v2/receivers"), V2Server.json(router.get("/api/v2/receivers")));
     }
   }
 
@@ -125,6 +139,13 @@ class AmtoolAgainstBothTest {
     side.step("silence", "query", "--expired", "-q");
     side.step("silence", "query");
     side.step("alert", "query", "--silenced");
+  }
+
+  private static JsonNode getJson(String url) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), url + ": " + r.body());
+    return V2Server.JSON.readTree(r.body());
   }
 
   private static void post(String url, String json) throws Exception {

@@ -73,6 +73,16 @@ class V2BadInputHttpTest {
   }
 
   @Test
+  void badAlertsPostedAreNamedInAlertmanagersForm() {
+    HttpResponse<String> r = server.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"\"}},{\"labels\":{\"alertname\":\"ok\"}}]");
+    assertString(r, 400, "alert 0: labels: labels are required: at least one label with a non-empty value");
+    assertFitsInline(OpenApiSchemas.spec().path("responses").path("BadRequest").path("schema"), V2Server.json(r));
+    // The good alert of the batch is stored, as Alertmanager stores it.
+    assertEquals(1, V2Server.json(server.get("/api/v2/alerts")).size());
+    assertEquals(400, server.post("/api/v2/alerts", "nope").statusCode());
+  }
+
+  @Test
   void malformedFilterMatchers() {
     String bad = URLEncoder.encode("foo", StandardCharsets.UTF_8);
     assertString(server.get("/api/v2/alerts?filter=" + bad), 400, "bad matcher format: foo");

@@ -11,7 +11,7 @@ import dev.tta.alertrouter.intake.InvalidReason;
 import dev.tta.alertrouter.intake.PrometheusPushParser;
 import dev.tta.alertrouter.metrics.Exposition;
 import dev.tta.alertrouter.metrics.RouterMetrics;
-import dev.tta.alertrouter.query.AlertMarks;
+import dev.tta.alertrouter.query.AlertJudge;
 import dev.tta.alertrouter.query.AlertQueries;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.Upserted;
@@ -106,8 +106,7 @@ public final class HttpApi {
     this.pushIntake = new IntakeEndpoint(
         AlertSource.PROMETHEUS, pushParser::parse, store, metrics, settings, onAccepted, clock,
         IntakeEndpoint.Errors.ALERTMANAGER_STRING);
-    this.queries = new AlertQueries(store, () -> (alert, now) -> new AlertMarks(List.of(), List.of(), List.of()),
-        List::of, clock);
+    this.queries = new AlertQueries(store, AlertJudge::none, List::of, clock);
     for (InvalidReason reason : InvalidReason.values()) {
       metrics.alertsInvalid(reason.metricLabel(), 0);
     }
@@ -127,8 +126,7 @@ public final class HttpApi {
 
   /** Serves {@code GET /api/v1/groups} from the dispatcher's snapshots. Before {@link #start}. */
   public synchronized HttpApi withGroups(Supplier<List<GroupSnapshot>> groups) {
-    return withQueries(new AlertQueries(store, () -> (alert, now) -> new AlertMarks(List.of(), List.of(), List.of()),
-        groups, clock));
+    return withQueries(new AlertQueries(store, AlertJudge::none, groups, clock));
   }
 
   /**

@@ -10,7 +10,7 @@ import dev.tta.alertrouter.http.v2.V2ConfigView;
 import dev.tta.alertrouter.http.v2.V2StatusFacts;
 import dev.tta.alertrouter.mute.InMemorySilenceStore;
 import dev.tta.alertrouter.mute.Silences;
-import dev.tta.alertrouter.query.AlertMarks;
+import dev.tta.alertrouter.query.AlertJudge;
 import dev.tta.alertrouter.query.AlertQueries;
 import dev.tta.alertrouter.store.InMemoryAlertStore;
 import io.javalin.Javalin;
@@ -45,7 +45,7 @@ class SilenceAuthorHttpTest {
   @BeforeEach
   void start() {
     AlertQueries queries = new AlertQueries(new InMemoryAlertStore(clock, (a, b) -> {}),
-        () -> (alert, now) -> new AlertMarks(List.of(), List.of(), List.of()), List::of, clock);
+        AlertJudge::none, List::of, clock);
     V2ConfigView view = new V2ConfigView() {
       @Override
       public String maskedYaml() {

@@ -9,6 +9,9 @@ import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.http.HttpApi;
 import dev.tta.alertrouter.http.RunbookRoutes;
 import dev.tta.alertrouter.http.SilenceHandlers;
+import dev.tta.alertrouter.http.v2.V2Api;
+import dev.tta.alertrouter.http.v2.V2StatusFacts;
+import dev.tta.alertrouter.query.AlertQueries;
 import dev.tta.alertrouter.http.MeteredReloadAction;
 import dev.tta.alertrouter.http.ReloadAction;
 import dev.tta.alertrouter.http.ReloadOutcome;
@@ -72,6 +75,7 @@ public final class App implements AutoCloseable {
   private final Templates templates;
   private final ReloadAction reloadAction;
   private final HttpApi http;
+  private final java.time.Instant startedAt;
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
       DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial) {
@@ -101,6 +105,9 @@ public final class App implements AutoCloseable {
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
     decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
+    this.startedAt = clock.instant();
+    // v1 and v2 list alerts and groups through one service; only their JSON differs.
+    AlertQueries queries = new AlertQueries(store, () -> engine.get()::judge, () -> engine.get().groups(), clock);
     this.http = new HttpApi(
         store,
         new AlertmanagerWebhookParser(clock),
@@ -113,7 +120,8 @@ public final class App implements AutoCloseable {
         clock)
         .withSilences(new SilenceHandlers(silences, clock))
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
-        .withGroups(() -> engine.get().groups())
+        .withQueries(queries)
+        .withV2(new V2Api(queries, silences, () -> engine.get().view(), this::statusFacts, clock))
         .withExplain(observer.explain());
   }
 
@@ -157,6 +165,14 @@ public final class App implements AutoCloseable {
     }
     LOG.info("state in {}", options.data().toAbsolutePath());
     return Persistence.open(options.data(), clock, stale);
+  }
+
+  /** This replica for {@code GET /api/v2/status}: its name, its address, when it started, its build. */
+  private V2StatusFacts statusFacts() {
+    String address = options.host() + ":" + http.port();
+    return new V2StatusFacts(options.replica(), List.of(new V2StatusFacts.Peer(options.replica(), address)), startedAt,
+        new V2StatusFacts.VersionInfo(Version.current(), "unknown", "unknown", "unknown", "unknown",
+            "n/a (Java " + Runtime.version() + ")"));
   }
 
   private void startServing() {

@@ -1,5 +1,11 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.config.MaskedConfig;
+import dev.tta.alertrouter.http.v2.V2ConfigView;
+import dev.tta.alertrouter.query.AlertMarks;
+import java.util.function.Supplier;
+
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.ReceiverConfig;
 import dev.tta.alertrouter.config.RouteConfig;
@@ -60,12 +66,16 @@ final class RoutingEngine implements AutoCloseable {
   private final Inhibitor inhibitor;
   private final Dispatcher dispatcher;
   private final DecisionObserver observer;
+  private final Silences silences;
+  private final Supplier<String> maskedYaml;
   private final List<AutoCloseable> resources = new ArrayList<>();
 
   private RoutingEngine(LoadedConfig loaded, Services services) {
     this.loaded = loaded;
     this.config = loaded.config();
     this.observer = services.observer();
+    this.silences = services.silences();
+    this.maskedYaml = memoized(() -> MaskedConfig.of(config.sources()));
     observer.configured(config);
     // The observer counts each classification itself, knowing the alert; the classifier's own
     // listener would count it without.
@@ -136,6 +146,40 @@ final class RoutingEngine implements AutoCloseable {
       observer.routed(alert, classifications.get(i), teams.countAs(alert.labels()), dispatcher.process(alert),
           upserted.isRepeat(i));
     }
+  }
+
+  /**
+   * What this configuration says about a held alert now, for the APIs: it is classified as for
+   * routing, then its receivers, the silences and the alert that mute it (Alertmanager's
+   * {@code setAlertStatus}, evaluated at each request).
+   */
+  AlertMarks judge(Alert alert, Instant now) {
+    Labels labels = classifier.classify(alert.labels()).labels();
+    List<String> inhibitedBy = inhibitor.isInhibited(labels, now)
+        .map(r -> List.of(r.source().fingerprint().toString()))
+        .orElse(List.of());
+    return new AlertMarks(tree.receivers(labels), silences.mutes(labels, now), inhibitedBy);
+  }
+
+  /** The configuration as the v2 API shows it. */
+  V2ConfigView view() {
+    List<String> receivers = config.receivers().stream().map(ReceiverConfig::name).toList();
+    return new V2ConfigView() {
+      @Override
+      public String maskedYaml() {
+        return maskedYaml.get();
+      }
+
+      @Override
+      public List<String> receiverNames() {
+        return receivers;
+      }
+    };
+  }
+
+  private static Supplier<String> memoized(Supplier<String> compute) {
+    java.util.concurrent.atomic.AtomicReference<String> value = new java.util.concurrent.atomic.AtomicReference<>();
+    return () -> value.updateAndGet(v -> v != null ? v : compute.get());
   }
 
   List<GroupSnapshot> groups() {

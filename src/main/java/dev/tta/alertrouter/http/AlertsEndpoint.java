@@ -3,24 +3,22 @@ package dev.tta.alertrouter.http;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Matcher;
 import dev.tta.alertrouter.alert.Matchers;
-import dev.tta.alertrouter.store.AlertStore;
+import dev.tta.alertrouter.query.AlertQueries;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET /api/v1/alerts}: the held alerts, sorted by fingerprint. Each {@code filter} value is a
  * matcher or a {@code {a="b",c=~"d"}} list; all must match. {@code status=firing|resolved} narrows.
  */
 final class AlertsEndpoint {
-  private final AlertStore store;
-  private final Clock clock;
+  private final AlertQueries queries;
 
-  AlertsEndpoint(AlertStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
+  AlertsEndpoint(AlertQueries queries) {
+    this.queries = queries;
   }
 
   void handle(Context ctx) {
@@ -46,12 +44,10 @@ final class AlertsEndpoint {
       Json.reply(ctx, 400, new Replies.BadQuery(problems));
       return;
     }
-    Instant now = clock.instant();
+    Instant now = queries.now();
     List<AlertJson> alerts = new ArrayList<>();
-    for (Alert a : store.list(matchers)) {
-      if (wanted == null || a.statusAt(now) == wanted) {
-        alerts.add(AlertJson.of(a, now));
-      }
+    for (Alert a : queries.held(matchers, Optional.ofNullable(wanted), now)) {
+      alerts.add(AlertJson.of(a, now));
     }
     Json.reply(ctx, 200, new Replies.Data<>(alerts));
   }

@@ -2,26 +2,23 @@ package dev.tta.alertrouter.http;
 
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import io.javalin.http.Context;
+import dev.tta.alertrouter.query.AlertQueries;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /** {@code GET /api/v1/groups}: the aggregation groups the dispatcher holds, sorted by group key. */
 final class GroupsEndpoint {
-  private final Supplier<List<GroupSnapshot>> groups;
+  private final AlertQueries queries;
 
-  GroupsEndpoint(Supplier<List<GroupSnapshot>> groups) {
-    this.groups = Objects.requireNonNull(groups, "groups");
+  GroupsEndpoint(AlertQueries queries) {
+    this.queries = Objects.requireNonNull(queries, "queries");
   }
 
   void handle(Context ctx) {
     List<GroupJson> body = new ArrayList<>();
-    groups.get().stream()
-        .sorted(Comparator.comparing(GroupSnapshot::groupKey).thenComparing(GroupSnapshot::receiver))
-        .forEach(g -> body.add(GroupJson.of(g)));
+    queries.groupSnapshots().forEach(g -> body.add(GroupJson.of(g)));
     Json.reply(ctx, 200, body);
   }
 

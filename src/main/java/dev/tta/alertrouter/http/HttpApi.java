@@ -4,17 +4,21 @@ import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.ExplainRecorder;
+import dev.tta.alertrouter.http.v2.V2Api;
 import dev.tta.alertrouter.intake.AlertSource;
 import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
 import dev.tta.alertrouter.intake.InvalidReason;
 import dev.tta.alertrouter.intake.PrometheusPushParser;
 import dev.tta.alertrouter.metrics.Exposition;
 import dev.tta.alertrouter.metrics.RouterMetrics;
+import dev.tta.alertrouter.query.AlertJudge;
+import dev.tta.alertrouter.query.AlertQueries;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.Upserted;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
@@ -56,7 +60,9 @@ public final class HttpApi {
   private final IntakeEndpoint pushIntake;
   private SilenceHandlers silenceHandlers;
   private RunbookRoutes runbookRoutes;
-  private GroupsEndpoint groupsEndpoint;
+  private AlertQueries queries;
+  private boolean groupsEnabled;
+  private V2Api v2;
   private ExplainEndpoint explainEndpoint;
   private Javalin app;
 
@@ -95,9 +101,12 @@ public final class HttpApi {
     Objects.requireNonNull(onAccepted, "onAccepted");
     this.auth = new AuthGuard(settings);
     this.webhookIntake = new IntakeEndpoint(
-        AlertSource.ALERTMANAGER, webhookParser::parse, store, metrics, settings, onAccepted, clock);
+        AlertSource.ALERTMANAGER, webhookParser::parse, store, metrics, settings, onAccepted, clock,
+        IntakeEndpoint.Errors.OBJECT);
     this.pushIntake = new IntakeEndpoint(
-        AlertSource.PROMETHEUS, pushParser::parse, store, metrics, settings, onAccepted, clock);
+        AlertSource.PROMETHEUS, pushParser::parse, store, metrics, settings, onAccepted, clock,
+        IntakeEndpoint.Errors.ALERTMANAGER_STRING);
+    this.queries = new AlertQueries(store, AlertJudge::none, List::of, clock);
     for (InvalidReason reason : InvalidReason.values()) {
       metrics.alertsInvalid(reason.metricLabel(), 0);
     }
@@ -117,7 +126,22 @@ public final class HttpApi {
 
   /** Serves {@code GET /api/v1/groups} from the dispatcher's snapshots. Before {@link #start}. */
   public synchronized HttpApi withGroups(Supplier<List<GroupSnapshot>> groups) {
-    this.groupsEndpoint = new GroupsEndpoint(groups);
+    return withQueries(new AlertQueries(store, AlertJudge::none, groups, clock));
+  }
+
+  /**
+   * Lists alerts ({@code GET /api/v1/alerts}) and groups ({@code GET /api/v1/groups}) through the
+   * service the v2 API shares. Before {@link #start}.
+   */
+  public synchronized HttpApi withQueries(AlertQueries shared) {
+    this.queries = Objects.requireNonNull(shared, "shared");
+    this.groupsEnabled = true;
+    return this;
+  }
+
+  /** Serves Alertmanager's v2 API besides {@code POST /api/v2/alerts}. Before {@link #start}. */
+  public synchronized HttpApi withV2(V2Api api) {
+    this.v2 = Objects.requireNonNull(api, "api");
     return this;
   }
 
@@ -179,7 +203,7 @@ public final class HttpApi {
 
     config.routes.post("/api/v1/alertmanager", auth.intake(webhookIntake::handle));
     config.routes.post("/api/v2/alerts", auth.intake(pushIntake::handle));
-    config.routes.get("/api/v1/alerts", new AlertsEndpoint(store, clock)::handle);
+    config.routes.get("/api/v1/alerts", new AlertsEndpoint(queries)::handle);
     config.routes.get("/-/healthy", ctx -> ctx.result("OK"));
     config.routes.head("/-/healthy", ctx -> ctx.status(200));
     config.routes.get("/-/ready", this::readiness);
@@ -187,13 +211,16 @@ public final class HttpApi {
     config.routes.get("/metrics", this::scrape);
     config.routes.post("/-/reload", auth.admin(this::reload));
     if (silenceHandlers != null) {
-      silenceHandlers.register(config, auth::admin);
+      silenceHandlers.register(config, this::silenceWrites, RequestIdentity::of);
+    }
+    if (v2 != null) {
+      v2.register(config, this::silenceWrites, RequestIdentity::of);
     }
     if (runbookRoutes != null) {
       runbookRoutes.register(config);
     }
-    if (groupsEndpoint != null) {
-      config.routes.get("/api/v1/groups", groupsEndpoint::handle);
+    if (groupsEnabled) {
+      config.routes.get("/api/v1/groups", new GroupsEndpoint(queries)::handle);
     }
     if (explainEndpoint != null) {
       config.routes.get(ExplainEndpoint.PATH, explainEndpoint::handle);
@@ -205,6 +232,14 @@ public final class HttpApi {
       LOG.error("{} {} failed", ctx.method(), handlerLabel(ctx), e);
       Json.error(ctx, 500, "internal error; see the server log");
     });
+  }
+
+  /**
+   * The one authorisation check for creating, updating and expiring silences, v1 and v2 alike
+   * (today {@code server.admin_auth}); swap it here for role checks.
+   */
+  private Handler silenceWrites(Handler handler) {
+    return auth.admin(handler);
   }
 
   private void readiness(Context ctx) {

@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * Alertmanager resends on a 4xx, so refusing them too would lose them), and the answer is then 400
  * naming each bad alert by index. A body that cannot be read as a payload at all stores nothing.
  * 200 comes only after the store has taken the alerts; 503 when it cannot, so the sender retries.
+ *
+ * <p>Errors are written in one of two forms: alert-router's object ({@code {"status":"error",
+ * "accepted":N,"errors":[…]}}, the webhook route) or, on Alertmanager's own route
+ * {@code POST /api/v2/alerts}, a JSON string as Alertmanager and its OpenAPI spec answer, naming
+ * every problem ({@code "alert 1: labels.foo-bar: invalid label name …; alert 3: labels: …"}).
  */
 final class IntakeEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeEndpoint.class);
@@ -40,6 +45,15 @@ final class IntakeEndpoint {
   private final Supplier<ServerSettings> settings;
   private final Consumer<Upserted> onAccepted;
   private final Clock clock;
+  private final boolean alertmanagerErrors;
+
+  /** How errors are answered. */
+  enum Errors {
+    /** {@code {"status":"error","accepted":N,"errors":[{"index","field","message"}]}} */
+    OBJECT,
+    /** a JSON string, as Alertmanager's v2 API */
+    ALERTMANAGER_STRING
+  }
 
   IntakeEndpoint(
       AlertSource source,
@@ -48,7 +62,9 @@ final class IntakeEndpoint {
       RouterMetrics metrics,
       Supplier<ServerSettings> settings,
       Consumer<Upserted> onAccepted,
-      Clock clock) {
+      Clock clock,
+      Errors errors) {
+    this.alertmanagerErrors = errors == Errors.ALERTMANAGER_STRING;
     this.source = source;
     this.parser = parser;
     this.store = store;
@@ -78,7 +94,7 @@ final class IntakeEndpoint {
     if (result instanceof ParseResult.Rejected rejected) {
       LOG.warn("refused a payload from {}: {}", source.metricLabel(), rejected.problems().get(0).message());
       metrics.alertsInvalid(rejected.reason().metricLabel(), 1);
-      Json.reply(ctx, 400, Replies.Intake.error(0, 0, rejected.problems()));
+      error(ctx, 400, 0, 0, rejected.problems());
       return;
     }
     accept(ctx, (ParseResult.Batch) result);
@@ -90,7 +106,11 @@ final class IntakeEndpoint {
       upserted = store.upsertAll(batch.alerts());
     } catch (StoreUnavailableException e) {
       LOG.warn("refusing {} alerts from {}: {}", batch.alerts().size(), source.metricLabel(), e.getMessage());
-      Json.error(ctx, 503, "alert store unavailable; retry later");
+      if (alertmanagerErrors) {
+        Json.reply(ctx, 503, "alert store unavailable; retry later");
+      } else {
+        Json.error(ctx, 503, "alert store unavailable; retry later");
+      }
       return;
     }
     count(batch);
@@ -101,7 +121,7 @@ final class IntakeEndpoint {
     if (batch.problems().isEmpty()) {
       Json.reply(ctx, 200, Replies.Intake.success(stored.size(), batch.truncatedAlerts()));
     } else {
-      Json.reply(ctx, 400, Replies.Intake.error(stored.size(), batch.truncatedAlerts(), batch.problems()));
+      error(ctx, 400, stored.size(), batch.truncatedAlerts(), batch.problems());
     }
   }
 
@@ -127,6 +147,32 @@ final class IntakeEndpoint {
 
   private void refuse(Context ctx, int status, Problem problem) {
     metrics.alertsInvalid(problem.reason().metricLabel(), 1);
-    Json.reply(ctx, status, Replies.Intake.error(0, 0, List.of(problem)));
+    error(ctx, status, 0, 0, List.of(problem));
+  }
+
+  private void error(Context ctx, int status, int accepted, int truncated, List<Problem> problems) {
+    if (alertmanagerErrors) {
+      Json.reply(ctx, status, alertmanagerMessage(problems));
+    } else {
+      Json.reply(ctx, status, Replies.Intake.error(accepted, truncated, problems));
+    }
+  }
+
+  /** Every problem, joined with "; " as Alertmanager joins its validation errors, each naming its alert and field. */
+  static String alertmanagerMessage(List<Problem> problems) {
+    StringBuilder sb = new StringBuilder();
+    for (Problem p : problems) {
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      if (p.index() != null) {
+        sb.append("alert ").append(p.index()).append(": ");
+      }
+      if (p.field() != null) {
+        sb.append(p.field()).append(": ");
+      }
+      sb.append(p.message());
+    }
+    return sb.toString();
   }
 }

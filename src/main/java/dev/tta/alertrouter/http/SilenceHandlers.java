@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.mute.Silence;
+import dev.tta.alertrouter.mute.SilenceDraft;
 import dev.tta.alertrouter.mute.SilenceNotFoundException;
 import dev.tta.alertrouter.mute.SilenceState;
 import dev.tta.alertrouter.mute.SilenceValidationException;
@@ -12,8 +13,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;
-import io.javalin.http.Handler;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -43,16 +45,16 @@ public final class SilenceHandlers {
 
   /** Adds the four routes to a Javalin 7 server being configured; reading is open. */
   public void register(JavalinConfig config) {
-    register(config, UnaryOperator.identity());
+    register(config, UnaryOperator.identity(), RequestIdentity::of);
   }
 
   /**
    * Adds the four routes; creating and expiring a silence go through {@code admin} (the
    * {@code server.admin_auth} check), since a silence can hide a page.
    */
-  void register(JavalinConfig config, UnaryOperator<Handler> admin) {
+  void register(JavalinConfig config, UnaryOperator<Handler> admin, Function<Context, Optional<String>> identity) {
     config.routes.get(COLLECTION, guarded(this::list));
-    config.routes.post(COLLECTION, admin.apply(guarded(this::post)));
+    config.routes.post(COLLECTION, admin.apply(guarded(ctx -> post(ctx, identity.apply(ctx)))));
     config.routes.get(ONE, guarded(this::getOne));
     config.routes.delete(ONE, admin.apply(guarded(this::expire)));
   }
@@ -83,7 +85,8 @@ public final class SilenceHandlers {
         () -> reply(ctx, 404, SilenceJson.error(List.of("silence " + id + " not found"))));
   }
 
-  private void post(Context ctx) {
+  /** With an authenticated identity, it is the author, whatever the body's {@code createdBy}. */
+  private void post(Context ctx, Optional<String> identity) {
     JsonNode body;
     try {
       body = mapper.readTree(ctx.body());
@@ -96,7 +99,11 @@ public final class SilenceHandlers {
       reply(ctx, 400, SilenceJson.error(parsed.problems()));
       return;
     }
-    String id = silences.set(parsed.draft());
+    SilenceDraft draft = parsed.draft();
+    if (identity.isPresent()) {
+      draft = new SilenceDraft(draft.id(), draft.matchers(), draft.startsAt(), draft.endsAt(), identity.get(), draft.comment());
+    }
+    String id = silences.set(draft);
     reply(ctx, 200, SilenceJson.success(SilenceJson.object().put("silenceID", id)));
   }
 

@@ -108,6 +108,21 @@ public final class Silences {
     return sorted(store.all().stream().filter(s -> s.stateAt(now) == state).toList(), now);
   }
 
+  /**
+   * The silences, in the order of {@link #list()}, that have for each of {@code wanted} a matcher
+   * equal to it (same name, operator and value), as Alertmanager's API filters silences: a filter
+   * names matchers of the silence, it is not matched against labels.
+   */
+  public List<Silence> listHaving(List<Matcher> wanted) {
+    List<Silence> found = new ArrayList<>();
+    for (Silence s : list()) {
+      if (s.matchers().containsAll(wanted)) {
+        found.add(s);
+      }
+    }
+    return found;
+  }
+
   /** The ids (sorted) of the silences active at {@code now} whose matchers all match {@code labels}. */
   public List<String> mutes(Labels labels, Instant now) {
     List<String> ids = new ArrayList<>();

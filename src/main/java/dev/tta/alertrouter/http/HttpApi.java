@@ -2,8 +2,12 @@ package dev.tta.alertrouter.http;
 
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.ServerSettings;
+import dev.tta.alertrouter.config.TlsServerSettings;
+import dev.tta.alertrouter.config.WebConfig;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.ExplainRecorder;
+import dev.tta.alertrouter.http.auth.AccessGuard;
+import dev.tta.alertrouter.http.auth.TlsConnector;
 import dev.tta.alertrouter.intake.AlertSource;
 import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
 import dev.tta.alertrouter.intake.InvalidReason;
@@ -22,6 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -51,7 +57,8 @@ public final class HttpApi {
   private final BooleanSupplier ready;
   private final ReloadAction reloadAction;
   private final Clock clock;
-  private final AuthGuard auth;
+  private Supplier<WebConfig> web = WebConfig::none;
+  private TlsConnector tls;
   private final IntakeEndpoint webhookIntake;
   private final IntakeEndpoint pushIntake;
   private SilenceHandlers silenceHandlers;
@@ -93,7 +100,6 @@ public final class HttpApi {
     Objects.requireNonNull(webhookParser, "webhookParser");
     Objects.requireNonNull(pushParser, "pushParser");
     Objects.requireNonNull(onAccepted, "onAccepted");
-    this.auth = new AuthGuard(settings);
     this.webhookIntake = new IntakeEndpoint(
         AlertSource.ALERTMANAGER, webhookParser::parse, store, metrics, settings, onAccepted, clock);
     this.pushIntake = new IntakeEndpoint(
@@ -103,7 +109,16 @@ public final class HttpApi {
     }
   }
 
-  /** Serves {@code /api/v1/silences}; creating and expiring need admin auth. Before {@link #start}. */
+  /**
+   * Reads {@code --web.config.file}'s settings: TLS (at {@link #start}, and at {@link #reloadTls}),
+   * response headers and users (per request). Before {@link #start}.
+   */
+  public synchronized HttpApi withWebConfig(Supplier<WebConfig> current) {
+    this.web = Objects.requireNonNull(current, "current");
+    return this;
+  }
+
+  /** Serves {@code /api/v1/silences}; creating, updating and expiring need the responder role. Before {@link #start}. */
   public synchronized HttpApi withSilences(SilenceHandlers handlers) {
     this.silenceHandlers = Objects.requireNonNull(handlers, "handlers");
     return this;
@@ -132,7 +147,9 @@ public final class HttpApi {
     if (app != null) {
       throw new IllegalStateException("already started");
     }
-    app = Javalin.create(this::configure).start(host, port);
+    Optional<TlsServerSettings> initialTls = web.get().tls();
+    tls = initialTls.map(TlsConnector::new).orElse(null);
+    app = Javalin.create(config -> configure(config, host, port)).start(host, port);
     for (Connector connector : app.jettyServer().server().getConnectors()) {
       if (connector instanceof AbstractConnector c) {
         // An idle keep-alive connection has nothing to drain; without this Jetty waits a second
@@ -140,7 +157,21 @@ public final class HttpApi {
         c.setShutdownIdleTimeout(IDLE_CLOSE_ON_STOP.toMillis());
       }
     }
-    LOG.info("listening on {}:{}", host, app.port());
+    LOG.info("listening on {}:{}{}", host, app.port(), tls != null ? " (HTTPS)" : "");
+  }
+
+  /**
+   * After a reload: the certificate, key and client CAs are read again (a renewed certificate takes
+   * effect for new connections). Turning TLS on or off needs a restart.
+   */
+  public synchronized void reloadTls() {
+    Optional<TlsServerSettings> now = web.get().tls();
+    if (tls != null && now.isPresent()) {
+      tls.reload(now.get());
+    } else if ((tls != null) != now.isPresent()) {
+      LOG.warn("tls_server_config was {}; restart to serve {}", tls != null ? "removed" : "added",
+          now.isPresent() ? "HTTPS" : "plain HTTP");
+    }
   }
 
   /** The bound port; only after {@link #start}. */
@@ -159,7 +190,7 @@ public final class HttpApi {
     }
   }
 
-  private void configure(JavalinConfig config) {
+  private void configure(JavalinConfig config, String host, int port) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.http.maxRequestSize = settings.get().maxRequestBytes();
@@ -174,20 +205,26 @@ public final class HttpApi {
       errors.setShowCauses(false);
       server.setErrorHandler(errors);
     });
+    if (tls != null) {
+      config.jetty.addConnector((server, http) -> tls.connector(server, http, host, port));
+    }
+    AccessGuard access = new AccessGuard(settings, web, metrics);
+    config.routes.before(access::addHeaders);
+    config.routes.beforeMatched(access::check);
     config.requestLogger.http((ctx, millis) ->
         metrics.httpRequest(methodLabel(ctx), handlerLabel(ctx), ctx.statusCode(), millis / 1000.0));
 
-    config.routes.post("/api/v1/alertmanager", auth.intake(webhookIntake::handle));
-    config.routes.post("/api/v2/alerts", auth.intake(pushIntake::handle));
+    config.routes.post("/api/v1/alertmanager", webhookIntake::handle);
+    config.routes.post("/api/v2/alerts", pushIntake::handle);
     config.routes.get("/api/v1/alerts", new AlertsEndpoint(store, clock)::handle);
     config.routes.get("/-/healthy", ctx -> ctx.result("OK"));
     config.routes.head("/-/healthy", ctx -> ctx.status(200));
     config.routes.get("/-/ready", this::readiness);
     config.routes.head("/-/ready", this::readiness);
     config.routes.get("/metrics", this::scrape);
-    config.routes.post("/-/reload", auth.admin(this::reload));
+    config.routes.post("/-/reload", this::reload);
     if (silenceHandlers != null) {
-      silenceHandlers.register(config, auth::admin);
+      silenceHandlers.register(config, UnaryOperator.identity());
     }
     if (runbookRoutes != null) {
       runbookRoutes.register(config);
@@ -232,7 +269,8 @@ public final class HttpApi {
   /** The route template that matched, never the raw path (which would explode the label set). */
   private static String handlerLabel(Context ctx) {
     try {
-      Endpoint endpoint = ctx.endpoint();
+      // The endpoint that matched, not a before handler's ("*") that ran last.
+      Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
       return endpoint == null ? UNMATCHED : endpoint.path;
     } catch (RuntimeException e) {
       return UNMATCHED;

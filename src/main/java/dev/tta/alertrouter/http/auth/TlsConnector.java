@@ -1,7 +1,11 @@
 package dev.tta.alertrouter.http.auth;
 
 import dev.tta.alertrouter.config.TlsServerSettings;
+import java.security.KeyStore;
+import java.security.cert.CRL;
+import java.util.Collection;
 import java.util.Objects;
+import javax.net.ssl.TrustManager;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -21,7 +25,17 @@ import org.slf4j.LoggerFactory;
 public final class TlsConnector {
   private static final Logger LOG = LoggerFactory.getLogger(TlsConnector.class);
 
-  private final SslContextFactory.Server factory = new SslContextFactory.Server();
+  private final Factory factory = new Factory();
+
+  /** Trusts any client certificate for the client auth types that do not verify (Jetty would verify against the key store). */
+  private static final class Factory extends SslContextFactory.Server {
+    private volatile boolean anyClientCertificate;
+
+    @Override
+    protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls) throws Exception {
+      return anyClientCertificate ? SslContextFactory.TRUST_ALL_CERTS : super.getTrustManagers(trustStore, crls);
+    }
+  }
 
   public TlsConnector(TlsServerSettings tls) {
     configure(factory, Objects.requireNonNull(tls, "tls"));
@@ -44,27 +58,22 @@ public final class TlsConnector {
   /** Takes the reloaded settings' certificate, key, client CAs, client auth, versions and suites. */
   public void reload(TlsServerSettings tls) {
     try {
-      factory.reload(f -> configure((SslContextFactory.Server) f, tls));
+      factory.reload(f -> configure((Factory) f, tls));
       LOG.info("TLS certificate and settings reloaded from {}", tls.certFile());
     } catch (Exception e) {
       LOG.error("TLS reload failed; the previous certificate stays in use: {}", e.getMessage());
     }
   }
 
-  private static void configure(SslContextFactory.Server f, TlsServerSettings tls) {
+  private static void configure(Factory f, TlsServerSettings tls) {
     f.setKeyStore(tls.keyStore());
     f.setKeyStorePassword(TlsServerSettings.KEY_STORE_PASSWORD);
     f.setKeyManagerPassword(TlsServerSettings.KEY_STORE_PASSWORD);
     TlsServerSettings.ClientAuth auth = tls.clientAuth();
     f.setNeedClientAuth(auth.needs());
     f.setWantClientAuth(auth.wants());
-    if (auth.verifies()) {
-      f.setTrustAll(false);
-      f.setTrustStore(tls.clientCas().orElseThrow());
-    } else {
-      f.setTrustStore(null);
-      f.setTrustAll(auth.needs() || auth.wants());
-    }
+    f.anyClientCertificate = !auth.verifies();
+    f.setTrustStore(auth.verifies() ? tls.clientCas().orElseThrow() : null);
     f.setIncludeProtocols(tls.protocols().toArray(new String[0]));
     f.setExcludeProtocols();
     if (!tls.cipherSuites().isEmpty()) {

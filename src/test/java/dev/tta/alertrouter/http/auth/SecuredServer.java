@@ -33,8 +33,10 @@ final class SecuredServer implements AutoCloseable {
   final App app;
   private final String scheme;
   private final HttpClient client;
+  private final boolean ownsApp;
 
-  private SecuredServer(Path dir, Path routing, Path web, App app, String scheme, HttpClient client) {
+  private SecuredServer(Path dir, Path routing, Path web, App app, String scheme, HttpClient client, boolean ownsApp) {
+    this.ownsApp = ownsApp;
     this.dir = dir;
     this.routing = routing;
     this.web = web;
@@ -62,7 +64,13 @@ final class SecuredServer implements AutoCloseable {
     if (tls != null) {
       b.sslContext(tls);
     }
-    return new SecuredServer(dir, routing, web, app, tls == null ? "http" : "https", b.build());
+    return new SecuredServer(dir, routing, web, app, tls == null ? "http" : "https", b.build(), true);
+  }
+
+  /** Another client of the same running server (its close does not stop the server). */
+  static SecuredServer clientOf(SecuredServer running, SSLContext tls) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(tls).build();
+    return new SecuredServer(running.dir, running.routing, running.web, running.app, "https", client, false);
   }
 
   /** {@code user: bcrypt(password)} at cost 10, as {@code htpasswd -nBC 10} makes it. */
@@ -115,6 +123,8 @@ final class SecuredServer implements AutoCloseable {
 
   @Override
   public void close() {
-    app.close();
+    if (ownsApp) {
+      app.close();
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -17,7 +18,10 @@ import java.util.Date;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -64,10 +68,18 @@ final class TestCertificates {
     return issue("CN=localhost renewed", ca, false, true);
   }
 
+  /** A certificate, or an EC key as OpenSSL writes it ({@code EC PRIVATE KEY}, naming its curve). */
   static Path write(Path file, Object pem) throws IOException {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-      w.writeObject(pem);
+      if (pem instanceof PrivateKey key) {
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+        BigInteger d = ((java.security.interfaces.ECPrivateKey) key).getS();
+        ECPrivateKey sec1 = new ECPrivateKey(256, d, info.getPrivateKeyAlgorithm().getParameters());
+        w.writeObject(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+      } else {
+        w.writeObject(pem);
+      }
     }
     return Files.writeString(file, out.toString());
   }

@@ -104,6 +104,19 @@ class WebConfigLoaderTest {
   }
 
   @Test
+  void theReadmesExampleUsersLoadAndTheirPasswordsMatch() throws Exception {
+    String readme = java.nio.file.Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("basic_auth_users:", readme.indexOf("# web.yml"));
+    String users = readme.substring(start, readme.indexOf("```", start));
+    WebConfig web = WebConfigLoader.load(write(dir, "web.yml", users)).config().orElseThrow();
+
+    for (String user : List.of("alice", "bob")) {
+      assertTrue(at.favre.lib.crypto.bcrypt.BCrypt.verifyer().verify((user + "-password").toCharArray(),
+          web.users().get(user).reveal()).verified, user);
+    }
+  }
+
+  @Test
   void aGoodFileLoadsUsersAndHeadersAndUnknownKeysAreErrors() {
     Path file = write(dir, "web.yml", "basic_auth_users:\n  alice: " + COST_10
         + "\nhttp_server_config:\n  http2: true\n  headers: {X-Content-Type-Options: nosniff}\n");

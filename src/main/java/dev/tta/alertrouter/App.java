@@ -170,7 +170,12 @@ public final class App implements AutoCloseable {
     persistence.scheduleCheckpoints(dispatchScheduler);
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
-    LOG.info("{}", AccessGuard.describe(engine.get().config().server(), web.get()));
+    String access = AccessGuard.describe(engine.get().config().server(), web.get());
+    if (access.startsWith(AccessGuard.OPEN)) {
+      LOG.warn("{}", access);
+    } else {
+      LOG.info("{}", access);
+    }
     LOG.info("alert-router {} serving {} on {}:{}{}", Version.current(), options.config(), options.host(), http.port(),
         options.dryRun() ? " (dry-run: notifications are logged, not sent)" : "");
   }

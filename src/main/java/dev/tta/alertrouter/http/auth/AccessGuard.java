@@ -22,6 +22,8 @@ import java.util.function.Supplier;
  * at once.
  */
 public final class AccessGuard {
+  /** How {@link #describe} starts when nothing is protected. */
+  public static final String OPEN = "no access control";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Supplier<ServerSettings> settings;
@@ -52,7 +54,7 @@ public final class AccessGuard {
           + (settings.intakeAuth().isPresent() ? " intake needs server.intake_auth;" : " intake is open;")
           + (settings.adminAuth().isPresent() ? " silences and reload need server.admin_auth" : " silences and reload are open");
     }
-    return "no access control: every endpoint is open to anyone who can reach it"
+    return OPEN + ": every endpoint is open to anyone who can reach it"
         + " (set basic_auth_users in --web.config.file or server.auth to restrict it)";
   }
 

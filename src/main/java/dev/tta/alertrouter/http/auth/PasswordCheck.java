@@ -37,8 +37,13 @@ final class PasswordCheck {
         }
       }
     }
-    boolean ok = BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
-        checked.getBytes(StandardCharsets.UTF_8)).verified;
+    boolean ok;
+    try {
+      ok = BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
+          checked.getBytes(StandardCharsets.UTF_8)).verified;
+    } catch (IllegalArgumentException e) {
+      ok = false; // an empty password, or one longer than bcrypt's 72 bytes: no hash matches it
+    }
     if (ok && hash != null) {
       synchronized (verified) {
         verified.add(key);

@@ -70,9 +70,8 @@ public final class AccessGuard {
       return;
     }
     Optional<Role> required = Endpoints.required(ctx.method(), endpoint.path);
-    Map<String, String> headers = new LinkedHashMap<>(ctx.headerMap());
     AccessPolicy.Request request = new AccessPolicy.Request(ctx.method().name(), endpoint.path, required,
-        ctx.header("Authorization"), headers, ctx.req().getRemoteAddr());
+        ctx.header("Authorization"), ctx::header, ctx.req().getRemoteAddr());
     Decision decision = policy.decide(settings.get(), web.get(), request);
     if (decision instanceof Decision.Allowed allowed) {
       allowed.identity().ifPresent(id -> ctx.attribute(Identity.ATTRIBUTE, id.name()));

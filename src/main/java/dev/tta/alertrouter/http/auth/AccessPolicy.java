@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Decides one request from the current settings. Access control is on when the web config lists
@@ -26,7 +27,7 @@ final class AccessPolicy {
 
   /** The request as the policy sees it. */
   record Request(String method, String path, Optional<Role> required, String authorization,
-      Map<String, String> headers, String remoteAddress) {}
+      UnaryOperator<String> header, String remoteAddress) {}
 
   static boolean enforced(ServerSettings settings, WebConfig web) {
     return !web.users().isEmpty() || settings.access().isPresent();
@@ -61,7 +62,7 @@ final class AccessPolicy {
       return unauthorized(Refusal.Reason.BAD_CREDENTIALS, "unusable Authorization header: Basic or Bearer expected", challenge);
     } else {
       Optional<AccessSettings.TrustedHeader> trusted = access.trustedHeader();
-      String value = trusted.map(t -> header(request, t.name())).orElse(null);
+      String value = trusted.map(t -> request.header().apply(t.name())).orElse(null);
       if (value == null || value.isBlank()) {
         return unauthorized(Refusal.Reason.MISSING_CREDENTIALS, "authentication required", challenge);
       }
@@ -147,15 +148,6 @@ final class AccessPolicy {
       return name.endsWith(pattern.substring(1));
     }
     return pattern.equals(name);
-  }
-
-  private static String header(Request request, String name) {
-    for (Map.Entry<String, String> e : request.headers().entrySet()) {
-      if (e.getKey().equalsIgnoreCase(name)) {
-        return e.getValue();
-      }
-    }
-    return null;
   }
 
   private static boolean fromProxy(List<Cidr> proxies, String remote) {

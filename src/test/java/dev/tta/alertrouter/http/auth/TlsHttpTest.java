@@ -82,6 +82,17 @@ class TlsHttpTest {
   }
 
   @Test
+  void aKeyThatIsNotTheCertificatesIsAConfigError(@TempDir Path dir) throws Exception {
+    TestCertificates pki = new TestCertificates(dir);
+    TestCertificates.write(pki.serverKey, pki.client.keys().getPrivate());
+
+    dev.tta.alertrouter.ConfigException e = assertThrows(dev.tta.alertrouter.ConfigException.class,
+        () -> SecuredServer.start(dir, null, tls(pki, null), pki.clientContext(null)));
+    assertEquals(java.util.List.of(dir.resolve("web.yml") + ":3: tls_server_config.key_file: the private key in \""
+        + pki.serverKey + "\" does not match the certificate"), e.errors());
+  }
+
+  @Test
   void aReloadTakesARenewedCertificate(@TempDir Path dir) throws Exception {
     TestCertificates pki = new TestCertificates(dir);
     try (SecuredServer s = SecuredServer.start(dir, null, tls(pki, null), pki.clientContext(null))) {

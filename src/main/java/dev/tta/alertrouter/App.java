@@ -3,6 +3,8 @@ package dev.tta.alertrouter;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.ServerSettings;
+import dev.tta.alertrouter.config.WebConfig;
+import dev.tta.alertrouter.http.auth.AccessGuard;
 import dev.tta.alertrouter.dispatch.ExecutorScheduler;
 import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
@@ -70,6 +72,7 @@ public final class App implements AutoCloseable {
   private final ExecutorService fanoutExecutor;
   private final ScheduledExecutorService maintenance;
   private final AtomicReference<RoutingEngine> engine = new AtomicReference<>();
+  private final AtomicReference<WebConfig> web = new AtomicReference<>();
   private final DecisionObserver observer;
   private final Integrations integrations;
   private final Templates templates;
@@ -97,6 +100,7 @@ public final class App implements AutoCloseable {
         templates, new PersistentSlackMessageStore(persistence.messageReferences()),
         new RateLimiter(clock, Duration.ofSeconds(1), 1));
     this.engine.set(RoutingEngine.build(initial, services()));
+    this.web.set(initial.web());
     // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
     // persisted notification log keeps them from notifying again what was already sent.
     engine.get().accept(store.list(List.of()));
@@ -122,7 +126,8 @@ public final class App implements AutoCloseable {
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
         .withQueries(queries)
         .withV2(new V2Api(queries, silences, () -> engine.get().view(), this::statusFacts, clock))
-        .withExplain(observer.explain());
+        .withExplain(observer.explain())
+        .withWebConfig(web::get);
   }
 
   /**
@@ -182,6 +187,12 @@ public final class App implements AutoCloseable {
     persistence.scheduleCheckpoints(dispatchScheduler);
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
+    String access = AccessGuard.describe(engine.get().config().server(), web.get());
+    if (access.startsWith(AccessGuard.OPEN)) {
+      LOG.warn("{}", access);
+    } else {
+      LOG.info("{}", access);
+    }
     LOG.info("alert-router {} serving {} on {}:{}{}", Version.current(), options.config(), options.host(), http.port(),
         options.dryRun() ? " (dry-run: notifications are logged, not sent)" : "");
   }
@@ -226,6 +237,8 @@ public final class App implements AutoCloseable {
     RoutingEngine fresh = RoutingEngine.build(loaded, services());
     RoutingEngine old = engine.getAndSet(fresh);
     old.close();
+    web.set(loaded.web());
+    http.reloadTls();
     // The new dispatcher starts empty: replay what the store holds, as Alertmanager does on reload.
     // The notification log outlives both engines, so nothing already sent is sent again.
     fresh.accept(store.list(List.of()));

@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param explainCacheSize how many alerts' decision records explain keeps (least recently used go first)
  * @param sharedStore a {@code jdbc:postgresql:} URL several replicas share; empty for SQLite under {@code data}
  * @param replica this replica's name among those sharing the store (unique among live replicas)
+ * @param webConfig {@code --web.config.file}: TLS, response headers and users, in exporter-toolkit's format
  */
 public record AppOptions(
     Path config, Optional<Path> runbooks, String host, int port, Path data, boolean dryRun, URI externalUrl,
-    LogFormat logFormat, long explainCacheSize, Optional<String> sharedStore, String replica) {
+    LogFormat logFormat, long explainCacheSize, Optional<String> sharedStore, String replica, Optional<Path> webConfig) {
   public AppOptions {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(runbooks, "runbooks");
@@ -40,6 +41,21 @@ public record AppOptions(
     }
     Objects.requireNonNull(sharedStore, "sharedStore");
     Objects.requireNonNull(replica, "replica");
+    Objects.requireNonNull(webConfig, "webConfig");
+  }
+
+  /** Without a web config. */
+  public AppOptions(
+      Path config, Optional<Path> runbooks, String host, int port, Path data, boolean dryRun, URI externalUrl,
+      LogFormat logFormat, long explainCacheSize, Optional<String> sharedStore, String replica) {
+    this(config, runbooks, host, port, data, dryRun, externalUrl, logFormat, explainCacheSize, sharedStore, replica,
+        Optional.empty());
+  }
+
+  /** The same options with {@code --web.config.file}. */
+  public AppOptions withWebConfig(Path file) {
+    return new AppOptions(config, runbooks, host, port, data, dryRun, externalUrl, logFormat, explainCacheSize,
+        sharedStore, replica, Optional.of(file));
   }
 
   /** State in SQLite under {@code data}. */

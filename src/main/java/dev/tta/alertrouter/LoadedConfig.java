@@ -4,6 +4,9 @@ import dev.tta.alertrouter.config.ConfigError;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.LoadResult;
 import dev.tta.alertrouter.config.RouterConfig;
+import dev.tta.alertrouter.config.ServerSettings;
+import dev.tta.alertrouter.config.WebConfig;
+import dev.tta.alertrouter.config.WebConfigLoader;
 import dev.tta.alertrouter.config.SourceLocation;
 import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.runbook.RunbookLoadResult;
@@ -23,9 +26,10 @@ import java.util.Optional;
  * The routing rules, their notification templates and the runbooks, loaded and validated together: they are reloaded together,
  * and a bad runbook keeps the old configuration as a bad rule does.
  */
-record LoadedConfig(RouterConfig config, RunbookResolver runbooks, List<String> warnings) {
+record LoadedConfig(RouterConfig config, RunbookResolver runbooks, WebConfig web, List<String> warnings) {
   LoadedConfig {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(web, "web");
     Objects.requireNonNull(runbooks, "runbooks");
     warnings = List.copyOf(warnings);
   }
@@ -57,10 +61,24 @@ record LoadedConfig(RouterConfig config, RunbookResolver runbooks, List<String> 
         runbooks = loaded.runbooks().orElse(Runbooks.empty());
       }
     }
+    WebConfig web = WebConfig.none();
+    if (options.webConfig().isPresent()) {
+      WebConfigLoader.Result loadedWeb = WebConfigLoader.load(options.webConfig().get());
+      errors.addAll(loadedWeb.errors());
+      web = loadedWeb.config().orElse(WebConfig.none());
+      if (result.ok() && !web.users().isEmpty()) {
+        ServerSettings server = result.config().server();
+        if (server.intakeAuth().isPresent() || server.adminAuth().isPresent()) {
+          errors.add(new ConfigError(new SourceLocation(options.webConfig().get().toString(), 0), "basic_auth_users",
+              "cannot be combined with server.intake_auth or server.admin_auth: move those credentials to"
+                  + " server.auth.tokens (role intake or admin)"));
+        }
+      }
+    }
     if (!errors.isEmpty()) {
       throw ConfigException.of(errors);
     }
     URI base = options.externalUrl();
-    return new LoadedConfig(result.config(), new RunbookResolver(runbooks, template, base), result.warnings());
+    return new LoadedConfig(result.config(), new RunbookResolver(runbooks, template, base), web, result.warnings());
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.LoadResult;
+import dev.tta.alertrouter.config.WebConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "FILE", arity = "1..*",
       description = "Prometheus rule files: lists the alerts no runbook covers, by priority; exit 1 when a P0 has none.")
   List<Path> rules = List.of();
+
+  @Option(names = "--web.config.file", paramLabel = "FILE",
+      description = "A web config (TLS, headers, basic_auth_users), checked as serve reads it.")
+  Path webConfigFile;
 
   private final Map<String, String> environment;
 
@@ -79,6 +84,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
         loaded.errors().forEach(e -> errors.add(e.toString()));
         loadedRunbooks = loaded.runbooks();
       }
+    }
+    if (webConfigFile != null) {
+      WebConfigLoader.load(webConfigFile).errors().forEach(e -> errors.add(e.toString()));
     }
     if (!errors.isEmpty()) {
       int count = errors.size();

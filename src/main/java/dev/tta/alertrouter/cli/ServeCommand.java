@@ -56,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--external-url", description = "How people reach this server, for links in notifications. Default: http://HOST:PORT of --listen")
   URI externalUrl;
 
+  @Option(names = "--web.config.file", paramLabel = "FILE",
+      description = "TLS, response headers and basic auth users, in the web config format of Prometheus and Alertmanager (exporter-toolkit). Reloaded with the configuration.")
+  Path webConfigFile;
+
   @Override
   public Integer call() {
     ListenAddress address;
@@ -78,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     URI external = externalUrl != null ? externalUrl : address.defaultExternalUrl();
     AppOptions options = new AppOptions(config, RunbooksFolder.orDefault(runbooks), address.host(), address.port(), data, dryRun,
-        external, format, explainCacheSize, Optional.ofNullable(store), replica);
+        external, format, explainCacheSize, Optional.ofNullable(store), replica, Optional.ofNullable(webConfigFile));
     App app;
     try {
       app = App.start(options, Clock.systemUTC(), System.getenv());

@@ -12,14 +12,24 @@ final class ServerParser {
   private ServerParser() {}
 
   static ServerSettings parse(YamlMap m) {
-    m.allow("max_request_size", "resolved_retention", "intake_auth", "admin_auth");
+    m.allow("max_request_size", "resolved_retention", "intake_auth", "admin_auth", "auth");
     Long size = m.has("max_request_size") ? bytes(m.get("max_request_size")) : null;
     Duration retention = m.duration("resolved_retention");
+    Optional<AccessSettings> access = m.has("auth") ? Optional.of(AccessParser.parse(m.get("auth"))) : Optional.empty();
+    if (access.isPresent()) {
+      for (String legacy : new String[] {"intake_auth", "admin_auth"}) {
+        if (m.has(legacy)) {
+          m.get(legacy).error("cannot be combined with server.auth: give these credentials a token under"
+              + " server.auth.tokens (role " + (legacy.equals("intake_auth") ? "intake" : "admin") + ") instead");
+        }
+      }
+    }
     return new ServerSettings(
         size == null ? ServerSettings.DEFAULT_MAX_REQUEST_BYTES : size,
         retention == null ? ServerSettings.DEFAULT_RESOLVED_RETENTION : retention,
-        auth(m, "intake_auth"),
-        auth(m, "admin_auth"));
+        access.isPresent() ? Optional.empty() : auth(m, "intake_auth"),
+        access.isPresent() ? Optional.empty() : auth(m, "admin_auth"),
+        access);
   }
 
   /** A positive size: bytes, or a number with KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024). */

@@ -11,12 +11,15 @@ import java.util.Optional;
  * @param resolvedRetention how long a resolved alert is kept (listed, explainable) before it is dropped
  * @param intakeAuth required on the intake endpoints when present
  * @param adminAuth required on admin endpoints ({@code /-/reload}, silences) when present
+ * @param access roles, tokens and the trusted SSO header ({@code server.auth}); when present,
+ *     {@code intakeAuth} and {@code adminAuth} are empty
  */
 public record ServerSettings(
     long maxRequestBytes,
     Duration resolvedRetention,
     Optional<HttpAuth> intakeAuth,
-    Optional<HttpAuth> adminAuth) {
+    Optional<HttpAuth> adminAuth,
+    Optional<AccessSettings> access) {
 
   public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
   public static final Duration DEFAULT_RESOLVED_RETENTION = Duration.ofMinutes(15);
@@ -28,6 +31,13 @@ public record ServerSettings(
     Objects.requireNonNull(resolvedRetention, "resolvedRetention");
     Objects.requireNonNull(intakeAuth, "intakeAuth");
     Objects.requireNonNull(adminAuth, "adminAuth");
+    Objects.requireNonNull(access, "access");
+  }
+
+  /** Without {@code server.auth}. */
+  public ServerSettings(
+      long maxRequestBytes, Duration resolvedRetention, Optional<HttpAuth> intakeAuth, Optional<HttpAuth> adminAuth) {
+    this(maxRequestBytes, resolvedRetention, intakeAuth, adminAuth, Optional.empty());
   }
 
   public static ServerSettings defaults() {

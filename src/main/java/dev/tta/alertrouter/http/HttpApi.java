@@ -1,9 +1,12 @@
 package dev.tta.alertrouter.http;
 
-import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.ServerSettings;
+import dev.tta.alertrouter.config.TlsServerSettings;
+import dev.tta.alertrouter.config.WebConfig;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.ExplainRecorder;
+import dev.tta.alertrouter.http.auth.AccessGuard;
+import dev.tta.alertrouter.http.auth.TlsConnector;
 import dev.tta.alertrouter.http.v2.V2Api;
 import dev.tta.alertrouter.intake.AlertSource;
 import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
@@ -18,7 +21,6 @@ import dev.tta.alertrouter.store.Upserted;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
@@ -26,9 +28,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -55,7 +59,8 @@ public final class HttpApi {
   private final BooleanSupplier ready;
   private final ReloadAction reloadAction;
   private final Clock clock;
-  private final AuthGuard auth;
+  private Supplier<WebConfig> web = WebConfig::none;
+  private TlsConnector tls;
   private final IntakeEndpoint webhookIntake;
   private final IntakeEndpoint pushIntake;
   private SilenceHandlers silenceHandlers;
@@ -99,7 +104,6 @@ public final class HttpApi {
     Objects.requireNonNull(webhookParser, "webhookParser");
     Objects.requireNonNull(pushParser, "pushParser");
     Objects.requireNonNull(onAccepted, "onAccepted");
-    this.auth = new AuthGuard(settings);
     this.webhookIntake = new IntakeEndpoint(
         AlertSource.ALERTMANAGER, webhookParser::parse, store, metrics, settings, onAccepted, clock,
         IntakeEndpoint.Errors.OBJECT);
@@ -112,7 +116,16 @@ public final class HttpApi {
     }
   }
 
-  /** Serves {@code /api/v1/silences}; creating and expiring need admin auth. Before {@link #start}. */
+  /**
+   * Reads {@code --web.config.file}'s settings: TLS (at {@link #start}, and at {@link #reloadTls}),
+   * response headers and users (per request). Before {@link #start}.
+   */
+  public synchronized HttpApi withWebConfig(Supplier<WebConfig> current) {
+    this.web = Objects.requireNonNull(current, "current");
+    return this;
+  }
+
+  /** Serves {@code /api/v1/silences}; creating, updating and expiring need the responder role. Before {@link #start}. */
   public synchronized HttpApi withSilences(SilenceHandlers handlers) {
     this.silenceHandlers = Objects.requireNonNull(handlers, "handlers");
     return this;
@@ -156,7 +169,9 @@ public final class HttpApi {
     if (app != null) {
       throw new IllegalStateException("already started");
     }
-    app = Javalin.create(this::configure).start(host, port);
+    Optional<TlsServerSettings> initialTls = web.get().tls();
+    tls = initialTls.map(TlsConnector::new).orElse(null);
+    app = Javalin.create(config -> configure(config, host, port)).start(host, port);
     for (Connector connector : app.jettyServer().server().getConnectors()) {
       if (connector instanceof AbstractConnector c) {
         // An idle keep-alive connection has nothing to drain; without this Jetty waits a second
@@ -164,7 +179,21 @@ public final class HttpApi {
         c.setShutdownIdleTimeout(IDLE_CLOSE_ON_STOP.toMillis());
       }
     }
-    LOG.info("listening on {}:{}", host, app.port());
+    LOG.info("listening on {}:{}{}", host, app.port(), tls != null ? " (HTTPS)" : "");
+  }
+
+  /**
+   * After a reload: the certificate, key and client CAs are read again (a renewed certificate takes
+   * effect for new connections). Turning TLS on or off needs a restart.
+   */
+  public synchronized void reloadTls() {
+    Optional<TlsServerSettings> now = web.get().tls();
+    if (tls != null && now.isPresent()) {
+      tls.reload(now.get());
+    } else if ((tls != null) != now.isPresent()) {
+      LOG.warn("tls_server_config was {}; restart to serve {}", tls != null ? "removed" : "added",
+          now.isPresent() ? "HTTPS" : "plain HTTP");
+    }
   }
 
   /** The bound port; only after {@link #start}. */
@@ -183,7 +212,7 @@ public final class HttpApi {
     }
   }
 
-  private void configure(JavalinConfig config) {
+  private void configure(JavalinConfig config, String host, int port) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.http.maxRequestSize = settings.get().maxRequestBytes();
@@ -198,23 +227,29 @@ public final class HttpApi {
       errors.setShowCauses(false);
       server.setErrorHandler(errors);
     });
+    if (tls != null) {
+      config.jetty.addConnector((server, http) -> tls.connector(server, http, host, port));
+    }
+    AccessGuard access = new AccessGuard(settings, web, metrics);
+    config.routes.before(access::addHeaders);
+    config.routes.beforeMatched(access::check);
     config.requestLogger.http((ctx, millis) ->
         metrics.httpRequest(methodLabel(ctx), handlerLabel(ctx), ctx.statusCode(), millis / 1000.0));
 
-    config.routes.post("/api/v1/alertmanager", auth.intake(webhookIntake::handle));
-    config.routes.post("/api/v2/alerts", auth.intake(pushIntake::handle));
+    config.routes.post("/api/v1/alertmanager", webhookIntake::handle);
+    config.routes.post("/api/v2/alerts", pushIntake::handle);
     config.routes.get("/api/v1/alerts", new AlertsEndpoint(queries)::handle);
     config.routes.get("/-/healthy", ctx -> ctx.result("OK"));
     config.routes.head("/-/healthy", ctx -> ctx.status(200));
     config.routes.get("/-/ready", this::readiness);
     config.routes.head("/-/ready", this::readiness);
     config.routes.get("/metrics", this::scrape);
-    config.routes.post("/-/reload", auth.admin(this::reload));
+    config.routes.post("/-/reload", this::reload);
     if (silenceHandlers != null) {
-      silenceHandlers.register(config, this::silenceWrites, RequestIdentity::of);
+      silenceHandlers.register(config, UnaryOperator.identity(), RequestIdentity::of);
     }
     if (v2 != null) {
-      v2.register(config, this::silenceWrites, RequestIdentity::of);
+      v2.register(config, UnaryOperator.identity(), RequestIdentity::of);
     }
     if (runbookRoutes != null) {
       runbookRoutes.register(config);
@@ -238,10 +273,6 @@ public final class HttpApi {
    * The one authorisation check for creating, updating and expiring silences, v1 and v2 alike
    * (today {@code server.admin_auth}); swap it here for role checks.
    */
-  private Handler silenceWrites(Handler handler) {
-    return auth.admin(handler);
-  }
-
   private void readiness(Context ctx) {
     if (ready.getAsBoolean()) {
       ctx.result("OK");
@@ -267,7 +298,8 @@ public final class HttpApi {
   /** The route template that matched, never the raw path (which would explode the label set). */
   private static String handlerLabel(Context ctx) {
     try {
-      Endpoint endpoint = ctx.endpoint();
+      // The endpoint that matched, not a before handler's ("*") that ran last.
+      Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
       return endpoint == null ? UNMATCHED : endpoint.path;
     } catch (RuntimeException e) {
       return UNMATCHED;

@@ -37,6 +37,7 @@ public final class RouterMetrics {
   private final Counter alertsStale;
   private final Histogram httpDuration;
   private final Counter configReloads;
+  private final Counter authRefused;
   private final Gauge configLastReloadSuccessful;
   private final Gauge configLastReloadSuccessTimestamp;
 
@@ -73,6 +74,11 @@ public final class RouterMetrics {
         .name("alertrouter_config_reloads_total")
         .help("Configuration reloads, by result.")
         .labelNames("result")
+        .register(registry);
+    authRefused = Counter.builder()
+        .name("alertrouter_http_auth_refused_total")
+        .help("Requests refused by access control (401 or 403), by reason.")
+        .labelNames("reason")
         .register(registry);
     configLastReloadSuccessful = Gauge.builder()
         .name("alertrouter_config_last_reload_successful")
@@ -118,6 +124,11 @@ public final class RouterMetrics {
   /** {@code handler} must be a route template (or a fixed word), never the raw request path. */
   public void httpRequest(String method, String handler, int code, double seconds) {
     httpDuration.labelValues(method, handler, Integer.toString(code)).observe(seconds);
+  }
+
+  /** Counts {@code count} refused requests; {@code reason} comes from a closed set; 0 makes the series visible. */
+  public void authRefused(String reason, long count) {
+    authRefused.labelValues(reason).inc(count);
   }
 
   /** The first load at startup: sets the gauges without counting a reload. */

@@ -186,6 +186,18 @@ class CheckConfigCommandTest {
   }
 
   @Test
+  void aWebConfigIsCheckedAsServeReadsIt() throws IOException {
+    Path file = Files.writeString(dir.resolve("am.yml"), "route: {receiver: r}\nreceivers: [{name: r}]\n");
+    Path web = Files.writeString(dir.resolve("web.yml"), "tls_server_config:\n  cert_file: none.crt\n  key_file: none.key\n");
+
+    Run r = checkConfig(Map.of(), "--config", file.toString(), "--web.config.file", web.toString());
+
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains(web + ":2: tls_server_config.cert_file: cannot read file \"" + dir.resolve("none.crt")
+        + "\": no such file"), r.err());
+  }
+
+  @Test
   void configDefaultsToRoutingRulesFolder() {
     Run r = checkConfig(Map.of());
     // Tests run in the checkout, which ships routing-rules/ (loading, with dry-run warnings).

@@ -1,4 +1,4 @@
-package dev.tta.alertrouter.http;
+package dev.tta.alertrouter.http.auth;
 
 import dev.tta.alertrouter.config.HttpAuth;
 import java.nio.charset.StandardCharsets;
@@ -6,15 +6,15 @@ import java.security.MessageDigest;
 import java.util.Base64;
 
 /**
- * Checks an {@code Authorization} header against the configured credentials, as Alertmanager's
+ * The older {@code server.intake_auth} and {@code server.admin_auth}: checks an {@code Authorization} header against the configured credentials, as Alertmanager's
  * webhook {@code http_config} sends them. Every comparison runs in constant time, and the answer
  * never says which part was wrong.
  */
-final class Authenticator {
+final class LegacyAuthenticator {
   private static final String BEARER = "bearer ";
   private static final String BASIC = "basic ";
 
-  private Authenticator() {}
+  private LegacyAuthenticator() {}
 
   static boolean permits(HttpAuth required, String authorization) {
     if (authorization == null) {

@@ -1,0 +1,40 @@
+package dev.tta.alertrouter.http.auth;
+
+import dev.tta.alertrouter.config.Role;
+import io.javalin.http.HandlerType;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The role each endpoint needs, by method and route template. Anything not named here is a read
+ * (GET, HEAD) for viewers, or a change for admins, so a new endpoint is never open by accident.
+ */
+final class Endpoints {
+  /** Open to anyone: probes must work without credentials. */
+  static final Set<String> OPEN = Set.of("/-/healthy", "/-/ready");
+  static final Set<String> INTAKE = Set.of("/api/v1/alertmanager", "/api/v2/alerts");
+  private static final String SILENCES = "/api/v1/silences";
+  /** Alertmanager's v2 silence writes: POST /api/v2/silences and DELETE /api/v2/silence/{silenceID}. */
+  private static final String V2_SILENCE = "/api/v2/silence";
+  private static final String ACKS = "/api/v1/acks";
+
+  private Endpoints() {}
+
+  /** The role required; empty when the endpoint is open. */
+  static Optional<Role> required(HandlerType method, String path) {
+    if (OPEN.contains(path)) {
+      return Optional.empty();
+    }
+    if (method == HandlerType.GET || method == HandlerType.HEAD) {
+      return Optional.of(Role.VIEWER);
+    }
+    if (method == HandlerType.POST && INTAKE.contains(path)) {
+      return Optional.of(Role.INTAKE);
+    }
+    if (path.equals(SILENCES) || path.startsWith(SILENCES + "/") || path.equals(ACKS) || path.startsWith(ACKS + "/")
+        || path.equals(V2_SILENCE + "s") || path.startsWith(V2_SILENCE + "/")) {
+      return Optional.of(Role.RESPONDER);
+    }
+    return Optional.of(Role.ADMIN);
+  }
+}

@@ -15,7 +15,11 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import javax.net.ssl.KeyManagerFactory;
+import java.net.Socket;
+import java.security.Principal;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -91,16 +95,56 @@ final class TestCertificates {
     trust.setCertificateEntry("ca", ca.cert());
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    keys.load(null, null);
-    if (identity != null) {
-      keys.setKeyEntry("me", identity.keys().getPrivate(), "pw".toCharArray(), new X509Certificate[] {identity.cert()});
-    }
-    kmf.init(keys, "pw".toCharArray());
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), RANDOM);
+    context.init(identity == null ? null : new KeyManager[] {new Presenting(identity)}, tmf.getTrustManagers(), RANDOM);
     return context;
+  }
+
+  /**
+   * Presents its certificate whatever CAs the server names, as a Go client does (the JDK's own key
+   * manager would keep quiet about a certificate the server's CAs did not sign).
+   */
+  private static final class Presenting extends X509ExtendedKeyManager {
+    private final Pki identity;
+
+    Presenting(Pki identity) {
+      this.identity = identity;
+    }
+
+    @Override
+    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+      return "me";
+    }
+
+    @Override
+    public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+      return "me";
+    }
+
+    @Override
+    public String[] getClientAliases(String keyType, Principal[] issuers) {
+      return new String[] {"me"};
+    }
+
+    @Override
+    public X509Certificate[] getCertificateChain(String alias) {
+      return new X509Certificate[] {identity.cert()};
+    }
+
+    @Override
+    public PrivateKey getPrivateKey(String alias) {
+      return identity.keys().getPrivate();
+    }
+
+    @Override
+    public String[] getServerAliases(String keyType, Principal[] issuers) {
+      return null;
+    }
+
+    @Override
+    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+      return null;
+    }
   }
 
   private static Pki issue(String subject, Pki issuer, boolean isCa, boolean isServer) throws Exception {

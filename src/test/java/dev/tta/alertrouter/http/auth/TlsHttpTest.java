@@ -56,6 +56,17 @@ class TlsHttpTest {
   }
 
   @Test
+  void verifyClientCertIfGivenLetsProbesInWithoutOneButRefusesAnUnsignedOne(@TempDir Path dir) throws Exception {
+    TestCertificates pki = new TestCertificates(dir);
+    try (SecuredServer s = SecuredServer.start(dir, null, tls(pki, "VerifyClientCertIfGiven"), pki.clientContext(null))) {
+      assertEquals(200, s.get("/-/ready").statusCode());
+    }
+    try (SecuredServer s = SecuredServer.start(dir, null, tls(pki, "VerifyClientCertIfGiven"), pki.clientContext(pki.stranger))) {
+      assertThrows(UncheckedIOException.class, () -> s.get("/-/ready"));
+    }
+  }
+
+  @Test
   void basicAuthOverHttpsWithGoCipherNamesAndAPkcs8Key(@TempDir Path dir) throws Exception {
     TestCertificates pki = new TestCertificates(dir);
     Files.writeString(pki.serverKey, "-----BEGIN PRIVATE KEY-----\n"

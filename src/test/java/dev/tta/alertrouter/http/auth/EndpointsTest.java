@@ -1,0 +1,36 @@
+package dev.tta.alertrouter.http.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tta.alertrouter.config.Role;
+import io.javalin.http.HandlerType;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which role each endpoint needs; an endpoint nobody listed is never open. */
+class EndpointsTest {
+  @Test
+  void probesAreOpenReadsForViewersChangesForResponderOrAdmin() {
+    assertEquals(Optional.empty(), Endpoints.required(HandlerType.GET, "/-/healthy"));
+    assertEquals(Optional.empty(), Endpoints.required(HandlerType.HEAD, "/-/ready"));
+    assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/metrics"));
+    assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/runbooks/{name}"));
+    assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/ui/alerts"), "a future page");
+    assertEquals(Optional.of(Role.INTAKE), Endpoints.required(HandlerType.POST, "/api/v2/alerts"));
+    assertEquals(Optional.of(Role.INTAKE), Endpoints.required(HandlerType.POST, "/api/v1/alertmanager"));
+    assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/api/v1/silences"));
+    assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.DELETE, "/api/v1/silences/{id}"));
+    assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/api/v1/acks/{fingerprint}"));
+    assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/-/reload"));
+    assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.PUT, "/api/v1/config"), "an unlisted change");
+  }
+
+  @Test
+  void rolesNest() {
+    assertEquals(true, Role.ADMIN.grants(Role.RESPONDER) && Role.ADMIN.grants(Role.INTAKE));
+    assertEquals(true, Role.RESPONDER.grants(Role.VIEWER));
+    assertEquals(false, Role.RESPONDER.grants(Role.ADMIN) || Role.RESPONDER.grants(Role.INTAKE));
+    assertEquals(false, Role.VIEWER.grants(Role.RESPONDER));
+    assertEquals(false, Role.INTAKE.grants(Role.VIEWER));
+  }
+}

@@ -101,6 +101,38 @@ class AccessControlHttpTest {
   }
 
   @Test
+  void alertmanagersV2SilencesNeedTheResponderRoleAndAreAuthoredByTheUser(@TempDir Path dir) throws Exception {
+    String server = """
+        server:
+          auth:
+            roles:
+              responder: [bob]
+              viewer: ["*"]
+        """;
+    String v2Silence = """
+        {"matchers":[{"name":"team","value":"platform","isRegex":false,"isEqual":true}],
+         "startsAt":"2026-01-01T00:00:00Z","endsAt":"2099-01-01T00:00:00Z","createdBy":"someone else","comment":"maintenance"}""";
+    try (SecuredServer s = SecuredServer.start(dir, server, users())) {
+      String viewer = basic("carol", "carol-pw");
+      assertEquals(200, s.get("/api/v2/silences", "Authorization", viewer).statusCode());
+      assertEquals(403, s.post("/api/v2/silences", v2Silence, "Authorization", viewer).statusCode());
+      assertEquals(401, s.post("/api/v2/silences", v2Silence).statusCode());
+
+      String responder = basic("bob", "bob-pw");
+      HttpResponse<String> created = s.post("/api/v2/silences", v2Silence, "Authorization", responder);
+      assertEquals(200, created.statusCode(), created.body());
+      String id = created.body().replaceAll(".*\"silenceID\":\"([^\"]+)\".*", "$1");
+      HttpResponse<String> read = s.get("/api/v2/silence/" + id, "Authorization", viewer);
+      assertEquals(200, read.statusCode());
+      assertTrue(read.body().contains("\"createdBy\":\"bob\""), read.body());
+      assertEquals(403, s.send(java.net.http.HttpRequest.newBuilder(s.uri("/api/v2/silence/" + id)).DELETE(),
+          "Authorization", viewer).statusCode());
+      assertEquals(200, s.send(java.net.http.HttpRequest.newBuilder(s.uri("/api/v2/silence/" + id)).DELETE(),
+          "Authorization", responder).statusCode());
+    }
+  }
+
+  @Test
   void tokensIdentifyByNameWithTheirRole(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("prometheus.token"), "intake-s3cret\n");
     Files.writeString(dir.resolve("grafana.token"), "grafana-s3cret");

@@ -19,8 +19,8 @@ import java.util.Set;
  * {@code {"code":400,"message":"parsing silence body from \"\" failed, because …"}}; a missing
  * required field or an empty {@code matchers} is 422 with go-openapi's code (the first problem, fields
  * in alphabetical order). Stricter than Alertmanager 0.25, which ignores them: an unknown field is
- * refused as Go's JSON decoder refuses one ({@code json: unknown field "x"}), so a typo cannot be
- * stored silently.
+ * refused (400 {@code "unknown field \"x\" in silence"}), so a typo cannot be
+ * stored silently; that answer is a JSON string, as the spec's {@code BadRequest}.
  */
 final class V2SilenceBody {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,7 +42,7 @@ final class V2SilenceBody {
     }
   }
 
-  /** Why a body was refused: the status and the go-openapi code and message. */
+  /** Why a body was refused: the status and the go-openapi code and message (code 0: a plain JSON string). */
   static final class Refused extends Exception {
     final int status;
     final int code;
@@ -142,7 +142,7 @@ final class V2SilenceBody {
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        throw Refused.parsing("json: unknown field \"" + name + "\"");
+        throw new Refused(400, 0, "unknown field \"" + name + "\" in silence");
       }
     }
   }

@@ -83,7 +83,11 @@ final class V2Silences {
     try {
       posted = V2SilenceBody.read(ctx.body(), author.isPresent());
     } catch (V2SilenceBody.Refused e) {
-      V2Errors.validation(ctx, e.status, e.code, e.getMessage());
+      if (e.code == 0) {
+        V2Errors.message(ctx, e.status, e.getMessage());
+      } else {
+        V2Errors.validation(ctx, e.status, e.code, e.getMessage());
+      }
       return;
     }
     List<Matcher> matchers = new ArrayList<>();

@@ -106,11 +106,11 @@ final class V2SilenceBody {
         default -> start == null;
       };
       if (missing) {
-        throw new Refused(422, V2Errors.REQUIRED, field + " in body is required");
+        throw new Refused(422, V2Replies.REQUIRED, field + " in body is required");
       }
     }
     if (items.isEmpty()) {
-      throw new Refused(422, V2Errors.TOO_FEW_ITEMS, "matchers in body should have at least 1 items");
+      throw new Refused(422, V2Replies.TOO_FEW_ITEMS, "matchers in body should have at least 1 items");
     }
     List<RawMatcher> raw = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -127,13 +127,13 @@ final class V2SilenceBody {
     String value = string(m, "value", "Matcher.value");
     String where = "matchers." + index + ".";
     if (isRegex == null) {
-      throw new Refused(422, V2Errors.REQUIRED, where + "isRegex in body is required");
+      throw new Refused(422, V2Replies.REQUIRED, where + "isRegex in body is required");
     }
     if (name == null) {
-      throw new Refused(422, V2Errors.REQUIRED, where + "name in body is required");
+      throw new Refused(422, V2Replies.REQUIRED, where + "name in body is required");
     }
     if (value == null) {
-      throw new Refused(422, V2Errors.REQUIRED, where + "value in body is required");
+      throw new Refused(422, V2Replies.REQUIRED, where + "value in body is required");
     }
     return new RawMatcher(name, value, isRegex, isEqual == null || isEqual);
   }

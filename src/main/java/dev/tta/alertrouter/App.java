@@ -175,7 +175,17 @@ public final class App implements AutoCloseable {
   /** This replica for {@code GET /api/v2/status}: its name, its address, when it started, its build. */
   private V2StatusFacts statusFacts() {
     String address = options.host() + ":" + http.port();
-    return new V2StatusFacts(options.replica(), List.of(new V2StatusFacts.Peer(options.replica(), address)), startedAt,
+    // Peers sharing PostgreSQL are known by name only (from their group leases): their address is not stored.
+    java.util.List<V2StatusFacts.Peer> peers = new java.util.ArrayList<>();
+    peers.add(new V2StatusFacts.Peer(options.replica(), address));
+    try {
+      persistence.liveReplicas(clock.instant()).stream()
+          .filter(r -> !r.equals(options.replica()))
+          .forEach(r -> peers.add(new V2StatusFacts.Peer(r, "")));
+    } catch (StoreUnavailableException e) {
+      LOG.warn("status: the shared store did not say which replicas live: {}", e.getMessage());
+    }
+    return new V2StatusFacts(options.replica(), peers, startedAt,
         new V2StatusFacts.VersionInfo(Version.current(), "unknown", "unknown", "unknown", "unknown",
             "n/a (Java " + Runtime.version() + ")"));
   }

@@ -41,7 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * alert-router's HTTP surface: intake, the alert list, health, readiness, metrics and reload.
+ * alert-router's HTTP surface: intake, the alert list, health, readiness, metrics and reload, and
+ * (added by the composition root) silences, groups, runbooks, explain and Alertmanager's v2 API.
  * Built once by the composition root; {@link #start} binds, {@link #stop} drains in-flight
  * requests (new ones get 503, which senders retry) and stops.
  */
@@ -265,7 +266,11 @@ public final class HttpApi {
         Json.error(ctx, e.getStatus(), e.getStatus() == 404 ? "not found" : e.getMessage()));
     config.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), handlerLabel(ctx), e);
-      Json.error(ctx, 500, "internal error; see the server log");
+      if (ctx.path().startsWith("/api/v2/")) {
+        Json.reply(ctx, 500, "internal error; see the server log"); // Alertmanager's v2 form: a JSON string
+      } else {
+        Json.error(ctx, 500, "internal error; see the server log");
+      }
     });
   }
 

@@ -41,6 +41,9 @@ final class GroupLeases {
   private static final String DELETE_LAPSED_BEFORE =
       "DELETE FROM group_leases WHERE expires_at < ?";
 
+  private static final String HOLDERS =
+      "SELECT DISTINCT owner FROM group_leases WHERE expires_at > ? ORDER BY owner";
+
   private final GroupCommitWriter writer;
   private final String replica;
 
@@ -118,6 +121,22 @@ final class GroupLeases {
       }
     });
     return owing;
+  }
+
+  /** The replicas holding a lease that has not lapsed at {@code now}: the live ones that flush groups. */
+  List<String> holders(Instant now) {
+    List<String> holders = new ArrayList<>();
+    writer.write(session -> {
+      holders.clear();
+      PreparedStatement statement = session.statement(HOLDERS);
+      statement.setObject(1, at(now));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          holders.add(rows.getString(1));
+        }
+      }
+    });
+    return holders;
   }
 
   /** Forgets leases that lapsed before {@code cutoff} (their groups are gone). */

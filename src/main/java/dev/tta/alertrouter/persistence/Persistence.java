@@ -184,6 +184,14 @@ public final class Persistence implements AutoCloseable {
     }
   }
 
+  /**
+   * The replicas sharing the database that hold a group lease at {@code now} (sorted; this one
+   * among them once it flushes a group); empty for a store of its own (SQLite).
+   */
+  public List<String> liveReplicas(Instant now) {
+    return replication == null ? List.of() : replication.leases().holders(now);
+  }
+
   public AlertStore alerts() {
     return alerts;
   }

@@ -21,11 +21,11 @@ final class V2Alerts {
     try {
       filter = V2AlertParams.read(ctx);
     } catch (V2AlertParams.BadParam e) {
-      V2Errors.message(ctx, 400, e.getMessage());
+      V2Replies.message(ctx, 400, e.getMessage());
       return;
     }
     List<V2AlertJson> body = queries.firing(filter, queries.now()).stream().map(V2AlertJson::of).toList();
-    V2Errors.json(ctx, 200, body);
+    V2Replies.json(ctx, 200, body);
   }
 
   void groups(Context ctx) {
@@ -33,7 +33,7 @@ final class V2Alerts {
     try {
       filter = V2AlertParams.read(ctx);
     } catch (V2AlertParams.BadParam e) {
-      V2Errors.message(ctx, 400, e.getMessage());
+      V2Replies.message(ctx, 400, e.getMessage());
       return;
     }
     Instant now = queries.now();
@@ -42,7 +42,7 @@ final class V2Alerts {
         .sorted(Comparator.comparing(V2AlertJson.Group::labels, V2Alerts::labelSetOrder)
             .thenComparing(g -> g.receiver().name()))
         .toList();
-    V2Errors.json(ctx, 200, body);
+    V2Replies.json(ctx, 200, body);
   }
 
   /** Prometheus' {@code LabelSet.Before}: fewer labels first, then by sorted names, then values. */

@@ -19,8 +19,8 @@ import java.util.Set;
  * {@code {"code":400,"message":"parsing silence body from \"\" failed, because …"}}; a missing
  * required field or an empty {@code matchers} is 422 with go-openapi's code (the first problem, fields
  * in alphabetical order). Stricter than Alertmanager 0.25, which ignores them: an unknown field is
- * refused as Go's JSON decoder refuses one ({@code json: unknown field "x"}), so a typo cannot be
- * stored silently.
+ * refused (400 {@code "unknown field \"x\" in silence"}), so a typo cannot be
+ * stored silently; that answer is a JSON string, as the spec's {@code BadRequest}.
  */
 final class V2SilenceBody {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,7 +42,7 @@ final class V2SilenceBody {
     }
   }
 
-  /** Why a body was refused: the status and the go-openapi code and message. */
+  /** Why a body was refused: the status and the go-openapi code and message (code 0: a plain JSON string). */
   static final class Refused extends Exception {
     final int status;
     final int code;
@@ -106,11 +106,11 @@ final class V2SilenceBody {
         default -> start == null;
       };
       if (missing) {
-        throw new Refused(422, V2Errors.REQUIRED, field + " in body is required");
+        throw new Refused(422, V2Replies.REQUIRED, field + " in body is required");
       }
     }
     if (items.isEmpty()) {
-      throw new Refused(422, V2Errors.TOO_FEW_ITEMS, "matchers in body should have at least 1 items");
+      throw new Refused(422, V2Replies.TOO_FEW_ITEMS, "matchers in body should have at least 1 items");
     }
     List<RawMatcher> raw = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -127,13 +127,13 @@ final class V2SilenceBody {
     String value = string(m, "value", "Matcher.value");
     String where = "matchers." + index + ".";
     if (isRegex == null) {
-      throw new Refused(422, V2Errors.REQUIRED, where + "isRegex in body is required");
+      throw new Refused(422, V2Replies.REQUIRED, where + "isRegex in body is required");
     }
     if (name == null) {
-      throw new Refused(422, V2Errors.REQUIRED, where + "name in body is required");
+      throw new Refused(422, V2Replies.REQUIRED, where + "name in body is required");
     }
     if (value == null) {
-      throw new Refused(422, V2Errors.REQUIRED, where + "value in body is required");
+      throw new Refused(422, V2Replies.REQUIRED, where + "value in body is required");
     }
     return new RawMatcher(name, value, isRegex, isEqual == null || isEqual);
   }
@@ -142,7 +142,7 @@ final class V2SilenceBody {
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        throw Refused.parsing("json: unknown field \"" + name + "\"");
+        throw new Refused(400, 0, "unknown field \"" + name + "\" in silence");
       }
     }
   }

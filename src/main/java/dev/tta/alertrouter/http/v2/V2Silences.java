@@ -41,11 +41,11 @@ final class V2Silences {
     try {
       filter = V2AlertParams.filter(ctx);
     } catch (V2AlertParams.BadParam e) {
-      V2Errors.message(ctx, 400, e.getMessage());
+      V2Replies.message(ctx, 400, e.getMessage());
       return;
     }
     Instant now = clock.instant();
-    V2Errors.json(ctx, 200, silences.listHaving(filter).stream().map(s -> V2SilenceJson.of(s, now)).toList());
+    V2Replies.json(ctx, 200, silences.listHaving(filter).stream().map(s -> V2SilenceJson.of(s, now)).toList());
   }
 
   void getOne(Context ctx) {
@@ -58,7 +58,7 @@ final class V2Silences {
       ctx.status(404);
       return;
     }
-    V2Errors.json(ctx, 200, V2SilenceJson.of(found.get(), clock.instant()));
+    V2Replies.json(ctx, 200, V2SilenceJson.of(found.get(), clock.instant()));
   }
 
   /** Expires a silence: 404 when unknown (Alertmanager 0.25 answers 500), 400 when already expired. */
@@ -71,9 +71,9 @@ final class V2Silences {
       silences.expire(id);
       ctx.status(200);
     } catch (SilenceNotFoundException e) {
-      V2Errors.message(ctx, 404, "silence not found");
+      V2Replies.message(ctx, 404, "silence not found");
     } catch (SilenceValidationException e) {
-      V2Errors.message(ctx, 400, "silence " + id + " already expired");
+      V2Replies.message(ctx, 400, "silence " + id + " already expired");
     }
   }
 
@@ -83,44 +83,48 @@ final class V2Silences {
     try {
       posted = V2SilenceBody.read(ctx.body(), author.isPresent());
     } catch (V2SilenceBody.Refused e) {
-      V2Errors.validation(ctx, e.status, e.code, e.getMessage());
+      if (e.code == 0) {
+        V2Replies.message(ctx, e.status, e.getMessage());
+      } else {
+        V2Replies.validation(ctx, e.status, e.code, e.getMessage());
+      }
       return;
     }
     List<Matcher> matchers = new ArrayList<>();
     for (int i = 0; i < posted.matchers().size(); i++) {
       V2SilenceBody.RawMatcher m = posted.matchers().get(i);
       if (!Labels.isValidName(m.name())) {
-        V2Errors.message(ctx, 400, "silence invalid: invalid label matcher " + i + ": invalid label name \"" + m.name() + "\"");
+        V2Replies.message(ctx, 400, "silence invalid: invalid label matcher " + i + ": invalid label name \"" + m.name() + "\"");
         return;
       }
       try {
         matchers.add(Matcher.of(m.name(), m.type(), m.value()));
       } catch (IllegalArgumentException e) {
-        V2Errors.message(ctx, 400, "silence invalid: invalid label matcher " + i + ": invalid regular expression \""
+        V2Replies.message(ctx, 400, "silence invalid: invalid label matcher " + i + ": invalid regular expression \""
             + m.value() + "\": " + e.getMessage());
         return;
       }
     }
     if (matchers.stream().allMatch(m -> m.matches(""))) {
-      V2Errors.message(ctx, 400, "silence invalid: at least one matcher must not match the empty string");
+      V2Replies.message(ctx, 400, "silence invalid: at least one matcher must not match the empty string");
       return;
     }
     if (!posted.startsAt().isBefore(posted.endsAt())) {
-      V2Errors.message(ctx, 400, "Failed to create silence: start time must be before end time");
+      V2Replies.message(ctx, 400, "Failed to create silence: start time must be before end time");
       return;
     }
     if (posted.endsAt().isBefore(clock.instant())) {
-      V2Errors.message(ctx, 400, "Failed to create silence: end time can't be in the past");
+      V2Replies.message(ctx, 400, "Failed to create silence: end time can't be in the past");
       return;
     }
     SilenceDraft draft = new SilenceDraft(posted.id().orElse(null), matchers, posted.startsAt(), posted.endsAt(),
         author.orElse(posted.createdBy().orElse("")), posted.comment());
     try {
-      V2Errors.json(ctx, 200, new V2SilenceJson.Created(silences.set(draft)));
+      V2Replies.json(ctx, 200, new V2SilenceJson.Created(silences.set(draft)));
     } catch (SilenceNotFoundException e) {
-      V2Errors.message(ctx, 404, "silence not found");
+      V2Replies.message(ctx, 404, "silence not found");
     } catch (SilenceValidationException e) {
-      V2Errors.message(ctx, 400, "silence invalid: " + String.join("; ", e.problems()));
+      V2Replies.message(ctx, 400, "silence invalid: " + String.join("; ", e.problems()));
     }
   }
 
@@ -128,7 +132,7 @@ final class V2Silences {
     if (UUID.matcher(id).matches()) {
       return true;
     }
-    V2Errors.validation(ctx, 422, V2Errors.INVALID_TYPE, "silenceID in path must be of type uuid: \"" + id + "\"");
+    V2Replies.validation(ctx, 422, V2Replies.INVALID_TYPE, "silenceID in path must be of type uuid: \"" + id + "\"");
     return false;
   }
 }

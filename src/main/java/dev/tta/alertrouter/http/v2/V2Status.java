@@ -21,7 +21,7 @@ final class V2Status {
     V2ConfigView view = config.get();
     V2StatusFacts facts = this.facts.get();
     List<V2StatusFacts.Peer> peers = facts.peers().stream().sorted(Comparator.comparing(V2StatusFacts.Peer::name)).toList();
-    V2Errors.json(ctx, 200, new StatusJson(
+    V2Replies.json(ctx, 200, new StatusJson(
         new Cluster(facts.clusterName(), peers, "ready"),
         new Config(view.maskedYaml()),
         V2Times.format(facts.startedAt()),
@@ -29,7 +29,7 @@ final class V2Status {
   }
 
   void receivers(Context ctx) {
-    V2Errors.json(ctx, 200, config.get().receiverNames().stream().map(V2AlertJson.Receiver::new).toList());
+    V2Replies.json(ctx, 200, config.get().receiverNames().stream().map(V2AlertJson.Receiver::new).toList());
   }
 
   /** {@code alertmanagerStatus}. */

@@ -65,6 +65,51 @@ final class OpenApiSchemas {
     assertTrue(errors.isEmpty(), inlineSchema + " violated: " + errors + "\nin " + body);
   }
 
+  /**
+   * Checks an answer of alert-router's {@code /api/v2} against what the spec declares for that
+   * operation and status: the declared schema, or an empty body where none is declared. Statuses the
+   * spec does not declare (401 from admin auth, 413, 415, and the 422 Alertmanager's OpenAPI layer
+   * writes) are not the spec's business and are left alone.
+   */
+  static void assertAnswerFits(String method, String pathAndQuery, int status, String body) {
+    if (!pathAndQuery.startsWith("/api/v2/")) {
+      return;
+    }
+    String path = pathAndQuery.substring("/api/v2".length()).split("\\?", 2)[0];
+    JsonNode operation = null;
+    for (var it = SPEC.path("paths").fields(); it.hasNext(); ) {
+      var entry = it.next();
+      String regex = entry.getKey().replaceAll("\\{[^}]+}", "[^/]+");
+      if (path.matches(regex)) {
+        operation = entry.getValue().path(method.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    assertTrue(operation != null && !operation.isMissingNode(), method + " " + path + " is not in the spec");
+    JsonNode response = operation.path("responses").path(Integer.toString(status));
+    if (response.isMissingNode()) {
+      return;
+    }
+    if (response.has("$ref")) {
+      response = SPEC.at(response.get("$ref").asText().substring(1));
+    }
+    JsonNode schema = response.path("schema");
+    if (status == 400 && body.startsWith("{\"code\":400,")) {
+      // Alertmanager's OpenAPI layer (go-openapi) answers a body it cannot parse with this object,
+      // though the spec declares a string: alert-router answers as Alertmanager does.
+      return;
+    }
+    if (schema.isMissingNode()) {
+      assertTrue(body.isEmpty() || status == 200 && "post".equalsIgnoreCase(method) && path.equals("/alerts"),
+          method + " " + path + " " + status + " declares no body, got " + body);
+      return;
+    }
+    try {
+      assertFitsInline(schema, JSON.readTree(body));
+    } catch (IOException e) {
+      throw new AssertionError(method + " " + path + " " + status + " is not JSON: " + body, e);
+    }
+  }
+
   /** The schema of response {@code status} of {@code method path} in the spec (e.g. "/silences", "post", "200"). */
   static JsonNode responseSchema(String path, String method, String status) {
     return SPEC.path("paths").path(path).path(method).path("responses").path(status).path("schema");

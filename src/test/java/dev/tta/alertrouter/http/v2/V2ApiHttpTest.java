@@ -145,6 +145,27 @@ class V2ApiHttpTest {
   }
 
   @Test
+  void v1AndV2ListTheSameAlertsAndGroups() {
+    assertEquals(200, server.post("/api/v2/alerts", ALERTS).statusCode());
+    List<String> v1 = new ArrayList<>();
+    V2Server.json(server.get("/api/v1/alerts?filter=" + q("service=\"s\""))).path("data")
+        .forEach(a -> v1.add(a.path("fingerprint").asText()));
+    List<String> v2 = new ArrayList<>();
+    alerts("?filter=" + q("service=\"s\"")).forEach(a -> v2.add(a.path("fingerprint").asText()));
+    assertEquals(2, v2.size());
+    assertEquals(v1, v2);
+    List<String> v1Groups = new ArrayList<>();
+    V2Server.json(server.get("/api/v1/groups")).forEach(g -> v1Groups.add(g.path("receiver").asText() + g.path("groupLabels")));
+    List<String> v2Groups = new ArrayList<>();
+    V2Server.json(server.get("/api/v2/alerts/groups")).forEach(g -> v2Groups.add(g.path("receiver").path("name").asText() + g.path("labels")));
+    assertEquals(v1Groups.stream().sorted().toList(), v2Groups.stream().sorted().toList());
+    // A resolved alert stays in the v1 list and leaves the v2 one, as in Alertmanager.
+    server.clock.advance(Duration.ofMinutes(6));
+    assertEquals(3, V2Server.json(server.get("/api/v1/alerts")).path("data").size());
+    assertEquals(0, alerts("").size());
+  }
+
+  @Test
   void groupsHoldTheFilteredAlertsByReceiverAndLabels() {
     assertEquals(200, server.post("/api/v2/alerts", ALERTS).statusCode());
     createSilence("[{\"name\":\"a\",\"value\":\"b\",\"isRegex\":false}]");

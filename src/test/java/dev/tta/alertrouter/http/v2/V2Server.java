@@ -83,9 +83,14 @@ final class V2Server implements AutoCloseable {
     return send(HttpRequest.newBuilder(URI.create(url() + path)).DELETE());
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) {
+  /** Sends, and checks every {@code /api/v2} answer against Alertmanager's OpenAPI spec. */
+  HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest built = request.build();
+      HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+      OpenApiSchemas.assertAnswerFits(built.method(), built.uri().getRawPath()
+          + (built.uri().getRawQuery() == null ? "" : "?" + built.uri().getRawQuery()), response.statusCode(), response.body());
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

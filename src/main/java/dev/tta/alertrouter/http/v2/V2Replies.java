@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 
 /**
- * Error answers in Alertmanager's two forms: its handlers' JSON string ({@code "bad matcher format: x"}),
+ * The v2 API's JSON answers. Errors come in Alertmanager's two forms: its handlers' JSON string ({@code "bad matcher format: x"}),
  * and the {@code {"code":602,"message":"…"}} object its OpenAPI layer (go-openapi) writes when a
  * request does not fit the spec (missing field, not a UUID, body not JSON).
  */
-final class V2Errors {
+final class V2Replies {
   /** go-openapi's codes: a required value missing, a value of the wrong type or format, too few items. */
   static final int REQUIRED = 602;
   static final int INVALID_TYPE = 601;
@@ -17,7 +17,7 @@ final class V2Errors {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private V2Errors() {}
+  private V2Replies() {}
 
   /** A JSON string body, as Alertmanager's handlers answer errors. */
   static void message(Context ctx, int status, String message) {
@@ -31,6 +31,7 @@ final class V2Errors {
 
   record CodedError(int code, String message) {}
 
+  /** Any JSON answer, success or not. */
   static void json(Context ctx, int status, Object body) {
     write(ctx, status, body);
   }

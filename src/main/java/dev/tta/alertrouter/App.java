@@ -28,6 +28,21 @@ import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.Upserted;
 import dev.tta.alertrouter.store.StoreUnavailableException;
+import dev.tta.alertrouter.ui.StatusFacts;
+import dev.tta.alertrouter.ui.UiBackend;
+import dev.tta.alertrouter.ui.WebUi;
+import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.config.RouterConfig;
+import dev.tta.alertrouter.dispatch.GroupSnapshot;
+import dev.tta.alertrouter.mute.InhibitionReason;
+import dev.tta.alertrouter.mute.SilenceState;
+import dev.tta.alertrouter.mute.TimeIntervals;
+import dev.tta.alertrouter.persistence.WriterStats;
+import dev.tta.alertrouter.routing.RouteTree;
+import dev.tta.alertrouter.runbook.RunbookResolver;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,6 +87,9 @@ public final class App implements AutoCloseable {
   private final Templates templates;
   private final ReloadAction reloadAction;
   private final HttpApi http;
+  private final Instant startedAt;
+  private final AtomicReference<Instant> configLoadedAt = new AtomicReference<>();
+  private volatile boolean lastReloadSucceeded = true;
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
       DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial) {
@@ -92,7 +110,9 @@ public final class App implements AutoCloseable {
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
         templates, new PersistentSlackMessageStore(persistence.messageReferences()),
         new RateLimiter(clock, Duration.ofSeconds(1), 1));
+    this.startedAt = clock.instant();
     this.engine.set(RoutingEngine.build(initial, services()));
+    this.configLoadedAt.set(clock.instant());
     // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
     // persisted notification log keeps them from notifying again what was already sent.
     engine.get().accept(store.list(List.of()));
@@ -114,7 +134,81 @@ public final class App implements AutoCloseable {
         .withSilences(new SilenceHandlers(silences, clock))
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
         .withGroups(() -> engine.get().groups())
-        .withExplain(observer.explain());
+        .withExplain(observer.explain())
+        .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(), clock));
+  }
+
+  /** What the web UI reads: the current engine's own parts, looked up per call (a reload swaps them). */
+  private final class Backend implements UiBackend {
+    @Override
+    public RouterConfig config() {
+      return engine.get().config();
+    }
+
+    @Override
+    public RouteTree routes() {
+      return engine.get().tree();
+    }
+
+    @Override
+    public Labels classify(Labels labels) {
+      return engine.get().classify(labels);
+    }
+
+    @Override
+    public String team(Labels classified) {
+      return engine.get().team(classified);
+    }
+
+    @Override
+    public Optional<InhibitionReason> inhibitedBy(Labels classified, Instant now) {
+      return engine.get().inhibitor().isInhibited(classified, now);
+    }
+
+    @Override
+    public TimeIntervals timeIntervals() {
+      return engine.get().timeIntervals();
+    }
+
+    @Override
+    public List<GroupSnapshot> groups() {
+      return engine.get().groups();
+    }
+
+    @Override
+    public RunbookResolver runbooks() {
+      return engine.get().runbooks();
+    }
+
+    @Override
+    public Optional<String> reload() {
+      return reloadAction.reload() instanceof ReloadOutcome.Failure failure
+          ? Optional.of(failure.error())
+          : Optional.empty();
+    }
+
+    @Override
+    public StatusFacts status() {
+      Instant now = clock.instant();
+      Map<String, String> figures = new LinkedHashMap<>();
+      store.countByStatus(now).forEach((status, count) -> figures.put("alerts " + status.wireName(), Long.toString(count)));
+      for (SilenceState state : SilenceState.values()) {
+        figures.put("silences " + state.wireName(), Integer.toString(silences.list(state).size()));
+      }
+      figures.put("aggregation groups", Integer.toString(engine.get().activeGroups()));
+      figures.put("explain stories", Long.toString(observer.explain().size()));
+      WriterStats stats = persistence.stats();
+      figures.put("transactions", Long.toString(stats.transactions()));
+      figures.put("writes", Long.toString(stats.writes()));
+      figures.put("writes without a transaction", Long.toString(stats.writesWithoutTransaction()));
+      figures.put("failed writes", Long.toString(stats.failedWrites()));
+      figures.put("queued writes", Integer.toString(stats.queued()));
+      figures.put("deferred alert extensions", Integer.toString(stats.deferredAlerts()));
+      return new StatusFacts(Version.current(), startedAt, configLoadedAt.get(), options.config().toString(),
+          options.runbooks().map(p -> p.toAbsolutePath().normalize().toString()).orElse("none (--runbooks not given)"),
+          lastReloadSucceeded, persistence.toString(),
+          options.sharedStore().isPresent() ? options.replica() : "the only one (SQLite)", figures, List.of());
+    }
   }
 
   /**
@@ -203,6 +297,7 @@ public final class App implements AutoCloseable {
     } catch (ConfigException e) {
       String errors = String.join("\n", e.errors());
       LOG.error("reload failed, keeping the running configuration:\n{}", errors);
+      lastReloadSucceeded = false;
       return ReloadOutcome.failure(errors);
     }
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
@@ -213,6 +308,8 @@ public final class App implements AutoCloseable {
     // The new dispatcher starts empty: replay what the store holds, as Alertmanager does on reload.
     // The notification log outlives both engines, so nothing already sent is sent again.
     fresh.accept(store.list(List.of()));
+    configLoadedAt.set(clock.instant());
+    lastReloadSucceeded = true;
     LOG.info("configuration reloaded from {}", options.config());
     return ReloadOutcome.success();
   }

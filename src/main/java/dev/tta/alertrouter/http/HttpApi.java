@@ -12,6 +12,7 @@ import dev.tta.alertrouter.metrics.Exposition;
 import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.Upserted;
+import dev.tta.alertrouter.ui.WebUi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -58,6 +59,7 @@ public final class HttpApi {
   private RunbookRoutes runbookRoutes;
   private GroupsEndpoint groupsEndpoint;
   private ExplainEndpoint explainEndpoint;
+  private WebUi webUi;
   private Javalin app;
 
   /**
@@ -124,6 +126,15 @@ public final class HttpApi {
   /** Serves {@code GET /api/v1/alerts/{fingerprint}/explain} from the decision record. Before {@link #start}. */
   public synchronized HttpApi withExplain(ExplainRecorder recorder) {
     this.explainEndpoint = new ExplainEndpoint(recorder);
+    return this;
+  }
+
+  /**
+   * Serves the web UI at {@code /}: its pages read like the API (open), and its state changes go
+   * through the same admin check as the silence API. Before {@link #start}.
+   */
+  public synchronized HttpApi withUi(WebUi ui) {
+    this.webUi = Objects.requireNonNull(ui, "ui");
     return this;
   }
 
@@ -197,6 +208,13 @@ public final class HttpApi {
     }
     if (explainEndpoint != null) {
       config.routes.get(ExplainEndpoint.PATH, explainEndpoint::handle);
+    }
+    if (webUi != null) {
+      // One admin check for every state change, the silence API's; /alerts/{fingerprint} answers
+      // the explain API's own JSON to Accept: application/json.
+      webUi.register(config, auth::admin, explainEndpoint != null
+          ? explainEndpoint::handle
+          : ctx -> Json.error(ctx, 404, "explain is not served"));
     }
 
     config.routes.exception(HttpResponseException.class, (e, ctx) ->

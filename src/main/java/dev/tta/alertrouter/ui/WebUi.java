@@ -228,7 +228,22 @@ public final class WebUi {
     m.put("decisions", story.map(e -> e.decisions().stream().map(WebUi::step).toList()).orElse(List.of()));
     m.put("dropped", story.map(Explanation::droppedDecisions).orElse(0L));
     row.ifPresent(r -> m.put("silenceLink", "/silences/new?matchers=" + Views.query(silenceMatchers(r))));
+    row.ifPresent(r -> m.put("nowStep", new Step(Views.time(now), null, 1, "now", nowSummary(r), Map.of())));
     pages.html(ctx, 200, "alert", m);
+  }
+
+  /**
+   * The story's last line: what the mute stages would decide if the alert's group flushed now (the
+   * record gets its own line only at the next flush).
+   */
+  private static String nowSummary(AlertRow r) {
+    return switch (r.state()) {
+      case "resolved" -> "resolved: the next flush tells its receivers (where send_resolved is on)";
+      case "inhibited" -> r.inhibitedBy() + "; the next flush will not notify it";
+      case "silenced" -> "silenced by " + String.join(", ", r.silencedBy()) + "; the next flush will not notify it";
+      case "muted" -> "muted: " + String.join("; ", r.timeMutes()) + "; the next flush will not notify it";
+      default -> "firing and not muted: each flush notifies it (when the notification log shows something new or the repeat interval passed)";
+    };
   }
 
   /** The matchers a silence of just this alert needs: its own labels (not the derived priority). */

@@ -34,6 +34,24 @@ final class Views {
     return (s / 86_400) + "d " + (s % 86_400 / 3600) + "h";
   }
 
+  /** A configured duration as the configuration writes it: {@code 0s}, {@code 10s}, {@code 5m}, {@code 1h30m}, {@code 2d}. */
+  static String duration(Duration d) {
+    long ms = d.toMillis();
+    if (ms == 0) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L, 1L};
+    String[] names = {"d", "h", "m", "s", "ms"};
+    for (int i = 0; i < units.length; i++) {
+      if (ms >= units[i]) {
+        out.append(ms / units[i]).append(names[i]);
+        ms %= units[i];
+      }
+    }
+    return out.toString();
+  }
+
   static String time(Instant at) {
     return at == null ? "" : TIME.format(at.truncatedTo(ChronoUnit.SECONDS));
   }

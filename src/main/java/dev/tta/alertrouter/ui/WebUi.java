@@ -225,7 +225,7 @@ public final class WebUi {
     m.put("fingerprint", fingerprint.toString());
     m.put("row", row.orElse(null));
     m.put("labels", row.map(AlertRow::labels).orElseGet(() -> story.get().labels().asUnmodifiableMap()));
-    m.put("decisions", story.map(e -> e.decisions().stream().map(WebUi::step).toList()).orElse(List.of()));
+    m.put("decisions", story.map(e -> timeline(e.decisions())).orElse(List.of()));
     m.put("dropped", story.map(Explanation::droppedDecisions).orElse(0L));
     row.ifPresent(r -> m.put("silenceLink", "/silences/new?matchers=" + Views.query(silenceMatchers(r))));
     row.ifPresent(r -> m.put("nowStep", new Step(Views.time(now), null, 1, "now", nowSummary(r), Map.of())));
@@ -255,6 +255,18 @@ public final class WebUi {
 
   /** One decision of the story as the timeline shows it. */
   public record Step(String at, String lastAt, int times, String stage, String summary, Map<String, String> details) {}
+
+  /**
+   * The decisions in the order the alert met them: by time, and within the same instant by pipeline
+   * stage (a flush on a worker can record its notification before the request thread records the
+   * routing that led to it).
+   */
+  static List<Step> timeline(List<Decision> decisions) {
+    return decisions.stream()
+        .sorted(java.util.Comparator.comparing(Decision::at).thenComparing(Decision::stage))
+        .map(WebUi::step)
+        .toList();
+  }
 
   private static Step step(Decision d) {
     return new Step(Views.time(d.at()), d.times() > 1 ? Views.time(d.lastAt()) : null, d.times(),
@@ -528,7 +540,7 @@ public final class WebUi {
         route.matchers().isEmpty() ? (depth == 0 ? "(root: every alert)" : "(every alert)") : route.matchersString(),
         route.continueMatching(),
         o.groupByAll() ? "..." : String.join(", ", o.groupBy()),
-        Views.age(o.groupWait()), Views.age(o.groupInterval()), Views.age(o.repeatInterval()),
+        Views.duration(o.groupWait()), Views.duration(o.groupInterval()), Views.duration(o.repeatInterval()),
         String.join(", ", o.muteTimeIntervals()), String.join(", ", o.activeTimeIntervals()),
         location, matched.containsKey(route), onPath.containsKey(route), location.contains("teams")));
     for (Route child : route.children()) {

@@ -69,6 +69,8 @@ public final class App implements AutoCloseable {
   private static final Duration NOTIFICATION_LOG_RETENTION = Duration.ofHours(120);
   private static final Duration SILENCE_RETENTION = Duration.ofHours(120);
   private static final Duration PEER_SYNC_PERIOD = Duration.ofSeconds(1);
+  /** How many group leases the status page lists. */
+  private static final int STATUS_LEASES = 200;
 
   private final AppOptions options;
   private final Clock clock;
@@ -207,7 +209,10 @@ public final class App implements AutoCloseable {
       return new StatusFacts(Version.current(), startedAt, configLoadedAt.get(), options.config().toString(),
           options.runbooks().map(p -> p.toAbsolutePath().normalize().toString()).orElse("none (--runbooks not given)"),
           lastReloadSucceeded, persistence.toString(),
-          options.sharedStore().isPresent() ? options.replica() : "the only one (SQLite)", figures, List.of());
+          options.sharedStore().isPresent() ? options.replica() : "the only one (SQLite)", figures,
+          persistence.leases(STATUS_LEASES).stream()
+              .map(l -> new StatusFacts.Lease(l.groupKey(), l.owner(), l.expiresAt()))
+              .toList());
     }
   }
 

@@ -149,6 +149,19 @@ class UiHttpTest {
 
     Matcher id = Pattern.compile("id=\"s-([0-9a-f-]{36})\"").matcher(list);
     assertTrue(id.find(), list);
+
+    // Edit: the form comes back filled in; a new comment is saved on the same matchers.
+    HttpResponse<String> edit = server.get("/silences/new?id=" + id.group(1));
+    assertTrue(edit.body().contains("deploying the fix") && edit.body().contains("alertname=&quot;TTAServiceDown&quot;"),
+        edit.body());
+    HttpResponse<String> edited = server.postForm("/silences", "_csrf=" + token + "&id=" + id.group(1) + "&matchers="
+        + q("alertname=\"TTAServiceDown\"") + "&duration=3h&createdBy=alice&comment=" + q("fix rolled out, watching"),
+        "Cookie", "alertrouter_csrf=" + token);
+    assertEquals(303, edited.statusCode(), edited.body());
+    list = server.get("/silences").body();
+    assertTrue(list.contains("fix rolled out, watching"), list);
+    id = Pattern.compile("id=\"s-([0-9a-f-]{36})\" data-state=\"active\"").matcher(list);
+    assertTrue(id.find(), list);
     HttpResponse<String> expired = server.postForm("/silences/" + id.group(1) + "/expire", "_csrf=" + token,
         "Cookie", "alertrouter_csrf=" + token);
     assertEquals(303, expired.statusCode(), expired.body());

@@ -86,6 +86,7 @@ public final class App implements AutoCloseable {
   private final AtomicReference<RoutingEngine> engine = new AtomicReference<>();
   private final DecisionObserver observer;
   private final Integrations integrations;
+  private final RateLimiter slackRateLimiter;
   private final Templates templates;
   private final ReloadAction reloadAction;
   private final HttpApi http;
@@ -109,9 +110,10 @@ public final class App implements AutoCloseable {
     this.maintenance = Executors.newSingleThreadScheduledExecutor(daemonThreads("maintenance"));
     this.observer = new DecisionObserver(decisionMetrics, new ExplainRecorder(options.explainCacheSize()),
         new DecisionLog(options.logFormat(), System.out), clock);
+    this.slackRateLimiter = new RateLimiter(clock, Duration.ofSeconds(1), 1);
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
         templates, new PersistentSlackMessageStore(persistence.messageReferences()),
-        new RateLimiter(clock, Duration.ofSeconds(1), 1));
+        slackRateLimiter);
     this.startedAt = clock.instant();
     this.engine.set(RoutingEngine.build(initial, services()));
     this.configLoadedAt.set(clock.instant());
@@ -137,7 +139,8 @@ public final class App implements AutoCloseable {
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
         .withGroups(() -> engine.get().groups())
         .withExplain(observer.explain())
-        .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(), clock));
+        .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
+            slackRateLimiter, clock));
   }
 
   /** What the web UI reads: the current engine's own parts, looked up per call (a reload swaps them). */

@@ -16,6 +16,8 @@ import dev.tta.alertrouter.mute.SilenceNotFoundException;
 import dev.tta.alertrouter.mute.SilenceState;
 import dev.tta.alertrouter.mute.SilenceValidationException;
 import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.notify.RateLimiter;
+import dev.tta.alertrouter.notify.slack.SlackNotifier;
 import dev.tta.alertrouter.routing.Route;
 import dev.tta.alertrouter.store.AlertStore;
 import io.javalin.config.JavalinConfig;
@@ -66,6 +68,7 @@ public final class WebUi {
   private final Silences silences;
   private final ExplainRecorder explain;
   private final DeliveryHistory deliveries;
+  private final RateLimiter slackLimiter;
   private final Clock clock;
   private final Pages pages = new Pages();
   private final Csrf csrf = new Csrf();
@@ -73,12 +76,13 @@ public final class WebUi {
   private final Map<String, Asset> assets = new HashMap<>();
 
   public WebUi(AlertStore store, UiBackend backend, Silences silences, ExplainRecorder explain,
-      DeliveryHistory deliveries, Clock clock) {
+      DeliveryHistory deliveries, RateLimiter slackLimiter, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.silences = Objects.requireNonNull(silences, "silences");
     this.explain = Objects.requireNonNull(explain, "explain");
     this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+    this.slackLimiter = Objects.requireNonNull(slackLimiter, "slackLimiter");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.board = new AlertBoard(store, backend, silences);
     asset("/ui/static/app.css", "ui/static/app.css", "text/css");
@@ -574,13 +578,24 @@ public final class WebUi {
             s.last().map(e -> Views.time(e.at()) + " (" + Views.age(Duration.between(e.at(), now)) + " ago)").orElse(""),
             s.last().map(DeliveryHistory.Entry::reason).orElse(""),
             s.failuresLastHour(), s.droppedLastHour(), sent,
-            key.integration().equals("slack") ? "1 message per second per channel (shared)" : "8 attempts in flight per type"));
+            rateLimit(r, key)));
       }
       views.add(new ReceiverView(r.name(), r.location().toString(), integrations));
     }
     m.put("title", "Receivers");
     m.put("receivers", views);
     pages.html(ctx, 200, "receivers", m);
+  }
+
+  /** The integration's rate limit and where it stands now. */
+  private String rateLimit(ReceiverConfig r, DeliveryHistory.Key key) {
+    if (!key.integration().equals("slack")) {
+      return "none (at most 8 attempts in flight per integration type)";
+    }
+    String limiterKey = SlackNotifier.rateLimitKey(r.name(), key.index(), r.slackConfigs().get(key.index()));
+    Duration wait = slackLimiter.waitFor(limiterKey);
+    return "1 message per " + Views.duration(slackLimiter.interval()) + " for " + limiterKey + ": "
+        + (wait.isZero() ? "a slot is free now" : "next slot in " + Views.duration(wait));
   }
 
   private static List<DeliveryHistory.Key> integrations(ReceiverConfig r) {

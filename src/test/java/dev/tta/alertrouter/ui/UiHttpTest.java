@@ -188,6 +188,7 @@ class UiHttpTest {
   void receiversAndStatusShowTheirFigures() throws Exception {
     String receivers = server.get("/receivers").body();
     assertTrue(receivers.contains("critical-alerts"));
+    assertTrue(receivers.contains("1 message per 1s for #tta-critical"), receivers);
     JsonNode perHour = JSON.readTree(server.get("/ui/api/notifications-per-hour").body());
     assertEquals(24, perHour.get("hours").size());
     assertTrue(perHour.get("receivers").has("critical-alerts"));

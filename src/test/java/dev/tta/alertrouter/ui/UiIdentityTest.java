@@ -15,6 +15,7 @@ import dev.tta.alertrouter.mute.InhibitionReason;
 import dev.tta.alertrouter.mute.Inhibitor;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.mute.TimeIntervals;
+import dev.tta.alertrouter.notify.RateLimiter;
 import dev.tta.alertrouter.routing.RouteTree;
 import dev.tta.alertrouter.routing.TeamRoutes;
 import dev.tta.alertrouter.runbook.RunbookResolver;
@@ -79,7 +80,7 @@ class UiIdentityTest {
   void theAuthenticatedUserAuthorsTheSilence() throws Exception {
     RouterConfig config = new ConfigLoader(java.util.Map.of()).load(Path.of("routing-rules")).config();
     WebUi ui = new WebUi(new InMemoryAlertStore(clock, (a, b) -> { }), backend(config, clock), silences,
-        new ExplainRecorder(100), new DeliveryHistory(), clock);
+        new ExplainRecorder(100), new DeliveryHistory(), new RateLimiter(clock, Duration.ofSeconds(1), 1), clock);
     app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.routes.before(ctx -> ctx.attribute(WebUi.IDENTITY_ATTRIBUTE, "bob"));

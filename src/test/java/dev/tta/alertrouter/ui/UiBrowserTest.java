@@ -147,6 +147,19 @@ class UiBrowserTest {
   }
 
   @Test
+  void theSilenceFormPreviewsTheMatchedAlertsAsMatchersAreTyped() {
+    open("/silences/new");
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("preview"), "Type matchers"));
+    WebElement matchers = browser.findElement(By.id("matchers"));
+    matchers.sendKeys("alertname=\"TTACacheHitRateLow\"");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#preview li.alert[data-fingerprint='" + UiFixtureServer.CACHE_1 + "']")));
+    assertTrue(browser.findElements(By.cssSelector("#preview li.alert[data-fingerprint='" + UiFixtureServer.SERVICE_DOWN + "']")).isEmpty());
+    matchers.sendKeys(" instance=~\"(\"");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview .problem")));
+  }
+
+  @Test
   void testsLabelsOnTheRoutesPage() {
     open("/routes");
     WebElement labels = browser.findElement(By.id("labels"));

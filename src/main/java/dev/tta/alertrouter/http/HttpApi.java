@@ -16,6 +16,7 @@ import dev.tta.alertrouter.ui.WebUi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
@@ -198,7 +199,7 @@ public final class HttpApi {
     config.routes.get("/metrics", this::scrape);
     config.routes.post("/-/reload", auth.admin(this::reload));
     if (silenceHandlers != null) {
-      silenceHandlers.register(config, auth::admin);
+      silenceHandlers.register(config, this::silenceChange);
     }
     if (runbookRoutes != null) {
       runbookRoutes.register(config);
@@ -212,7 +213,7 @@ public final class HttpApi {
     if (webUi != null) {
       // One admin check for every state change, the silence API's; /alerts/{fingerprint} answers
       // the explain API's own JSON to Accept: application/json.
-      webUi.register(config, auth::admin, explainEndpoint != null
+      webUi.register(config, this::silenceChange, explainEndpoint != null
           ? explainEndpoint::handle
           : ctx -> Json.error(ctx, 404, "explain is not served"));
     }
@@ -223,6 +224,15 @@ public final class HttpApi {
       LOG.error("{} {} failed", ctx.method(), handlerLabel(ctx), e);
       Json.error(ctx, 500, "internal error; see the server log");
     });
+  }
+
+  /**
+   * The one check in front of every state change a person makes — creating, editing or expiring a
+   * silence, by the API or the web UI's forms, and the UI's reload — so that changing who may
+   * silence is one change here.
+   */
+  private Handler silenceChange(Handler handler) {
+    return auth.admin(handler);
   }
 
   private void readiness(Context ctx) {

@@ -211,9 +211,9 @@ public final class HttpApi {
       config.routes.get(ExplainEndpoint.PATH, explainEndpoint::handle);
     }
     if (webUi != null) {
-      // One admin check for every state change, the silence API's; /alerts/{fingerprint} answers
+      // The silence API's check for silences, /-/reload's for reload; /alerts/{fingerprint} answers
       // the explain API's own JSON to Accept: application/json.
-      webUi.register(config, this::silenceChange, explainEndpoint != null
+      webUi.register(config, this::silenceChange, auth::admin, explainEndpoint != null
           ? explainEndpoint::handle
           : ctx -> Json.error(ctx, 404, "explain is not served"));
     }
@@ -227,9 +227,9 @@ public final class HttpApi {
   }
 
   /**
-   * The one check in front of every state change a person makes — creating, editing or expiring a
-   * silence, by the API or the web UI's forms, and the UI's reload — so that changing who may
-   * silence is one change here.
+   * The one check in front of creating, editing or expiring a silence, by the API or the web UI's
+   * forms, so that changing who may silence is one change here. (Reload, by {@code /-/reload} or
+   * the UI's status page, needs {@code auth.admin}.)
    */
   private Handler silenceChange(Handler handler) {
     return auth.admin(handler);

@@ -109,11 +109,14 @@ public final class WebUi {
   /**
    * Adds the pages; call inside {@code Javalin.create(config -> ...)}.
    *
-   * @param guard the check every state change goes through (the one the silence API uses)
+   * @param silenceGuard the check creating, editing and expiring a silence go through (the one the
+   *     silence API uses)
+   * @param adminGuard the check a reload goes through (the one {@code POST /-/reload} uses)
    * @param explainJson answers {@code /alerts/{fingerprint}} for {@code Accept: application/json}
    *     (the explain API's own handler, so the JSON is the same)
    */
-  public void register(JavalinConfig config, UnaryOperator<Handler> guard, Handler explainJson) {
+  public void register(JavalinConfig config, UnaryOperator<Handler> silenceGuard, UnaryOperator<Handler> adminGuard,
+      Handler explainJson) {
     config.routes.get("/", ctx -> ctx.redirect("/alerts", HttpStatus.SEE_OTHER));
     config.routes.get("/alerts", this::alerts);
     config.routes.get("/ui/fragments/alerts", this::alertsFragment);
@@ -127,13 +130,13 @@ public final class WebUi {
     config.routes.get("/silences", this::silenceList);
     config.routes.get("/silences/new", this::silenceForm);
     config.routes.get("/ui/fragments/silence-preview", this::silencePreview);
-    config.routes.post("/silences", guard.apply(checked(this::silenceSave)));
-    config.routes.post("/silences/{id}/expire", guard.apply(checked(this::silenceExpire)));
+    config.routes.post("/silences", silenceGuard.apply(checked(this::silenceSave)));
+    config.routes.post("/silences/{id}/expire", silenceGuard.apply(checked(this::silenceExpire)));
     config.routes.get("/routes", this::routes);
     config.routes.get("/receivers", this::receivers);
     config.routes.get("/ui/api/notifications-per-hour", this::notificationsPerHour);
     config.routes.get("/status", this::status);
-    config.routes.post("/status/reload", guard.apply(checked(this::reload)));
+    config.routes.post("/status/reload", adminGuard.apply(checked(this::reload)));
     for (String path : assets.keySet()) {
       config.routes.get(path, this::serveAsset);
     }

@@ -84,7 +84,7 @@ class UiIdentityTest {
     app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.routes.before(ctx -> ctx.attribute(WebUi.IDENTITY_ATTRIBUTE, "bob"));
-      ui.register(c, UnaryOperator.identity(), ctx -> { });
+      ui.register(c, UnaryOperator.identity(), UnaryOperator.identity(), ctx -> { });
     }).start("127.0.0.1", 0);
     HttpClient client = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + app.port();

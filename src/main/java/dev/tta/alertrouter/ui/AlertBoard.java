@@ -21,6 +21,9 @@ import java.util.TreeMap;
  * {@code GET /api/v1/groups} answers).
  */
 final class AlertBoard {
+  /** At most this many rows are drawn (an alert in two groups counts twice); the rest are counted. */
+  static final int MAX_ROWS = 500;
+
   private final AlertStore store;
   private final UiBackend backend;
   private final Silences silences;
@@ -39,7 +42,7 @@ final class AlertBoard {
 
   /** The whole list: sections by receiver, the alerts held in no group, and counts. */
   record Board(List<ReceiverSection> receivers, List<AlertRow> ungrouped, int shown, int held,
-      Map<String, Integer> byState, List<String> teams, List<String> receiverNames) {}
+      Map<String, Integer> byState, List<String> teams, List<String> receiverNames, int notDrawn) {}
 
   Board build(AlertFilter filter, Instant now) {
     List<Alert> held = store.list(List.of());
@@ -58,6 +61,8 @@ final class AlertBoard {
     List<GroupSnapshot> groups = new ArrayList<>(backend.groups());
     groups.sort(Comparator.comparing(GroupSnapshot::receiver).thenComparing(GroupSnapshot::groupKey));
     Set<String> receiverNames = new java.util.TreeSet<>();
+    int drawn = 0;
+    int notDrawn = 0;
     for (GroupSnapshot g : groups) {
       receiverNames.add(g.receiver());
       List<AlertRow> members = new ArrayList<>();
@@ -68,8 +73,13 @@ final class AlertBoard {
         }
         grouped.add(row.fingerprint());
         if (filter.accepts(row) && (filter.receiver().isEmpty() || filter.receiver().equals(g.receiver()))) {
-          members.add(row);
           shown.add(row.fingerprint());
+          if (drawn < MAX_ROWS) {
+            members.add(row);
+            drawn++;
+          } else {
+            notDrawn++;
+          }
         }
       }
       if (!members.isEmpty()) {
@@ -84,12 +94,18 @@ final class AlertBoard {
     if (filter.receiver().isEmpty()) {
       for (AlertRow row : rows.values()) {
         if (!grouped.contains(row.fingerprint()) && filter.accepts(row)) {
-          ungrouped.add(row);
           shown.add(row.fingerprint());
+          if (drawn < MAX_ROWS) {
+            ungrouped.add(row);
+            drawn++;
+          } else {
+            notDrawn++;
+          }
         }
       }
     }
-    return new Board(sections, ungrouped, shown.size(), held.size(), byState, List.copyOf(teams), List.copyOf(receiverNames));
+    return new Board(sections, ungrouped, shown.size(), held.size(), byState, List.copyOf(teams), List.copyOf(receiverNames),
+        notDrawn);
   }
 
   /** The alert held under this fingerprint, as a row. */

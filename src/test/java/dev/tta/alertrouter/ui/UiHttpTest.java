@@ -83,6 +83,20 @@ class UiHttpTest {
   }
 
   @Test
+  void aStormDrawsAtMostFiveHundredRowsAndSaysHowManyMore() {
+    StringBuilder storm = new StringBuilder("[");
+    for (int i = 0; i < 520; i++) {
+      storm.append(i == 0 ? "" : ",").append("{\"labels\":{\"alertname\":\"Storm\",\"severity\":\"warning\",")
+          .append("\"instance\":\"pod-").append(i).append("\"},\"startsAt\":\"2026-11-24T19:09:00Z\"}");
+    }
+    assertEquals(200, server.post("/api/v2/alerts", storm.append(']').toString()).statusCode());
+    String body = server.get("/alerts?filter=" + q("alertname=\"Storm\"")).body();
+    assertEquals(AlertBoard.MAX_ROWS, body.split("<li class=\"alert ", -1).length - 1);
+    assertTrue(body.contains("20 more rows match but are not drawn"), body.substring(0, 2000));
+    assertTrue(body.contains("520 of "), "the count covers every match");
+  }
+
+  @Test
   void labelsAndAnnotationsAreTextNeverMarkup() {
     for (String path : List.of("/alerts", "/silences/new?matchers=" + q("service=\"x\""))) {
       String body = server.get(path).body();

@@ -37,8 +37,11 @@ final class AlertBoard {
   /** One receiver's groups. */
   record ReceiverSection(String receiver, List<GroupView> groups, int alerts) {}
 
-  /** One aggregation group and its alerts that pass the filter. */
-  record GroupView(String groupKey, String groupLabels, String nextFlush, List<AlertRow> alerts) {}
+  /**
+   * One aggregation group and its alerts that pass the filter; {@code id} is stable across polls
+   * (the same receiver and group key give the same id), so element ids built on it survive a poll.
+   */
+  record GroupView(String id, String groupKey, String groupLabels, String nextFlush, List<AlertRow> alerts) {}
 
   /** The whole list: sections by receiver, the alerts held in no group, and counts. */
   record Board(List<ReceiverSection> receivers, List<AlertRow> ungrouped, int shown, int held,
@@ -84,7 +87,7 @@ final class AlertBoard {
       }
       if (!members.isEmpty()) {
         byReceiver.computeIfAbsent(g.receiver(), r -> new ArrayList<>()).add(new GroupView(
-            g.groupKey(), g.groupLabels().toString(), Views.age(java.time.Duration.between(now, g.nextFlushAt())), members));
+            "g" + Integer.toHexString((g.receiver() + "\n" + g.groupKey()).hashCode()), g.groupKey(), g.groupLabels().toString(), Views.age(java.time.Duration.between(now, g.nextFlushAt())), members));
       }
     }
     List<ReceiverSection> sections = new ArrayList<>();

@@ -181,15 +181,20 @@ class UiBrowserTest {
   }
 
   @Test
-  void theListUpdatesItselfWhenAnAlertArrives() {
+  void theListUpdatesItselfWhenAnAlertArrivesAndKeepsTheKeyboardFocus() {
     open("/alerts");
     waiting().until(ExpectedConditions.presenceOfElementLocated(alertRow(UiFixtureServer.SERVICE_DOWN)));
+    WebElement link = browser.findElement(alertRow(UiFixtureServer.SERVICE_DOWN)).findElement(By.cssSelector("a.name"));
+    String focusedId = link.getAttribute("id");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus()", link);
     server.post("/api/v2/alerts", "[{\"labels\":{\"alertname\":\"LiveUpdate\",\"severity\":\"critical\",\"team\":\"platform\"},"
         + "\"startsAt\":\"2026-11-24T19:09:00Z\"}]");
     String fingerprint = dev.tta.alertrouter.alert.Labels.of("alertname", "LiveUpdate", "severity", "critical", "team", "platform")
         .fingerprint().toString();
     // htmx polls the list's fragment every few seconds; no reload.
     waiting().until(ExpectedConditions.presenceOfElementLocated(alertRow(fingerprint)));
+    assertEquals(focusedId, browser.switchTo().activeElement().getAttribute("id"),
+        "a keyboard user's focus stays on the same link after the list was replaced");
   }
 
   @Test

@@ -666,6 +666,9 @@ public final class WebUi {
     m.put("uptime", Views.age(Duration.between(facts.startedAt(), now)));
     m.put("startedAt", Views.time(facts.startedAt()));
     m.put("configLoadedAt", Views.time(facts.configLoadedAt()));
+    Map<String, Long> byOwner = new TreeMap<>();
+    facts.leases().forEach(l -> byOwner.merge(l.owner() + (l.expiresAt().isAfter(now) ? "" : " (lapsed)"), 1L, Long::sum));
+    m.put("replicas", byOwner);
     m.put("leases", facts.leases().stream().map(l -> Map.of("groupKey", l.groupKey(), "owner", l.owner(),
         "expiresAt", Views.time(l.expiresAt()))).toList());
   }

@@ -47,8 +47,8 @@ class UiIdentityTest {
   private final Silences silences = new Silences(new InMemorySilenceStore(), clock, Duration.ofHours(120));
   private Javalin app;
 
-  /** The UI over the shipped rules, built as the root builds it, with no alerts. */
-  private static UiBackend backend(RouterConfig config, ManualClock clock) {
+  /** The UI's backend over the shipped rules, built as the root builds it, with no alerts. */
+  static UiBackend backend(RouterConfig config, ManualClock clock, StatusFacts status) {
     RouteTree tree = RouteTree.of(TeamRoutes.compile(config.route(), config.teams()));
     SeverityClassifier classifier = new SeverityClassifier(config.severity());
     TeamRoutes teams = new TeamRoutes(config.teams());
@@ -65,8 +65,32 @@ class UiIdentityTest {
       @Override public List<GroupSnapshot> groups() { return List.of(); }
       @Override public RunbookResolver runbooks() { return runbooks; }
       @Override public Optional<String> reload() { return Optional.empty(); }
-      @Override public StatusFacts status() { throw new UnsupportedOperationException(); }
+      @Override public StatusFacts status() { return status; }
     };
+  }
+
+  @Test
+  void theStatusPageListsTheReplicasAndTheirLeases() throws Exception {
+    RouterConfig config = new ConfigLoader(java.util.Map.of()).load(Path.of("routing-rules")).config();
+    Instant now = clock.instant();
+    StatusFacts facts = new StatusFacts("9.9.9", now.minusSeconds(3700), now.minusSeconds(60), "routing-rules",
+        "runbooks", true, "postgresql://db:5432/router", "replica-a", java.util.Map.of("alerts firing", "3"), List.of(
+            new StatusFacts.Lease("{}:{alertname=\"A\"}", "replica-a", now.plusSeconds(30)),
+            new StatusFacts.Lease("{}:{alertname=\"B\"}", "replica-a", now.plusSeconds(40)),
+            new StatusFacts.Lease("{}:{alertname=\"C\"}", "replica-b", now.minusSeconds(5))));
+    WebUi ui = new WebUi(new InMemoryAlertStore(clock, (a, b) -> { }), backend(config, clock, facts), silences,
+        new ExplainRecorder(100), new DeliveryHistory(), new RateLimiter(clock, Duration.ofSeconds(1), 1), clock);
+    app = Javalin.create(c -> {
+      c.startup.showJavalinBanner = false;
+      ui.register(c, UnaryOperator.identity(), UnaryOperator.identity(), ctx -> { });
+    }).start("127.0.0.1", 0);
+    String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + app.port() + "/status")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    assertTrue(body.contains("<strong>replica-a</strong> (2 groups)"), body);
+    assertTrue(body.contains("<strong>replica-b (lapsed)</strong> (1 group)"), body);
+    assertTrue(body.contains("{}:{alertname=&quot;C&quot;}"), body);
+    assertTrue(body.contains("up 1h 1m"), body);
+    assertTrue(body.contains("9.9.9"));
   }
 
   @AfterEach
@@ -79,7 +103,7 @@ class UiIdentityTest {
   @Test
   void theAuthenticatedUserAuthorsTheSilence() throws Exception {
     RouterConfig config = new ConfigLoader(java.util.Map.of()).load(Path.of("routing-rules")).config();
-    WebUi ui = new WebUi(new InMemoryAlertStore(clock, (a, b) -> { }), backend(config, clock), silences,
+    WebUi ui = new WebUi(new InMemoryAlertStore(clock, (a, b) -> { }), backend(config, clock, null), silences,
         new ExplainRecorder(100), new DeliveryHistory(), new RateLimiter(clock, Duration.ofSeconds(1), 1), clock);
     app = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;

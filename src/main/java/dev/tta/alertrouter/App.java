@@ -1,45 +1,56 @@
 package dev.tta.alertrouter;
 
-import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.config.ConfigLoader;
+import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.config.WebConfig;
-import dev.tta.alertrouter.http.auth.AccessGuard;
 import dev.tta.alertrouter.dispatch.ExecutorScheduler;
+import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.http.HttpApi;
-import dev.tta.alertrouter.http.RunbookRoutes;
-import dev.tta.alertrouter.http.SilenceHandlers;
-import dev.tta.alertrouter.http.v2.V2Api;
-import dev.tta.alertrouter.http.v2.V2StatusFacts;
-import dev.tta.alertrouter.query.AlertQueries;
 import dev.tta.alertrouter.http.MeteredReloadAction;
 import dev.tta.alertrouter.http.ReloadAction;
 import dev.tta.alertrouter.http.ReloadOutcome;
+import dev.tta.alertrouter.http.RunbookRoutes;
+import dev.tta.alertrouter.http.SilenceHandlers;
+import dev.tta.alertrouter.http.auth.AccessGuard;
+import dev.tta.alertrouter.http.v2.V2Api;
+import dev.tta.alertrouter.http.v2.V2StatusFacts;
 import dev.tta.alertrouter.intake.AlertmanagerWebhookParser;
 import dev.tta.alertrouter.intake.PrometheusPushParser;
 import dev.tta.alertrouter.metrics.DecisionMetrics;
 import dev.tta.alertrouter.metrics.RouterMetrics;
+import dev.tta.alertrouter.mute.InhibitionReason;
+import dev.tta.alertrouter.mute.SilenceState;
 import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.mute.TimeIntervals;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
 import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.notify.RateLimiter;
 import dev.tta.alertrouter.notify.slack.PersistentSlackMessageStore;
+import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.persistence.Persistence;
 import dev.tta.alertrouter.persistence.Retention;
-import dev.tta.alertrouter.notify.template.Templates;
+import dev.tta.alertrouter.persistence.WriterStats;
+import dev.tta.alertrouter.query.AlertQueries;
+import dev.tta.alertrouter.routing.RouteTree;
+import dev.tta.alertrouter.runbook.RunbookResolver;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.StaleAlertListener;
-import dev.tta.alertrouter.store.Upserted;
 import dev.tta.alertrouter.store.StoreUnavailableException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.tta.alertrouter.store.Upserted;
+import dev.tta.alertrouter.ui.StatusFacts;
+import dev.tta.alertrouter.ui.UiBackend;
+import dev.tta.alertrouter.ui.WebUi;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,6 +70,8 @@ public final class App implements AutoCloseable {
   private static final Duration NOTIFICATION_LOG_RETENTION = Duration.ofHours(120);
   private static final Duration SILENCE_RETENTION = Duration.ofHours(120);
   private static final Duration PEER_SYNC_PERIOD = Duration.ofSeconds(1);
+  /** How many group leases the status page lists. */
+  private static final int STATUS_LEASES = 200;
 
   private final AppOptions options;
   private final Clock clock;
@@ -75,10 +88,13 @@ public final class App implements AutoCloseable {
   private final AtomicReference<WebConfig> web = new AtomicReference<>();
   private final DecisionObserver observer;
   private final Integrations integrations;
+  private final RateLimiter slackRateLimiter;
   private final Templates templates;
   private final ReloadAction reloadAction;
   private final HttpApi http;
-  private final java.time.Instant startedAt;
+  private final Instant startedAt;
+  private final AtomicReference<Instant> configLoadedAt = new AtomicReference<>();
+  private volatile boolean lastReloadSucceeded = true;
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
       DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial) {
@@ -96,11 +112,14 @@ public final class App implements AutoCloseable {
     this.maintenance = Executors.newSingleThreadScheduledExecutor(daemonThreads("maintenance"));
     this.observer = new DecisionObserver(decisionMetrics, new ExplainRecorder(options.explainCacheSize()),
         new DecisionLog(options.logFormat(), System.out), clock);
+    this.slackRateLimiter = new RateLimiter(clock, Duration.ofSeconds(1), 1);
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
         templates, new PersistentSlackMessageStore(persistence.messageReferences()),
-        new RateLimiter(clock, Duration.ofSeconds(1), 1));
+        slackRateLimiter);
+    this.startedAt = clock.instant();
     this.engine.set(RoutingEngine.build(initial, services()));
     this.web.set(initial.web());
+    this.configLoadedAt.set(clock.instant());
     // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
     // persisted notification log keeps them from notifying again what was already sent.
     engine.get().accept(store.list(List.of()));
@@ -109,7 +128,6 @@ public final class App implements AutoCloseable {
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
     decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
-    this.startedAt = clock.instant();
     // v1 and v2 list alerts and groups through one service; only their JSON differs.
     AlertQueries queries = new AlertQueries(store, () -> engine.get()::judge, () -> engine.get().groups(), clock);
     this.http = new HttpApi(
@@ -127,7 +145,85 @@ public final class App implements AutoCloseable {
         .withQueries(queries)
         .withV2(new V2Api(queries, silences, () -> engine.get().view(), this::statusFacts, clock))
         .withExplain(observer.explain())
-        .withWebConfig(web::get);
+        .withWebConfig(web::get)
+        .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
+            slackRateLimiter, clock));
+  }
+
+  /** What the web UI reads: the current engine's own parts, looked up per call (a reload swaps them). */
+  private final class Backend implements UiBackend {
+    @Override
+    public RouterConfig config() {
+      return engine.get().config();
+    }
+
+    @Override
+    public RouteTree routes() {
+      return engine.get().tree();
+    }
+
+    @Override
+    public Labels classify(Labels labels) {
+      return engine.get().classify(labels);
+    }
+
+    @Override
+    public String team(Labels classified) {
+      return engine.get().team(classified);
+    }
+
+    @Override
+    public Optional<InhibitionReason> inhibitedBy(Labels classified, Instant now) {
+      return engine.get().inhibitor().isInhibited(classified, now);
+    }
+
+    @Override
+    public TimeIntervals timeIntervals() {
+      return engine.get().timeIntervals();
+    }
+
+    @Override
+    public List<GroupSnapshot> groups() {
+      return engine.get().groups();
+    }
+
+    @Override
+    public RunbookResolver runbooks() {
+      return engine.get().runbooks();
+    }
+
+    @Override
+    public Optional<String> reload() {
+      return reloadAction.reload() instanceof ReloadOutcome.Failure failure
+          ? Optional.of(failure.error())
+          : Optional.empty();
+    }
+
+    @Override
+    public StatusFacts status() {
+      Instant now = clock.instant();
+      Map<String, String> figures = new LinkedHashMap<>();
+      store.countByStatus(now).forEach((status, count) -> figures.put("alerts " + status.wireName(), Long.toString(count)));
+      for (SilenceState state : SilenceState.values()) {
+        figures.put("silences " + state.wireName(), Integer.toString(silences.list(state).size()));
+      }
+      figures.put("aggregation groups", Integer.toString(engine.get().activeGroups()));
+      figures.put("explain stories", Long.toString(observer.explain().size()));
+      WriterStats stats = persistence.stats();
+      figures.put("transactions", Long.toString(stats.transactions()));
+      figures.put("writes", Long.toString(stats.writes()));
+      figures.put("writes without a transaction", Long.toString(stats.writesWithoutTransaction()));
+      figures.put("failed writes", Long.toString(stats.failedWrites()));
+      figures.put("queued writes", Integer.toString(stats.queued()));
+      figures.put("deferred alert extensions", Integer.toString(stats.deferredAlerts()));
+      return new StatusFacts(Version.current(), startedAt, configLoadedAt.get(), options.config().toString(),
+          options.runbooks().map(p -> p.toAbsolutePath().normalize().toString()).orElse("none (--runbooks not given)"),
+          lastReloadSucceeded, persistence.toString(),
+          options.sharedStore().isPresent() ? options.replica() : "the only one (SQLite)", figures,
+          persistence.leases(STATUS_LEASES).stream()
+              .map(l -> new StatusFacts.Lease(l.groupKey(), l.owner(), l.expiresAt()))
+              .toList());
+    }
   }
 
   /**
@@ -240,6 +336,7 @@ public final class App implements AutoCloseable {
     } catch (ConfigException e) {
       String errors = String.join("\n", e.errors());
       LOG.error("reload failed, keeping the running configuration:\n{}", errors);
+      lastReloadSucceeded = false;
       return ReloadOutcome.failure(errors);
     }
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
@@ -252,6 +349,8 @@ public final class App implements AutoCloseable {
     // The new dispatcher starts empty: replay what the store holds, as Alertmanager does on reload.
     // The notification log outlives both engines, so nothing already sent is sent again.
     fresh.accept(store.list(List.of()));
+    configLoadedAt.set(clock.instant());
+    lastReloadSucceeded = true;
     LOG.info("configuration reloaded from {}", options.config());
     return ReloadOutcome.success();
   }

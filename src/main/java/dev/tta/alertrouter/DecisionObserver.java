@@ -9,6 +9,7 @@ import dev.tta.alertrouter.dispatch.Stage;
 import dev.tta.alertrouter.explain.Decision;
 import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.Decisions;
+import dev.tta.alertrouter.explain.DeliveryHistory;
 import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.explain.InFlightDeliveries;
 import dev.tta.alertrouter.explain.Verdict;
@@ -44,6 +45,7 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
   private final ExplainRecorder explain;
   private final DecisionLog log;
   private final InFlightDeliveries inFlight = new InFlightDeliveries();
+  private final DeliveryHistory deliveries = new DeliveryHistory();
   private final Clock clock;
 
   DecisionObserver(DecisionMetrics metrics, ExplainRecorder explain, DecisionLog log, Clock clock) {
@@ -152,6 +154,7 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
   public void onDelivery(DeliveryEvent event) {
     Instant now = clock.instant();
     metrics.delivery(event);
+    deliveries.record(event, now);
     List<Alert> alerts = inFlight.alertsOf(event);
     if (event.result() == DeliveryEvent.Result.SENT && !alerts.isEmpty()) {
       metrics.notificationDelay(mostUrgent(alerts), Duration.between(newestReceipt(alerts), now));
@@ -165,6 +168,11 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
 
   ExplainRecorder explain() {
     return explain;
+  }
+
+  /** Each integration's recent deliveries, for the receivers page. */
+  DeliveryHistory deliveries() {
+    return deliveries;
   }
 
   /** Words for the debug log only when it writes them. */

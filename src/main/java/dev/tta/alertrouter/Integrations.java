@@ -60,7 +60,7 @@ final class Integrations implements IntegrationFactory {
       SlackNotifier notifier = new SlackNotifier(c, templates.slack(receiver.name(), i, c).templates(), links, slackMessages);
       resources.accept(notifier);
       DeliveryOptions options = DeliveryOptions.defaults().withDryRun(c.dryRun())
-          .withRateLimit(slackChannels, c.channel().orElse("webhook:" + receiver.name() + "[" + i + "]"));
+          .withRateLimit(slackChannels, SlackNotifier.rateLimitKey(receiver.name(), i, c));
       integrations.add(integration(notifier, i, options, c.sendResolved()));
     }
     List<PagerDutyConfig> pagerduty = receiver.pagerDutyConfigs();

@@ -7,6 +7,7 @@ import dev.tta.alertrouter.query.AlertMarks;
 import java.util.function.Supplier;
 
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.config.ReceiverConfig;
 import dev.tta.alertrouter.config.RouteConfig;
 import dev.tta.alertrouter.config.RouterConfig;
@@ -64,6 +65,7 @@ final class RoutingEngine implements AutoCloseable {
   private final TeamRoutes teams;
   private final RouteTree tree;
   private final Inhibitor inhibitor;
+  private final TimeIntervals intervals;
   private final Dispatcher dispatcher;
   private final DecisionObserver observer;
   private final Silences silences;
@@ -84,7 +86,7 @@ final class RoutingEngine implements AutoCloseable {
     RouteConfig compiled = TeamRoutes.compile(config.route(), config.teams());
     this.tree = RouteTree.of(compiled);
     this.inhibitor = new Inhibitor(config.inhibitRules(), services.clock());
-    TimeIntervals intervals = new TimeIntervals(config.timeIntervals().values());
+    this.intervals = new TimeIntervals(config.timeIntervals().values());
     PipelineBuilder pipeline = new PipelineBuilder(services.notificationLog(), services.fanoutExecutor())
         .dedupListener(observer);
     // First, before any mute: with a shared store only the replica holding the group's lease flushes it.
@@ -119,6 +121,24 @@ final class RoutingEngine implements AutoCloseable {
 
   RouteTree tree() {
     return tree;
+  }
+
+  /** {@code labels} with the priority label this configuration's classifier gives them. */
+  Labels classify(Labels labels) {
+    return classifier.classify(labels).labels();
+  }
+
+  /** The team an alert with these (classified) labels counts as. */
+  String team(Labels classified) {
+    return teams.countAs(classified);
+  }
+
+  Inhibitor inhibitor() {
+    return inhibitor;
+  }
+
+  TimeIntervals timeIntervals() {
+    return intervals;
   }
 
   /**

@@ -33,7 +33,24 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             ROOT + ".config..", ROOT + ".intake..", ROOT + ".store..", ROOT + ".severity..", ROOT + ".routing..",
             ROOT + ".dispatch..", ROOT + ".mute..", ROOT + ".notify..", ROOT + ".runbook..", ROOT + ".metrics..",
-            ROOT + ".explain..", ROOT + ".http..", ROOT + ".cli..")
+            ROOT + ".explain..", ROOT + ".http..", ROOT + ".cli..", ROOT + ".ui..")
+        .check(classes);
+  }
+
+  /**
+   * The web UI renders what the stages decide; it reads them through their public values and the
+   * {@code UiBackend} the root answers, and knows neither the HTTP layer (its routes are handed the
+   * admin check), the commands, the root, the database nor intake. Only the root and {@code http}
+   * (which serves it) know the UI.
+   */
+  @Test
+  void theWebUiReadsTheStagesAndIsKnownOnlyToTheRootAndTheHttpLayer() {
+    noClasses().that().resideInAPackage(ROOT + ".ui..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            ROOT, ROOT + ".http..", ROOT + ".cli..", ROOT + ".persistence..", ROOT + ".intake..", ROOT + ".severity..")
+        .check(classes);
+    noClasses().that().resideOutsideOfPackages(ROOT, ROOT + ".http..", ROOT + ".ui..")
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".ui..")
         .check(classes);
   }
 

@@ -22,11 +22,19 @@ public final class Peers {
 
   /** The executable {@code binary} on PATH, or the test is skipped (failed under CI=true). */
   public static Path require(String binary, String debianPackage) {
+    return require(binary, debianPackage, debianPackage);
+  }
+
+  /**
+   * As {@link #require(String, String)}, where installing takes more than the binary's own package:
+   * {@code require("chromium", "chromium", "chromium chromium-driver")}.
+   */
+  public static Path require(String binary, String debianPackage, String packagesToInstall) {
     Optional<Path> found = find(binary);
     if (found.isPresent()) {
       return found.get();
     }
-    String reason = MISSING + binary + " (Debian package " + debianPackage + ": apt-get install " + debianPackage + ")";
+    String reason = MISSING + binary + " (Debian package " + debianPackage + ": apt-get install " + packagesToInstall + ")";
     if ("true".equals(System.getenv("CI"))) {
       fail(reason + "; CI=true, so a missing peer fails the run");
     }

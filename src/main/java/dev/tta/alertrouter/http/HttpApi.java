@@ -18,6 +18,7 @@ import dev.tta.alertrouter.query.AlertJudge;
 import dev.tta.alertrouter.query.AlertQueries;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.Upserted;
+import dev.tta.alertrouter.ui.WebUi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -70,6 +71,7 @@ public final class HttpApi {
   private boolean groupsEnabled;
   private V2Api v2;
   private ExplainEndpoint explainEndpoint;
+  private WebUi webUi;
   private Javalin app;
 
   /**
@@ -162,6 +164,15 @@ public final class HttpApi {
   /** Serves {@code GET /api/v1/alerts/{fingerprint}/explain} from the decision record. Before {@link #start}. */
   public synchronized HttpApi withExplain(ExplainRecorder recorder) {
     this.explainEndpoint = new ExplainEndpoint(recorder);
+    return this;
+  }
+
+  /**
+   * Serves the web UI at {@code /}: its pages read like the API (open), and its state changes go
+   * through the same admin check as the silence API. Before {@link #start}.
+   */
+  public synchronized HttpApi withUi(WebUi ui) {
+    this.webUi = Objects.requireNonNull(ui, "ui");
     return this;
   }
 
@@ -261,6 +272,14 @@ public final class HttpApi {
     if (explainEndpoint != null) {
       config.routes.get(ExplainEndpoint.PATH, explainEndpoint::handle);
     }
+    if (webUi != null) {
+      // The access guard checks its forms as it checks the API (http/auth/Endpoints: silence forms need
+      // responder, reload admin); /alerts/{fingerprint} answers the explain API's own JSON to
+      // Accept: application/json.
+      webUi.register(config, UnaryOperator.identity(), UnaryOperator.identity(), explainEndpoint != null
+          ? explainEndpoint::handle
+          : ctx -> Json.error(ctx, 404, "explain is not served"));
+    }
 
     config.routes.exception(HttpResponseException.class, (e, ctx) ->
         Json.error(ctx, e.getStatus(), e.getStatus() == 404 ? "not found" : e.getMessage()));
@@ -274,10 +293,6 @@ public final class HttpApi {
     });
   }
 
-  /**
-   * The one authorisation check for creating, updating and expiring silences, v1 and v2 alike
-   * (today {@code server.admin_auth}); swap it here for role checks.
-   */
   private void readiness(Context ctx) {
     if (ready.getAsBoolean()) {
       ctx.result("OK");

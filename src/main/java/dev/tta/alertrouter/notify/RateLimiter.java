@@ -67,6 +67,20 @@ public final class RateLimiter {
     return Optional.ofNullable(granted[0]);
   }
 
+  /**
+   * How long a message for {@code key} would wait for its slot now: zero when one is free (or the
+   * key has not been used).
+   */
+  public Duration waitFor(String key) {
+    Instant due = nextDue.get(key);
+    if (due == null) {
+      return Duration.ZERO;
+    }
+    Instant earliest = due.minus(interval.multipliedBy(burst - 1L));
+    Instant now = clock.instant();
+    return earliest.isAfter(now) ? Duration.between(now, earliest) : Duration.ZERO;
+  }
+
   public Duration interval() {
     return interval;
   }

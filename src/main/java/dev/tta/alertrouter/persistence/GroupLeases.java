@@ -44,6 +44,9 @@ final class GroupLeases {
   private static final String HOLDERS =
       "SELECT DISTINCT owner FROM group_leases WHERE expires_at > ? ORDER BY owner";
 
+  private static final String LIST =
+      "SELECT group_key, owner, expires_at FROM group_leases ORDER BY owner, group_key LIMIT ?";
+
   private final GroupCommitWriter writer;
   private final String replica;
 
@@ -137,6 +140,23 @@ final class GroupLeases {
       }
     });
     return holders;
+  }
+
+  /** Up to {@code limit} leases, live or lapsed, by owner then group, as the database holds them. */
+  List<Persistence.Lease> list(int limit) {
+    List<Persistence.Lease> leases = new ArrayList<>();
+    writer.write(session -> {
+      leases.clear();
+      PreparedStatement statement = session.statement(LIST);
+      statement.setInt(1, limit);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          leases.add(new Persistence.Lease(rows.getString(1), rows.getString(2),
+              rows.getObject(3, OffsetDateTime.class).toInstant()));
+        }
+      }
+    });
+    return List.copyOf(leases);
   }
 
   /** Forgets leases that lapsed before {@code cutoff} (their groups are gone). */

@@ -310,6 +310,18 @@ public final class Persistence implements AutoCloseable {
     }));
   }
 
+  /** Which replica flushes which aggregation group until when (PostgreSQL). */
+  public record Lease(String groupKey, String owner, Instant expiresAt) {}
+
+  /**
+   * The group leases the replicas sharing this store hold, at most {@code limit}, by owner then
+   * group; empty on SQLite, where one router flushes every group. Read through the writer (one
+   * transaction), so call it for a person, not in a loop.
+   */
+  public List<Lease> leases(int limit) {
+    return replication == null ? List.of() : replication.leases().list(limit);
+  }
+
   /** The writer's counters, for metrics. */
   public WriterStats stats() {
     return writer.stats().withWriteBehind(alerts.deferredCount(), alerts.checkpointedCount());

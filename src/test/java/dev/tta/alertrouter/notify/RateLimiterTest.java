@@ -24,6 +24,19 @@ class RateLimiterTest {
   }
 
   @Test
+  void tellsHowLongTheNextMessageForAKeyWouldWait() {
+    RateLimiter limiter = new RateLimiter(clock, Duration.ofSeconds(1), 1);
+    assertEquals(Duration.ZERO, limiter.waitFor("#tta-alerts"));
+    limiter.reserve("#tta-alerts", PLENTY);
+    limiter.reserve("#tta-alerts", PLENTY);
+    assertEquals(Duration.ofSeconds(2), limiter.waitFor("#tta-alerts"));
+    clock.advance(Duration.ofMillis(1500));
+    assertEquals(Duration.ofMillis(500), limiter.waitFor("#tta-alerts"));
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(Duration.ZERO, limiter.waitFor("#tta-alerts"));
+  }
+
+  @Test
   void aBurstGoesAtOnceAfterAQuietSpellThenTheRateApplies() {
     RateLimiter limiter = new RateLimiter(clock, Duration.ofSeconds(1), 3);
 

@@ -118,6 +118,9 @@ class PostgresReplicasTest {
     assertEquals(batch, a.flushGuard().apply(flushAt(T0.plus(GROUP_INTERVAL)), batch), "A renews at its next flush");
     assertEquals(List.of(), b.flushGuard().apply(flushAt(T0.plus(GROUP_INTERVAL).plusSeconds(1)), batch));
 
+    assertEquals(List.of(new Persistence.Lease(GROUP, "replica-a", T0.plus(GROUP_INTERVAL.multipliedBy(2)))),
+        b.leases(10), "either replica lists who holds which group until when (the status page)");
+
     a.close(); // A dies after its flush at T0 + 5m; its lease ends at T0 + 10m
     Instant missed = T0.plus(GROUP_INTERVAL.multipliedBy(2));
     assertEquals(List.of(), b.flushGuard().apply(flushAt(missed.minusSeconds(1)), batch));

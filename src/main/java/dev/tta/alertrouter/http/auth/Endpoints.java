@@ -16,6 +16,8 @@ final class Endpoints {
   private static final String SILENCES = "/api/v1/silences";
   /** Alertmanager's v2 silence writes: POST /api/v2/silences and DELETE /api/v2/silence/{silenceID}. */
   private static final String V2_SILENCE = "/api/v2/silence";
+  /** The web UI's silence forms: POST /silences and POST /silences/{id}/expire. */
+  private static final String UI_SILENCES = "/silences";
   private static final String ACKS = "/api/v1/acks";
 
   private Endpoints() {}
@@ -32,7 +34,8 @@ final class Endpoints {
       return Optional.of(Role.INTAKE);
     }
     if (path.equals(SILENCES) || path.startsWith(SILENCES + "/") || path.equals(ACKS) || path.startsWith(ACKS + "/")
-        || path.equals(V2_SILENCE + "s") || path.startsWith(V2_SILENCE + "/")) {
+        || path.equals(V2_SILENCE + "s") || path.startsWith(V2_SILENCE + "/")
+        || path.equals(UI_SILENCES) || path.startsWith(UI_SILENCES + "/")) {
       return Optional.of(Role.RESPONDER);
     }
     return Optional.of(Role.ADMIN);

@@ -113,4 +113,12 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
     config.httpConfig().proxyUrl().ifPresent(c::setProxyUrl);
     return c;
   }
+
+  /**
+   * The key of the shared Slack rate limiter for the {@code index}th Slack integration of a
+   * receiver: its channel, or the integration itself when it posts to a webhook without a channel.
+   */
+  public static String rateLimitKey(String receiver, int index, SlackConfig config) {
+    return config.channel().orElse("webhook:" + receiver + "[" + index + "]");
+  }
 }

@@ -44,9 +44,13 @@ public final class MessageLinks {
     return base;
   }
 
-  /** The explain page of one alert: {@code {externalUrl}/api/v1/alerts/{fingerprint}/explain}. */
+  /**
+   * The "Why was I notified?" page of one alert: {@code {externalUrl}/alerts/{fingerprint}}, the web
+   * UI's alert page with its story; the same URL answers the explain JSON to
+   * {@code Accept: application/json}.
+   */
   public String explain(Fingerprint fingerprint) {
-    return base + "/api/v1/alerts/" + fingerprint + "/explain";
+    return base + "/alerts/" + fingerprint;
   }
 
   /** The group's alerts: {@code {externalUrl}/api/v1/alerts?filter=name%3D%22value%22&...}. */

@@ -25,6 +25,10 @@ class EndpointsTest {
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.DELETE, "/api/v2/silence/{silenceID}"));
     assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/api/v2/silence/{silenceID}"));
     assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/api/v2/alerts/groups"));
+    assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/silences"), "the UI's form");
+    assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/silences/{id}/expire"));
+    assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/silences/new"));
+    assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/status/reload"), "the UI's reload");
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/-/reload"));
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.PUT, "/api/v1/config"), "an unlisted change");
   }

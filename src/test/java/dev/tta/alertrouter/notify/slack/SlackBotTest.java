@@ -215,9 +215,9 @@ class SlackBotTest {
     assertEquals(":bell: TTAHighErrorRate", blocks.at("/0/text/text").asText());
     assertEquals("""
         *High error rate in TTA primitives*
-        • `instance=pod-1` Error rate is 7.1% for router · <https://router.tta.dev/api/v1/alerts/957cd77975bf0f9e/explain|explain>
-        • :white_check_mark: `instance=pod-2` Error rate is 7.2% for router · <https://router.tta.dev/api/v1/alerts/aaa1ad8fe8495547/explain|explain>
-        • `instance=pod-3` Error rate is 7.3% for router · <https://router.tta.dev/api/v1/alerts/fd2bf446096a1ab4/explain|explain>""",
+        • `instance=pod-1` Error rate is 7.1% for router · <https://router.tta.dev/alerts/957cd77975bf0f9e|explain>
+        • :white_check_mark: `instance=pod-2` Error rate is 7.2% for router · <https://router.tta.dev/alerts/aaa1ad8fe8495547|explain>
+        • `instance=pod-3` Error rate is 7.3% for router · <https://router.tta.dev/alerts/fd2bf446096a1ab4|explain>""",
         blocks.at("/1/text/text").asText());
     assertEquals(":fire: *2* firing · :white_check_mark: *1* resolved · since "
         + "<!date^1795547299^{date_short_pretty} {time}|2026-11-24 19:08 UTC>", blocks.at("/3/elements/0/text").asText());

@@ -78,7 +78,7 @@ class MessageModelsTest {
     MessageLinks links = new MessageLinks(URI.create("http://router.internal:9094/"));
     Alert a = alert("a", "P1", null, Map.of());
 
-    assertEquals("http://router.internal:9094/api/v1/alerts/" + a.fingerprint() + "/explain", links.explain(a.fingerprint()));
+    assertEquals("http://router.internal:9094/alerts/" + a.fingerprint(), links.explain(a.fingerprint()));
     assertEquals("http://router.internal:9094/api/v1/alerts?filter=alertname%3D%22TTAHighLatency%22"
         + "&filter=env%3D%22prod+%5C%22eu%5C%22%22", links.group(Labels.of("alertname", "TTAHighLatency", "env", "prod \"eu\"")));
     assertEquals("http://router.internal:9094/api/v1/alerts", links.group(Labels.empty()));

@@ -133,6 +133,29 @@ class AccessControlHttpTest {
   }
 
   @Test
+  void theWebUisPagesNeedAViewerAndItsFormsTheRoleTheirApiNeeds(@TempDir Path dir) throws Exception {
+    String server = """
+        server:
+          auth:
+            roles:
+              responder: [bob]
+              viewer: ["*"]
+        """;
+    try (SecuredServer s = SecuredServer.start(dir, server, users())) {
+      assertEquals(401, s.get("/alerts").statusCode());
+      String viewer = basic("carol", "carol-pw");
+      assertEquals(200, s.get("/alerts", "Authorization", viewer).statusCode());
+      assertEquals(200, s.get("/silences", "Authorization", viewer).statusCode());
+      HttpResponse<String> form = s.post("/silences", "matchers=team%3D%22platform%22", "Authorization", viewer);
+      assertEquals(403, form.statusCode());
+      assertTrue(form.body().contains("that needs role responder"), form.body());
+      HttpResponse<String> reload = s.post("/status/reload", "", "Authorization", basic("bob", "bob-pw"));
+      assertEquals(403, reload.statusCode());
+      assertTrue(reload.body().contains("that needs role admin"), reload.body());
+    }
+  }
+
+  @Test
   void tokensIdentifyByNameWithTheirRole(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("prometheus.token"), "intake-s3cret\n");
     Files.writeString(dir.resolve("grafana.token"), "grafana-s3cret");

@@ -152,9 +152,10 @@ record InvalidConfigCases(String name, String yaml, int line, String key, String
               receiver: default
             receivers:
               - name: default
-                opsgenie_configs:
-                  - api_key: not-a-key
-            """, 5, "receivers[0].opsgenie_configs", "integration type not supported by alert-router", false),
+                pushover_configs:
+                  - user_key: not-a-key
+                    token: not-a-token
+            """, 5, "receivers[0].pushover_configs", "pushover is not supported by alert-router", false),
         new InvalidConfigCases("unknown key", """
             route:
               receiver: default

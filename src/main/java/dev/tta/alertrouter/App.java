@@ -91,7 +91,7 @@ public final class App implements AutoCloseable {
         new DecisionLog(options.logFormat(), System.out), clock);
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
         templates, new PersistentSlackMessageStore(persistence.messageReferences()),
-        new RateLimiter(clock, Duration.ofSeconds(1), 1));
+        new RateLimiter(clock, Duration.ofSeconds(1), 1), new RateLimiter(clock, Duration.ofSeconds(1), 1));
     this.engine.set(RoutingEngine.build(initial, services()));
     // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
     // persisted notification log keeps them from notifying again what was already sent.

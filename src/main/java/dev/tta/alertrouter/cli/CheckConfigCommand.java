@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.LoadResult;
+import dev.tta.alertrouter.config.UnsupportedIntegrations;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
       int count = errors.size();
       err.println("Checking '" + config + "'  FAILED: " + count + (count == 1 ? " error" : " errors"));
       errors.forEach(err::println);
+      if (!result.errors().isEmpty() && count == result.errors().size()
+          && result.errors().stream().allMatch(UnsupportedIntegrations::only)) {
+        err.println("Apart from the unsupported integrations above, the configuration is valid.");
+      }
       err.flush();
       return 1;
     }

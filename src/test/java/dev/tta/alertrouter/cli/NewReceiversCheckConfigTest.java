@@ -181,4 +181,32 @@ class NewReceiversCheckConfigTest {
     assertTrue(lines.get(2).startsWith(file + ":6: receivers[0].sns_configs: sns is not supported"), r.err());
     assertEquals("Apart from the unsupported integrations above, the configuration is valid.", lines.get(3));
   }
+
+  @Test
+  void aBrokenOrUnknownTemplateIsAnErrorAtItsKey() throws IOException {
+    Path file = Files.writeString(dir.resolve("alertmanager.yml"), """
+        route: {receiver: r}
+        receivers:
+          - name: r
+            telegram_configs:
+              - bot_token: not-a-token
+                chat_id: 42
+                templates:
+                  message: '{{ summary '
+                  title: 'Telegram messages have no title'
+            discord_configs:
+              - webhook_url: https://discord.com/api/webhooks/1/not-a-token
+                templates: {content: '{{ summary }} {{ runbookUrl }}'}
+        """);
+
+    CheckConfigCommandTest.Run r = CheckConfigCommandTest.checkConfig(Map.of(), "--config", file.toString());
+
+    assertEquals(1, r.exitCode(), r.out());
+    List<String> lines = r.errLines();
+    assertEquals("Checking '" + file + "'  FAILED: 2 errors", lines.get(0), r.err());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith(file + ":8: receivers[0].telegram_configs[0].templates.message:"
+        + " receiver r: template does not compile")), r.err());
+    assertTrue(lines.contains(file + ":9: receivers[0].telegram_configs[0].templates.title: receiver r: unknown"
+        + " telegram template \"title\" (known: message)"), r.err());
+  }
 }

@@ -7,7 +7,6 @@ import dev.tta.alertrouter.config.OpsgenieConfig;
 import dev.tta.alertrouter.notify.template.MessageModel;
 import dev.tta.alertrouter.notify.template.MessageTemplates;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -114,7 +113,8 @@ final class OpsgenieRequests {
   }
 
   private URI uri(String path) {
-    String query = path.startsWith("v2/alerts/") ? "?identifierType=" + URLEncoder.encode("alias", StandardCharsets.UTF_8) : "";
+    // Requests about one alert name it by alias, not by Opsgenie's own id.
+    String query = path.startsWith("v2/alerts/") ? "?identifierType=alias" : "";
     return URI.create(config.apiUrl() + path + query);
   }
 

@@ -115,7 +115,7 @@ public final class App implements AutoCloseable {
     this.slackRateLimiter = new RateLimiter(clock, Duration.ofSeconds(1), 1);
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
         templates, new PersistentSlackMessageStore(persistence.messageReferences()),
-        slackRateLimiter);
+        slackRateLimiter, new RateLimiter(clock, Duration.ofSeconds(1), 1));
     this.startedAt = clock.instant();
     this.engine.set(RoutingEngine.build(initial, services()));
     this.web.set(initial.web());

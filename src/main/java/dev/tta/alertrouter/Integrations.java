@@ -1,9 +1,13 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.config.DiscordConfig;
 import dev.tta.alertrouter.config.EmailConfig;
+import dev.tta.alertrouter.config.MSTeamsConfig;
+import dev.tta.alertrouter.config.OpsgenieConfig;
 import dev.tta.alertrouter.config.PagerDutyConfig;
 import dev.tta.alertrouter.config.ReceiverConfig;
 import dev.tta.alertrouter.config.SlackConfig;
+import dev.tta.alertrouter.config.TelegramConfig;
 import dev.tta.alertrouter.config.WebhookConfig;
 import dev.tta.alertrouter.notify.DeliveryOptions;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
@@ -11,12 +15,18 @@ import dev.tta.alertrouter.notify.DeliveryStage;
 import dev.tta.alertrouter.notify.Integration;
 import dev.tta.alertrouter.notify.Notifier;
 import dev.tta.alertrouter.notify.RateLimiter;
+import dev.tta.alertrouter.notify.discord.DiscordNotifier;
 import dev.tta.alertrouter.notify.email.EmailNotifier;
+import dev.tta.alertrouter.notify.msteams.MSTeamsNotifier;
+import dev.tta.alertrouter.notify.opsgenie.OpsgenieNotifier;
 import dev.tta.alertrouter.notify.pagerduty.PagerDutyNotifier;
 import dev.tta.alertrouter.notify.pagerduty.PagerDutySeverities;
 import dev.tta.alertrouter.notify.slack.SlackMessageStore;
 import dev.tta.alertrouter.notify.slack.SlackNotifier;
+import dev.tta.alertrouter.notify.telegram.TelegramNotifier;
+import dev.tta.alertrouter.notify.template.MessageKind;
 import dev.tta.alertrouter.notify.template.MessageLinks;
+import dev.tta.alertrouter.notify.template.MessageTemplates;
 import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.notify.webhook.WebhookNotifier;
 import java.net.URI;
@@ -37,18 +47,22 @@ final class Integrations implements IntegrationFactory {
   private final MessageLinks links;
   private final SlackMessageStore slackMessages;
   private final RateLimiter slackChannels;
+  private final RateLimiter chats;
 
   /**
    * @param slackChannels Slack takes about one message a second per channel; keyed by channel
+   * @param chats one message a second per Telegram chat, Discord webhook and Teams webhook (each
+   *     service's documented pace for one destination), keyed by destination
    */
   Integrations(URI externalUrl, DeliveryRuntime runtime, Templates templates, SlackMessageStore slackMessages,
-      RateLimiter slackChannels) {
+      RateLimiter slackChannels, RateLimiter chats) {
     this.externalUrl = Objects.requireNonNull(externalUrl, "externalUrl");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.templates = Objects.requireNonNull(templates, "templates");
     this.links = new MessageLinks(externalUrl);
     this.slackMessages = Objects.requireNonNull(slackMessages, "slackMessages");
     this.slackChannels = Objects.requireNonNull(slackChannels, "slackChannels");
+    this.chats = Objects.requireNonNull(chats, "chats");
   }
 
   @Override
@@ -80,6 +94,40 @@ final class Integrations implements IntegrationFactory {
       WebhookConfig c = webhooks.get(i);
       integrations.add(integration(new WebhookNotifier(c, externalUrl), i,
           DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
+    }
+    for (List<MSTeamsConfig> teams : List.of(receiver.msteamsV1Configs(), receiver.msteamsV2Configs())) {
+      for (int i = 0; i < teams.size(); i++) {
+        MSTeamsConfig c = teams.get(i);
+        MessageTemplates t = templates.of(MessageKind.MSTEAMS, receiver.name(), c.type(), i, c.templates()).templates();
+        integrations.add(integration(new MSTeamsNotifier(c, t, links), i, DeliveryOptions.defaults()
+            .withDryRun(c.dryRun()).withRateLimit(chats, c.type() + ":" + receiver.name() + "[" + i + "]"),
+            c.sendResolved()));
+      }
+    }
+    List<OpsgenieConfig> opsgenie = receiver.opsgenieConfigs();
+    for (int i = 0; i < opsgenie.size(); i++) {
+      OpsgenieConfig c = opsgenie.get(i);
+      MessageTemplates t = templates.of(MessageKind.OPSGENIE, receiver.name(), OpsgenieConfig.TYPE, i, c.templates())
+          .templates();
+      integrations.add(integration(new OpsgenieNotifier(c, t, links), i,
+          DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
+    }
+    List<DiscordConfig> discord = receiver.discordConfigs();
+    for (int i = 0; i < discord.size(); i++) {
+      DiscordConfig c = discord.get(i);
+      MessageTemplates t = templates.of(MessageKind.DISCORD, receiver.name(), DiscordConfig.TYPE, i, c.templates())
+          .templates();
+      integrations.add(integration(new DiscordNotifier(c, t, links), i, DeliveryOptions.defaults()
+          .withDryRun(c.dryRun()).withRateLimit(chats, "discord:" + receiver.name() + "[" + i + "]"),
+          c.sendResolved()));
+    }
+    List<TelegramConfig> telegram = receiver.telegramConfigs();
+    for (int i = 0; i < telegram.size(); i++) {
+      TelegramConfig c = telegram.get(i);
+      MessageTemplates t = templates.of(MessageKind.TELEGRAM, receiver.name(), TelegramConfig.TYPE, i, c.templates())
+          .templates();
+      integrations.add(integration(new TelegramNotifier(c, t, links), i, DeliveryOptions.defaults()
+          .withDryRun(c.dryRun()).withRateLimit(chats, "telegram:" + c.chatId()), c.sendResolved()));
     }
     return integrations;
   }

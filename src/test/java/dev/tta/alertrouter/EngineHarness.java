@@ -67,7 +67,8 @@ final class EngineHarness implements AutoCloseable {
     engine = RoutingEngine.build(loaded, new RoutingEngine.Services(clock, silences,
         new InMemoryNotificationLog(Duration.ofHours(120)), scheduler, Runnable::run,
         new Integrations(options.externalUrl(), runtime, templates, new InMemorySlackMessageStore(),
-            new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1)), observer, (context, alerts) -> alerts));
+            new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1), new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1)),
+        observer, (context, alerts) -> alerts));
     decisionMetrics.trackAggregationGroups(engine::activeGroups);
   }
 

@@ -1,22 +1,23 @@
 package dev.tta.alertrouter.cli;
 
+import dev.tta.alertrouter.config.ConfigLoader;
+import dev.tta.alertrouter.config.LoadResult;
+import dev.tta.alertrouter.config.UnsupportedIntegrations;
+import dev.tta.alertrouter.config.WebConfigLoader;
 import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.runbook.RunbookCoverage;
 import dev.tta.alertrouter.runbook.RunbookLoadResult;
 import dev.tta.alertrouter.runbook.RunbookLoader;
 import dev.tta.alertrouter.runbook.Runbooks;
 import dev.tta.alertrouter.runbook.UrlTemplate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import dev.tta.alertrouter.config.ConfigLoader;
-import dev.tta.alertrouter.config.LoadResult;
-import dev.tta.alertrouter.config.WebConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,6 +93,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
       int count = errors.size();
       err.println("Checking '" + config + "'  FAILED: " + count + (count == 1 ? " error" : " errors"));
       errors.forEach(err::println);
+      if (!result.errors().isEmpty() && count == result.errors().size()
+          && result.errors().stream().allMatch(UnsupportedIntegrations::only)) {
+        err.println("Apart from the unsupported integrations above, the configuration is valid.");
+      }
       err.flush();
       return 1;
     }

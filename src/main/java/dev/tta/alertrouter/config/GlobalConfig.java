@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param smtpHello default "localhost"
  * @param smtpRequireTls default true
  * @param pagerdutyUrl default {@value #DEFAULT_PAGERDUTY_URL}
+ * @param opsgenieApiKey {@code opsgenie_api_key} or {@code opsgenie_api_key_file}
+ * @param opsgenieApiUrl default {@value #DEFAULT_OPSGENIE_API_URL} (EU accounts: {@value #OPSGENIE_EU_API_URL})
+ * @param telegramApiUrl default {@value #DEFAULT_TELEGRAM_API_URL}
  */
 public record GlobalConfig(
     Duration resolveTimeout,
@@ -25,11 +28,17 @@ public record GlobalConfig(
     Optional<Secret> smtpAuthSecret,
     boolean smtpRequireTls,
     Optional<Secret> slackApiUrl,
-    String pagerdutyUrl) {
+    String pagerdutyUrl,
+    Optional<Secret> opsgenieApiKey,
+    String opsgenieApiUrl,
+    String telegramApiUrl) {
 
   public static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
   public static final String DEFAULT_SMTP_HELLO = "localhost";
   public static final String DEFAULT_PAGERDUTY_URL = "https://events.pagerduty.com/v2/enqueue";
+  public static final String DEFAULT_OPSGENIE_API_URL = "https://api.opsgenie.com/";
+  public static final String OPSGENIE_EU_API_URL = "https://api.eu.opsgenie.com/";
+  public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
 
   public GlobalConfig {
     Objects.requireNonNull(resolveTimeout, "resolveTimeout");
@@ -43,11 +52,15 @@ public record GlobalConfig(
     Objects.requireNonNull(smtpAuthSecret, "smtpAuthSecret");
     Objects.requireNonNull(slackApiUrl, "slackApiUrl");
     Objects.requireNonNull(pagerdutyUrl, "pagerdutyUrl");
+    Objects.requireNonNull(opsgenieApiKey, "opsgenieApiKey");
+    Objects.requireNonNull(opsgenieApiUrl, "opsgenieApiUrl");
+    Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
   }
 
   public static GlobalConfig defaults() {
     return new GlobalConfig(DEFAULT_RESOLVE_TIMEOUT, HttpClientConfig.defaults(), Optional.empty(),
         DEFAULT_SMTP_HELLO, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), true, Optional.empty(), DEFAULT_PAGERDUTY_URL);
+        Optional.empty(), true, Optional.empty(), DEFAULT_PAGERDUTY_URL, Optional.empty(),
+        DEFAULT_OPSGENIE_API_URL, DEFAULT_TELEGRAM_API_URL);
   }
 }

@@ -8,9 +8,9 @@ final class GlobalParser {
   // Alertmanager global keys of integrations alert-router does not have: accepted, so that an
   // Alertmanager file loads unchanged, and reported as ignored.
   private static final String[] OTHER_INTEGRATIONS = {
-    "opsgenie_api_key", "opsgenie_api_key_file", "opsgenie_api_url", "wechat_api_url", "wechat_api_secret",
-    "wechat_api_corp_id", "victorops_api_key", "victorops_api_key_file", "victorops_api_url",
-    "telegram_api_url", "webex_api_url"
+    "wechat_api_url", "wechat_api_secret", "wechat_api_corp_id", "victorops_api_key", "victorops_api_key_file",
+    "victorops_api_url", "webex_api_url", "jira_api_url", "rocketchat_api_url", "rocketchat_token",
+    "rocketchat_token_file", "rocketchat_token_id", "rocketchat_token_id_file"
   };
 
   private GlobalParser() {}
@@ -21,10 +21,13 @@ final class GlobalParser {
     }
     m.allow("resolve_timeout", "http_config", "smtp_from", "smtp_hello", "smtp_smarthost", "smtp_auth_username",
         "smtp_auth_password", "smtp_auth_password_file", "smtp_auth_identity", "smtp_auth_secret",
-        "smtp_auth_secret_file", "smtp_require_tls", "slack_api_url", "slack_api_url_file", "pagerduty_url");
+        "smtp_auth_secret_file", "smtp_require_tls", "slack_api_url", "slack_api_url_file", "pagerduty_url",
+        "opsgenie_api_key", "opsgenie_api_key_file", "opsgenie_api_url", "telegram_api_url");
     Duration resolveTimeout = m.duration("resolve_timeout");
     HttpClientConfig http = m.has("http_config") ? HttpConfigParser.parse(m.get("http_config")) : HttpClientConfig.defaults();
     String pagerdutyUrl = m.has("pagerduty_url") ? Urls.read(m.get("pagerduty_url")) : null;
+    String opsgenieUrl = m.has("opsgenie_api_url") ? Urls.read(m.get("opsgenie_api_url")) : null;
+    String telegramUrl = m.has("telegram_api_url") ? Urls.read(m.get("telegram_api_url")) : null;
     return new GlobalConfig(
         resolveTimeout == null ? GlobalConfig.DEFAULT_RESOLVE_TIMEOUT : resolveTimeout,
         http,
@@ -37,7 +40,10 @@ final class GlobalParser {
         SecretReader.read(m, "smtp_auth_secret", SecretReader.WhenUnset.ERROR),
         m.bool("smtp_require_tls", true),
         SecretReader.readUrl(m, "slack_api_url", SecretReader.WhenUnset.ABSENT),
-        pagerdutyUrl == null ? GlobalConfig.DEFAULT_PAGERDUTY_URL : pagerdutyUrl);
+        pagerdutyUrl == null ? GlobalConfig.DEFAULT_PAGERDUTY_URL : pagerdutyUrl,
+        SecretReader.read(m, "opsgenie_api_key", SecretReader.WhenUnset.ABSENT),
+        opsgenieUrl == null ? GlobalConfig.DEFAULT_OPSGENIE_API_URL : opsgenieUrl,
+        telegramUrl == null ? GlobalConfig.DEFAULT_TELEGRAM_API_URL : telegramUrl);
   }
 
   /**

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A named receiver and its integrations (Alertmanager's {@code receivers:} entry). A receiver with
+ * A named receiver and its integrations (Alertmanager's {@code receivers:} entry). {@code
+ * msteamsConfigs} holds the {@code msteams_configs} entries, then the {@code msteamsv2_configs}
+ * ones. A receiver with
  * no integrations is allowed, as in Alertmanager: alerts routed to it are dropped on purpose.
  */
 public record ReceiverConfig(
@@ -13,6 +15,10 @@ public record ReceiverConfig(
     List<PagerDutyConfig> pagerDutyConfigs,
     List<EmailConfig> emailConfigs,
     List<WebhookConfig> webhookConfigs,
+    List<MSTeamsConfig> msteamsConfigs,
+    List<OpsgenieConfig> opsgenieConfigs,
+    List<DiscordConfig> discordConfigs,
+    List<TelegramConfig> telegramConfigs,
     SourceLocation location) {
 
   public ReceiverConfig {
@@ -21,11 +27,36 @@ public record ReceiverConfig(
     pagerDutyConfigs = List.copyOf(pagerDutyConfigs);
     emailConfigs = List.copyOf(emailConfigs);
     webhookConfigs = List.copyOf(webhookConfigs);
+    msteamsConfigs = List.copyOf(msteamsConfigs);
+    opsgenieConfigs = List.copyOf(opsgenieConfigs);
+    discordConfigs = List.copyOf(discordConfigs);
+    telegramConfigs = List.copyOf(telegramConfigs);
     Objects.requireNonNull(location, "location");
+  }
+
+  /**
+   * A receiver with the four integrations Alertmanager 0.25 and alert-router's first version had,
+   * and none of the others.
+   */
+  public ReceiverConfig(String name, List<SlackConfig> slackConfigs, List<PagerDutyConfig> pagerDutyConfigs,
+      List<EmailConfig> emailConfigs, List<WebhookConfig> webhookConfigs, SourceLocation location) {
+    this(name, slackConfigs, pagerDutyConfigs, emailConfigs, webhookConfigs, List.of(), List.of(), List.of(),
+        List.of(), location);
   }
 
   /** How many integrations the receiver notifies. */
   public int integrationCount() {
-    return slackConfigs.size() + pagerDutyConfigs.size() + emailConfigs.size() + webhookConfigs.size();
+    return slackConfigs.size() + pagerDutyConfigs.size() + emailConfigs.size() + webhookConfigs.size()
+        + msteamsConfigs.size() + opsgenieConfigs.size() + discordConfigs.size() + telegramConfigs.size();
+  }
+
+  /** The {@code msteams_configs} entries (incoming webhooks). */
+  public List<MSTeamsConfig> msteamsV1Configs() {
+    return msteamsConfigs.stream().filter(c -> !c.workflow()).toList();
+  }
+
+  /** The {@code msteamsv2_configs} entries (workflows). */
+  public List<MSTeamsConfig> msteamsV2Configs() {
+    return msteamsConfigs.stream().filter(MSTeamsConfig::workflow).toList();
   }
 }

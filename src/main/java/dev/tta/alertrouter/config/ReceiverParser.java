@@ -7,8 +7,6 @@ import java.util.Map;
 
 /** Reads {@code receivers:} from every file; a name defined twice is an error naming both places. */
 final class ReceiverParser {
-  private static final String UNSUPPORTED = "integration type not supported by alert-router";
-
   private final GlobalConfig global;
   private final Problems problems;
   private final Map<String, Value> names = new LinkedHashMap<>();
@@ -36,9 +34,11 @@ final class ReceiverParser {
 
   private ReceiverConfig parse(Value v) {
     YamlMap m = v.mapping();
-    m.reject(UNSUPPORTED, "opsgenie_configs", "victorops_configs", "pushover_configs", "wechat_configs",
-        "sns_configs", "telegram_configs", "discord_configs", "webex_configs", "msteams_configs");
-    m.allow("name", "slack_configs", "pagerduty_configs", "email_configs", "webhook_configs");
+    for (String unsupported : UnsupportedIntegrations.KEYS) {
+      m.reject(UnsupportedIntegrations.message(unsupported), unsupported);
+    }
+    m.allow("name", "slack_configs", "pagerduty_configs", "email_configs", "webhook_configs", "msteams_configs",
+        "msteamsv2_configs", "opsgenie_configs", "discord_configs", "telegram_configs");
     Value nameValue = m.get("name");
     String name = nameValue == null ? null : nameValue.text();
     if (name == null || name.isEmpty()) {
@@ -60,7 +60,18 @@ final class ReceiverParser {
         integrations(m, "pagerduty_configs", (item, key) -> PagerDutyParser.parse(item, key, scope)),
         integrations(m, "email_configs", (item, key) -> EmailParser.parse(item, key, scope)),
         integrations(m, "webhook_configs", (item, key) -> WebhookParser.parse(item, key, scope)),
+        teams(m, scope),
+        integrations(m, "opsgenie_configs", (item, key) -> OpsgenieParser.parse(item, key, scope)),
+        integrations(m, "discord_configs", (item, key) -> DiscordParser.parse(item, key, scope)),
+        integrations(m, "telegram_configs", (item, key) -> TelegramParser.parse(item, key, scope)),
         v.location());
+  }
+
+  private static List<MSTeamsConfig> teams(YamlMap m, ReceiverScope scope) {
+    List<MSTeamsConfig> teams = new ArrayList<>(
+        integrations(m, "msteams_configs", (item, key) -> MSTeamsParser.parse(item, key, scope, false)));
+    teams.addAll(integrations(m, "msteamsv2_configs", (item, key) -> MSTeamsParser.parse(item, key, scope, true)));
+    return teams;
   }
 
   private interface IntegrationParser<T> {

@@ -149,6 +149,20 @@ final class Value {
     return null;
   }
 
+  /** A whole number, negative allowed (a Telegram group's chat id is negative). */
+  Long integer() {
+    String t = text();
+    if (t == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(t.strip());
+    } catch (NumberFormatException e) {
+      error("expected a whole number, found \"" + t + "\"");
+      return null;
+    }
+  }
+
   /** A Prometheus duration such as {@code 1h30m}. */
   Duration duration() {
     String t = text();

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -65,17 +66,31 @@ public final class HttpPoster {
    *     the URL's path or query, where tokens live
    */
   public Response postJson(URI uri, byte[] json) throws IOException, InterruptedException {
+    return sendJson("POST", uri, json, Map.of());
+  }
+
+  /**
+   * One request with a JSON body and further headers (e.g. Opsgenie's {@code Authorization:
+   * GenieKey …}, which takes the place of the {@code http_config} authorization when both are set).
+   *
+   * @throws IOException when no answer came; the message never holds the URL's path or query
+   */
+  public Response sendJson(String method, URI uri, byte[] json, Map<String, String> headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(requestTimeout)
             .header("Content-Type", "application/json")
             .header("User-Agent", USER_AGENT)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(json));
     if ("http".equalsIgnoreCase(uri.getScheme())) {
       // HTTP/2 only over TLS, as Go's client (and so Alertmanager) does: no h2c upgrade dance.
       request.version(HttpClient.Version.HTTP_1_1);
     }
-    auth.ifPresent(a -> request.header("Authorization", authorization(a)));
+    if (!headers.containsKey("Authorization")) {
+      auth.ifPresent(a -> request.header("Authorization", authorization(a)));
+    }
+    headers.forEach(request::header);
     HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     String body;
     try (InputStream in = response.body()) {

@@ -79,4 +79,34 @@ class CheckConfigAgreesWithAmtoolTest {
     List<String> ourLines = Arrays.asList(ours.out().split("\n")).subList(0, 7);
     assertEquals(amLines, ourLines);
   }
+
+  /**
+   * The recorded configuration with opsgenie, discord and telegram receivers appended: amtool 0.25
+   * and check-config both accept it and count the same. (msteams, msteamsv2, Telegram's
+   * message_thread_id and the *_file forms of Discord's and Telegram's secrets came after 0.25, whose
+   * amtool refuses them; {@link #amtool025RefusesTheNewerTypes} pins that, and check-config's own
+   * test covers them.)
+   */
+  @org.junit.jupiter.api.Test
+  void theNewReceiverTypesAlertmanager025KnowsAreAcceptedByBoth() throws Exception {
+    Path file = Files.writeString(dir.resolve("alertmanager.yml"), ReceiverFixtures.withAlertmanager025Types());
+
+    Amtool am = amtool(file);
+    CheckConfigCommandTest.Run ours = CheckConfigCommandTest.checkConfig(Map.of(), "--config", file.toString());
+
+    assertEquals(0, am.exitCode(), am.output());
+    assertEquals(0, ours.exitCode(), ours.err());
+    assertEquals(Arrays.asList(am.output().split("\n")).subList(0, 7), Arrays.asList(ours.out().split("\n")).subList(0, 7));
+  }
+
+  @org.junit.jupiter.api.Test
+  void amtool025RefusesTheNewerTypes() throws Exception {
+    Path file = Files.writeString(dir.resolve("alertmanager.yml"), ReceiverFixtures.withEveryType());
+
+    Amtool am = amtool(file);
+
+    assertNotEquals(0, am.exitCode());
+    org.junit.jupiter.api.Assertions.assertTrue(am.output().contains("field msteams_configs not found"), am.output());
+    assertEquals(0, CheckConfigCommandTest.checkConfig(Map.of(), "--config", file.toString()).exitCode());
+  }
 }

@@ -80,7 +80,9 @@ class CheckConfigCommandTest {
         file + ":2: route.receiver: undefined receiver \"nobody\"",
         file + ":3: route.group_wait: not a valid duration string: \"soon\" (use e.g. 30s, 5m, 1h30m, 1d)",
         file + ":5: route.routes[0].matchers[0]: invalid regular expression \"(\": missing closing )",
-        file + ":8: receivers[0].pushover_configs: integration type not supported by alert-router"), r.errLines());
+        file + ":8: receivers[0].pushover_configs: pushover is not supported by alert-router (it supports discord,"
+            + " email, msteams, msteamsv2, opsgenie, pagerduty, slack, telegram, webhook); remove this receiver's"
+            + " pushover_configs or route its alerts elsewhere"), r.errLines());
   }
 
   @Test
@@ -129,6 +131,7 @@ class CheckConfigCommandTest {
          - 3 receivers
          - 0 templates
          - 0 time intervals
+         - integrations: 1 slack, 1 pagerduty, 1 email
          - 1 teams
          - severity model: critical→P0, page→P0, warning→P1, info→P2; otherwise P2 (label "severity")
          - runbook links: https://runbooks.tta.dev/{alertname}

@@ -152,9 +152,10 @@ record InvalidConfigCases(String name, String yaml, int line, String key, String
               receiver: default
             receivers:
               - name: default
-                opsgenie_configs:
-                  - api_key: not-a-key
-            """, 5, "receivers[0].opsgenie_configs", "integration type not supported by alert-router", false),
+                pushover_configs:
+                  - user_key: not-a-key
+                    token: not-a-token
+            """, 5, "receivers[0].pushover_configs", "pushover is not supported by alert-router", false),
         new InvalidConfigCases("unknown key", """
             route:
               receiver: default
@@ -313,6 +314,87 @@ record InvalidConfigCases(String name, String yaml, int line, String key, String
               - name: default
             runbooks:
               url_template: https://runbooks.tta.dev/{alert-name}
-            """, 6, "runbooks.url_template", "\"{alert-name}\" in url_template is not a label name", false));
+            """, 6, "runbooks.url_template", "\"{alert-name}\" in url_template is not a label name", false),
+        new InvalidConfigCases("telegram without chat_id", """
+            route:
+              receiver: default
+            receivers:
+              - name: default
+                telegram_configs:
+                  - bot_token: not-a-token
+            """, 6, "receivers[0].telegram_configs[0].chat_id", "missing chat_id on telegram_config", true),
+        new InvalidConfigCases("telegram without bot_token", """
+            route:
+              receiver: default
+            receivers:
+              - name: default
+                telegram_configs:
+                  - chat_id: -100123
+            """, 6, "receivers[0].telegram_configs[0].bot_token", "missing bot_token or bot_token_file", true),
+        new InvalidConfigCases("discord without webhook_url", """
+            route:
+              receiver: default
+            receivers:
+              - name: default
+                discord_configs:
+                  - title: down
+            """, 6, "receivers[0].discord_configs[0].webhook_url",
+            "one of webhook_url or webhook_url_file must be configured", true),
+        new InvalidConfigCases("discord webhook_url not a URL", """
+            route:
+              receiver: default
+            receivers:
+              - name: default
+                discord_configs:
+                  - webhook_url: 'ftp://discord.example/api/webhooks/1/x'
+            """, 6, "receivers[0].discord_configs[0].webhook_url", "unsupported scheme for URL", true),
+        new InvalidConfigCases("opsgenie without any api key", """
+            route:
+              receiver: default
+            receivers:
+              - name: default
+                opsgenie_configs:
+                  - priority: P1
+            """, 6, "receivers[0].opsgenie_configs[0].api_key", "no global OpsGenie API Key set", true),
+        new InvalidConfigCases("opsgenie responder of an unknown type", """
+            global:
+              opsgenie_api_key: not-a-key
+            route:
+              receiver: default
+            receivers:
+              - name: default
+                opsgenie_configs:
+                  - responders:
+                      - name: platform
+                        type: squad
+            """, 10, "receivers[0].opsgenie_configs[0].responders[0].type", "responder type must be one of", true),
+        new InvalidConfigCases("opsgenie priority Opsgenie does not have", """
+            global:
+              opsgenie_api_key: not-a-key
+            route:
+              receiver: default
+            receivers:
+              - name: default
+                opsgenie_configs:
+                  - priority: P0
+            """, 8, "receivers[0].opsgenie_configs[0].priority", "must be one of P1, P2, P3, P4, P5", false),
+        new InvalidConfigCases("msteams without webhook_url", """
+            route:
+              receiver: default
+            receivers:
+              - name: default
+                msteams_configs:
+                  - send_resolved: false
+            """, 6, "receivers[0].msteams_configs[0].webhook_url",
+            "one of webhook_url or webhook_url_file must be configured", false),
+        new InvalidConfigCases("msteamsv2 with an unknown key", """
+            route:
+              receiver: default
+            receivers:
+              - name: default
+                msteamsv2_configs:
+                  - webhook_url: 'https://prod.westeurope.logic.azure.com/workflows/x'
+                    summary: 'v2 has no summary'
+            """, 7, "receivers[0].msteamsv2_configs[0].summary", "unknown key", false));
   }
 }

@@ -35,8 +35,9 @@ public final class HttpPeer implements AutoCloseable {
   private Function<Request, Answer> responder;
   private volatile Hook hook = request -> {};
 
-  /** One request as the peer saw it. */
-  public record Request(String method, String path, Map<String, List<String>> headers, String body, Instant at) {
+  /** One request as the peer saw it; {@code query} is the raw query string, or null. */
+  public record Request(String method, String path, Map<String, List<String>> headers, String body, Instant at,
+      String query) {
     public String header(String name) {
       for (Map.Entry<String, List<String>> e : headers.entrySet()) {
         if (e.getKey().equalsIgnoreCase(name)) {
@@ -120,7 +121,8 @@ public final class HttpPeer implements AutoCloseable {
               exchange.getRequestURI().getPath(),
               Map.copyOf(exchange.getRequestHeaders()),
               body,
-              clock.instant());
+              clock.instant(),
+              exchange.getRequestURI().getRawQuery());
       Answer answer;
       synchronized (this) {
         requests.add(request);

@@ -4,6 +4,12 @@ package dev.tta.alertrouter.notify.template;
 enum Escaping {
   /** Slack mrkdwn: {@code & < >} become entities, so an alert can neither ping nor link. */
   SLACK_MRKDWN,
+  /** Microsoft Teams card text: Markdown specials backslash-escaped ({@link MarkdownEscaper}). */
+  TEAMS_MARKDOWN,
+  /** Discord embeds and content: Markdown escaped, {@code @everyone}/{@code @here} broken. */
+  DISCORD_MARKDOWN,
+  /** Telegram's HTML parse mode: {@code & < > "} as entities ({@link HtmlEscaper}). */
+  TELEGRAM_HTML,
   /** An HTML email body: Pebble's HTML escaping. */
   HTML,
   /** A plain-text body: printed as written. */

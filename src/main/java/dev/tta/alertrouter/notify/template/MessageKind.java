@@ -12,7 +12,19 @@ public enum MessageKind {
       Map.entry("fallback", Escaping.SLACK_MRKDWN)),
   /** Email: {@code subject}, plain {@code text} and {@code html} bodies. */
   EMAIL("email", Map.entry("subject", Escaping.HEADER), Map.entry("text", Escaping.PLAIN),
-      Map.entry("html", Escaping.HTML));
+      Map.entry("html", Escaping.HTML)),
+  /** Microsoft Teams (both kinds): the card's heading ({@code title}, Markdown, folded to one line) and body ({@code text}, Markdown). */
+  MSTEAMS("msteams", Map.entry("title", Escaping.TEAMS_MARKDOWN), Map.entry("text", Escaping.TEAMS_MARKDOWN)),
+  /** Opsgenie: the alert's {@code message} (one line, 130 characters) and {@code description} (plain text). */
+  OPSGENIE("opsgenie", Map.entry("message", Escaping.HEADER), Map.entry("description", Escaping.PLAIN)),
+  /**
+   * Discord: the embed's {@code title} (one line, plain) and {@code message} (its description,
+   * Markdown), and the message {@code content} above the embed (Markdown; empty by default).
+   */
+  DISCORD("discord", Map.entry("title", Escaping.HEADER), Map.entry("message", Escaping.DISCORD_MARKDOWN),
+      Map.entry("content", Escaping.DISCORD_MARKDOWN)),
+  /** Telegram: the {@code message}, in Telegram's HTML. */
+  TELEGRAM("telegram", Map.entry("message", Escaping.TELEGRAM_HTML));
 
   private final String directory;
   private final Map<String, Escaping> templates = new LinkedHashMap<>();

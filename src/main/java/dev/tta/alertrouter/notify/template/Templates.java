@@ -1,9 +1,13 @@
 package dev.tta.alertrouter.notify.template;
 
 import dev.tta.alertrouter.config.ConfigError;
+import dev.tta.alertrouter.config.DiscordConfig;
 import dev.tta.alertrouter.config.EmailConfig;
+import dev.tta.alertrouter.config.MSTeamsConfig;
+import dev.tta.alertrouter.config.OpsgenieConfig;
 import dev.tta.alertrouter.config.ReceiverConfig;
 import dev.tta.alertrouter.config.SlackConfig;
+import dev.tta.alertrouter.config.TelegramConfig;
 import dev.tta.alertrouter.config.TemplateSource;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -100,6 +104,12 @@ public final class Templates {
     return compile(MessageKind.EMAIL, receiver, "email[" + index + "]", config.templates());
   }
 
+  /** The templates of the {@code index}th entry of type {@code type} (e.g. {@code msteamsv2}) of {@code receiver}. */
+  public TemplateCompilation of(MessageKind kind, String receiver, String type, int index,
+      Map<String, TemplateSource> overrides) {
+    return compile(kind, receiver, type + "[" + index + "]", overrides);
+  }
+
   /** Every template problem of every receiver, for loading and {@code check-config}. */
   public List<ConfigError> check(List<ReceiverConfig> receivers) {
     List<ConfigError> errors = new ArrayList<>();
@@ -109,6 +119,24 @@ public final class Templates {
       }
       for (int i = 0; i < r.emailConfigs().size(); i++) {
         errors.addAll(email(r.name(), i, r.emailConfigs().get(i)).errors());
+      }
+      for (List<MSTeamsConfig> teams : List.of(r.msteamsV1Configs(), r.msteamsV2Configs())) {
+        for (int i = 0; i < teams.size(); i++) {
+          MSTeamsConfig c = teams.get(i);
+          errors.addAll(of(MessageKind.MSTEAMS, r.name(), c.type(), i, c.templates()).errors());
+        }
+      }
+      for (int i = 0; i < r.opsgenieConfigs().size(); i++) {
+        errors.addAll(of(MessageKind.OPSGENIE, r.name(), OpsgenieConfig.TYPE, i, r.opsgenieConfigs().get(i).templates())
+            .errors());
+      }
+      for (int i = 0; i < r.discordConfigs().size(); i++) {
+        errors.addAll(of(MessageKind.DISCORD, r.name(), DiscordConfig.TYPE, i, r.discordConfigs().get(i).templates())
+            .errors());
+      }
+      for (int i = 0; i < r.telegramConfigs().size(); i++) {
+        errors.addAll(of(MessageKind.TELEGRAM, r.name(), TelegramConfig.TYPE, i, r.telegramConfigs().get(i).templates())
+            .errors());
       }
     }
     return errors;
@@ -137,6 +165,12 @@ public final class Templates {
       case SLACK_MRKDWN -> b.autoEscaping(true).addEscapingStrategy("slack", MrkdwnEscaper::escape)
           .defaultEscapingStrategy("slack").build();
       case HTML -> b.autoEscaping(true).defaultEscapingStrategy("html").build();
+      case TEAMS_MARKDOWN -> b.autoEscaping(true).addEscapingStrategy("teams", MarkdownEscaper::escape)
+          .defaultEscapingStrategy("teams").build();
+      case DISCORD_MARKDOWN -> b.autoEscaping(true).addEscapingStrategy("discord", MarkdownEscaper::discord)
+          .defaultEscapingStrategy("discord").build();
+      case TELEGRAM_HTML -> b.autoEscaping(true).addEscapingStrategy("telegram", HtmlEscaper::escape)
+          .defaultEscapingStrategy("telegram").build();
       case PLAIN, HEADER -> b.autoEscaping(false).build();
     };
   }

@@ -91,7 +91,7 @@ class DiscordNotifierTest {
     String description = embed.get("description").asText();
     assertTrue(description.startsWith("**TTA service api is down**"), description);
     assertTrue(description.contains("[Runbook](" + RUNBOOK + ")"), description);
-    assertTrue(description.contains("[Why was I notified?](https://router.tta.dev/api/v1/alerts/"), description);
+    assertTrue(description.contains("[Why was I notified?](https://router.tta.dev/alerts/"), description);
     assertTrue(description.contains("[Alerts in group](https://router.tta.dev/api/v1/alerts?filter="), description);
   }
 

@@ -115,7 +115,7 @@ class MSTeamsNotifierTest {
     List<String> urls = actions(card, "url");
     assertEquals(RUNBOOK, urls.get(0));
     assertEquals(ReceiverTestAlerts.RULE, urls.get(1));
-    assertTrue(urls.get(2).startsWith("https://router.tta.dev/api/v1/alerts/") && urls.get(2).endsWith("/explain"),
+    assertTrue(urls.get(2).startsWith("https://router.tta.dev/alerts/"),
         urls.get(2));
     assertTrue(urls.get(3).startsWith("https://router.tta.dev/api/v1/alerts?filter="), urls.get(3));
   }

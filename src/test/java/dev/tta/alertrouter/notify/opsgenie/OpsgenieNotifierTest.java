@@ -105,10 +105,10 @@ class OpsgenieNotifierTest {
     assertEquals("api", details.get("service").asText(), "the common labels are details");
     assertEquals("platform", details.get("owner").asText());
     assertEquals(RUNBOOK, details.get("runbook_url").asText());
-    assertTrue(details.get("explain_url").asText().endsWith("/explain"));
+    assertTrue(details.get("explain_url").asText().startsWith("https://router.tta.dev/alerts/"));
     String description = body.get("description").asText();
     assertTrue(description.contains("Runbook: " + RUNBOOK), description);
-    assertTrue(description.contains("Why was I notified? https://router.tta.dev/api/v1/alerts/"), description);
+    assertTrue(description.contains("Why was I notified? https://router.tta.dev/alerts/"), description);
   }
 
   @ParameterizedTest

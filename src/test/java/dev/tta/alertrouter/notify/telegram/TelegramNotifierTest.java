@@ -113,7 +113,7 @@ class TelegramNotifierTest {
     String text = body.get("text").asText();
     assertTrue(text.startsWith("🔥 <b>FIRING:1</b> <b>P0</b> TTAServiceDown"), text);
     assertTrue(text.contains("<a href=\"" + RUNBOOK + "\">Runbook</a>"), text);
-    assertTrue(text.contains("<a href=\"https://router.tta.dev/api/v1/alerts/"), text);
+    assertTrue(text.contains("<a href=\"https://router.tta.dev/alerts/"), text);
     assertTrue(text.contains("\">Why was I notified?</a>"), text);
     assertWellFormed(text);
   }

@@ -25,6 +25,8 @@ import org.junit.platform.launcher.TestPlan;
 public final class MissingPeerReport implements TestExecutionListener {
   static final Path REPORT = Path.of("target", "missing-peers.txt");
   private static final Pattern PACKAGE = Pattern.compile("Debian package ([a-z0-9.+-]+)");
+  /** What the reason says to install, where that is more than the package (chromium needs its driver too). */
+  private static final Pattern INSTALL = Pattern.compile("apt-get install ([a-z0-9.+-]+(?: [a-z0-9.+-]+)*)\\)");
 
   private final Map<String, AtomicInteger> skippedByPackage = new ConcurrentHashMap<>();
   private volatile TestPlan plan;
@@ -43,9 +45,18 @@ public final class MissingPeerReport implements TestExecutionListener {
     if (message == null || !message.contains(Peers.MISSING)) {
       return;
     }
-    Matcher m = PACKAGE.matcher(message);
-    String debianPackage = m.find() ? m.group(1) : "unknown";
+    String debianPackage = packagesOf(message);
     skippedByPackage.computeIfAbsent(debianPackage, p -> new AtomicInteger()).addAndGet(testsIn(test));
+  }
+
+  /** The packages a skip reason says to install: {@code prometheus}, or {@code chromium chromium-driver}. */
+  static String packagesOf(String reason) {
+    Matcher install = INSTALL.matcher(reason);
+    if (install.find()) {
+      return install.group(1);
+    }
+    Matcher m = PACKAGE.matcher(reason);
+    return m.find() ? m.group(1) : "unknown";
   }
 
   /** A class skipped in {@code @BeforeAll} skips all its tests (a parameterized one counts once). */
@@ -80,7 +91,9 @@ public final class MissingPeerReport implements TestExecutionListener {
     out.append("Peer tests: ").append(total).append(total == 1 ? " test" : " tests")
         .append(" skipped for a missing peer:");
     skippedByPackage.forEach((pkg, count) -> out.append("\n  ").append(count.get()).append(" need Debian's ").append(pkg));
-    out.append("\nTo run them: apt-get install ").append(String.join(" ", skippedByPackage.keySet()))
+    java.util.Set<String> packages = new java.util.LinkedHashSet<>();
+    skippedByPackage.keySet().forEach(k -> packages.addAll(java.util.List.of(k.split(" "))));
+    out.append("\nTo run them: apt-get install ").append(String.join(" ", packages))
         .append(" (with CI=true a missing peer fails the run instead)");
     return out.toString();
   }

@@ -19,7 +19,12 @@ record AlertFilter(String text, List<Matcher> matchers, String priority, String 
 
   static AlertFilter from(Context ctx) {
     List<String> problems = new ArrayList<>();
-    String text = param(ctx, "filter");
+    // Repeated filter parameters (as the API and the messages' group links write them) all apply.
+    String text = String.join(" ", ctx.queryParams("filter").stream()
+        .map(String::strip)
+        .map(f -> f.startsWith("{") && f.endsWith("}") ? f.substring(1, f.length() - 1).strip() : f)
+        .filter(f -> !f.isEmpty())
+        .toList());
     List<Matcher> matchers = List.of();
     try {
       matchers = MatcherInput.parse(text);

@@ -121,6 +121,7 @@ public final class WebUi {
     config.routes.get("/alerts", this::alerts);
     config.routes.get("/ui/fragments/alerts", this::alertsFragment);
     config.routes.get("/alerts/{fingerprint}", ctx -> {
+      ctx.header("Vary", "Accept");
       if (wantsJson(ctx)) {
         explainJson.handle(ctx);
       } else {

@@ -172,6 +172,14 @@ class UiBrowserTest {
   }
 
   @Test
+  void reloadsTheConfigurationFromTheStatusPage() {
+    open("/status");
+    browser.findElement(By.id("reload")).click();
+    waiting().until(ExpectedConditions.urlContains("/status?reloaded=ok"));
+    assertTrue(browser.findElement(By.cssSelector("main")).getText().contains("Configuration reloaded."));
+  }
+
+  @Test
   void anAlertNamedLikeMarkupRendersAsText() {
     open("/alerts");
     List<WebElement> names = browser.findElements(By.cssSelector("a.name"));

@@ -77,6 +77,9 @@ class UiHttpTest {
     assertTrue(p0.contains(UiFixtureServer.SERVICE_DOWN));
     assertFalse(p0.contains(UiFixtureServer.CACHE_1));
     assertTrue(p0.contains("/ui/fragments/alerts?priority=P0&amp;state=firing"), "the poll keeps the filter");
+    String api = server.get("/alerts?filter=" + q("team=\"platform\"") + "&filter=" + q("{service=\"api\"}")).body();
+    assertTrue(api.contains(UiFixtureServer.SERVICE_DOWN), "repeated filters, as the API takes them, all apply");
+    assertFalse(api.contains(UiFixtureServer.DEPLOYMENT));
     HttpResponse<String> bad = server.get("/alerts?filter=" + q("team=~\"(\""));
     assertEquals(400, bad.statusCode());
     assertTrue(bad.body().contains("filter:"));

@@ -53,12 +53,15 @@ public final class MessageLinks {
     return base + "/alerts/" + fingerprint;
   }
 
-  /** The group's alerts: {@code {externalUrl}/api/v1/alerts?filter=name%3D%22value%22&...}. */
+  /**
+   * The group's alerts in the web UI's list: {@code {externalUrl}/alerts?filter=name%3D%22value%22&...}
+   * (the same {@code filter} parameters {@code /api/v1/alerts} takes).
+   */
   public String group(Labels groupLabels) {
     List<String> filters = new ArrayList<>();
     groupLabels.forEach((name, value) -> filters.add(
         "filter=" + URLEncoder.encode(Matcher.equal(name, value).toString(), StandardCharsets.UTF_8)));
-    return base + "/api/v1/alerts" + (filters.isEmpty() ? "" : "?" + String.join("&", filters));
+    return base + "/alerts" + (filters.isEmpty() ? "" : "?" + String.join("&", filters));
   }
 
   /**

@@ -79,9 +79,9 @@ class MessageModelsTest {
     Alert a = alert("a", "P1", null, Map.of());
 
     assertEquals("http://router.internal:9094/alerts/" + a.fingerprint(), links.explain(a.fingerprint()));
-    assertEquals("http://router.internal:9094/api/v1/alerts?filter=alertname%3D%22TTAHighLatency%22"
+    assertEquals("http://router.internal:9094/alerts?filter=alertname%3D%22TTAHighLatency%22"
         + "&filter=env%3D%22prod+%5C%22eu%5C%22%22", links.group(Labels.of("alertname", "TTAHighLatency", "env", "prod \"eu\"")));
-    assertEquals("http://router.internal:9094/api/v1/alerts", links.group(Labels.empty()));
+    assertEquals("http://router.internal:9094/alerts", links.group(Labels.empty()));
   }
 
   @Test

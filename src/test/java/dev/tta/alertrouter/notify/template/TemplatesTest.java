@@ -69,7 +69,7 @@ class TemplatesTest {
 
         Runbook: https://runbooks.tta.dev/high-error-rate
         Explain: https://router.tta.dev/alerts/957cd77975bf0f9e
-        Group:   https://router.tta.dev/api/v1/alerts?filter=alertname%3D%22TTAHighErrorRate%22&filter=service%3D%22router%22
+        Group:   https://router.tta.dev/alerts?filter=alertname%3D%22TTAHighErrorRate%22&filter=service%3D%22router%22
         To silence this group, use the matchers {alertname="TTAHighErrorRate", service="router"}
 
         [FIRING] instance=pod-1, since 2026-11-24T19:08:19Z

@@ -39,10 +39,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * When the authentication in front of the UI names the user ({@code alertrouter.identity}), that
- * name is a silence's author, whatever the form says.
+ * The UI on its own Javalin over a stub {@link UiBackend}: the authenticated user
+ * ({@code alertrouter.identity}, set by the authentication in front of it) authors a silence whatever
+ * the form says; the status page shows what the backend reports.
  */
-class UiIdentityTest {
+class WebUiStandaloneTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-11-24T19:10:00Z"));
   private final Silences silences = new Silences(new InMemorySilenceStore(), clock, Duration.ofHours(120));
   private Javalin app;

@@ -92,7 +92,7 @@ class DiscordNotifierTest {
     assertTrue(description.startsWith("**TTA service api is down**"), description);
     assertTrue(description.contains("[Runbook](" + RUNBOOK + ")"), description);
     assertTrue(description.contains("[Why was I notified?](https://router.tta.dev/alerts/"), description);
-    assertTrue(description.contains("[Alerts in group](https://router.tta.dev/api/v1/alerts?filter="), description);
+    assertTrue(description.contains("[Alerts in group](https://router.tta.dev/alerts?filter="), description);
   }
 
   @ParameterizedTest

@@ -117,7 +117,7 @@ class MSTeamsNotifierTest {
     assertEquals(ReceiverTestAlerts.RULE, urls.get(1));
     assertTrue(urls.get(2).startsWith("https://router.tta.dev/alerts/"),
         urls.get(2));
-    assertTrue(urls.get(3).startsWith("https://router.tta.dev/api/v1/alerts?filter="), urls.get(3));
+    assertTrue(urls.get(3).startsWith("https://router.tta.dev/alerts?filter="), urls.get(3));
   }
 
   @ParameterizedTest

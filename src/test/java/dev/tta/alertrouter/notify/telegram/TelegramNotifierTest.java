@@ -142,7 +142,7 @@ class TelegramNotifierTest {
     notifier().send(ReceiverTestAlerts.firing("P0"));
 
     String text = sent().get("text").asText();
-    assertTrue(text.contains("<a href=\"https://router.tta.dev/api/v1/alerts?filter=alertname%3D%22TTAServiceDown%22"
+    assertTrue(text.contains("<a href=\"https://router.tta.dev/alerts?filter=alertname%3D%22TTAServiceDown%22"
         + "&amp;filter=service%3D%22api%22\">Alerts in group</a>"), text);
   }
 

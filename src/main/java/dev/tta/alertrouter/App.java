@@ -1,11 +1,13 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.dispatch.ExecutorScheduler;
 import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
+import dev.tta.alertrouter.http.AckHandlers;
 import dev.tta.alertrouter.http.HttpApi;
 import dev.tta.alertrouter.http.RunbookRoutes;
 import dev.tta.alertrouter.http.SilenceHandlers;
@@ -69,6 +71,7 @@ public final class App implements AutoCloseable {
   private final AtomicReference<RoutingEngine> engine = new AtomicReference<>();
   private final DecisionObserver observer;
   private final Integrations integrations;
+  private final Acknowledgements acks;
   private final Templates templates;
   private final ReloadAction reloadAction;
   private final HttpApi http;
@@ -92,6 +95,9 @@ public final class App implements AutoCloseable {
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
         templates, new PersistentSlackMessageStore(persistence.messageReferences()),
         new RateLimiter(clock, Duration.ofSeconds(1), 1));
+    // Groups are looked up in the engine running when asked, so a reload does not strand acknowledgements.
+    this.acks = new Acknowledgements(persistence.acks(),
+        groupKey -> engine.get().group(groupKey, store::get, clock.instant()), observer, clock);
     this.engine.set(RoutingEngine.build(initial, services()));
     // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
     // persisted notification log keeps them from notifying again what was already sent.
@@ -113,7 +119,8 @@ public final class App implements AutoCloseable {
         clock)
         .withSilences(new SilenceHandlers(silences, clock))
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
-        .withGroups(() -> engine.get().groups())
+        .withGroups(() -> engine.get().groups(), acks::current)
+        .withAcks(new AckHandlers(acks))
         .withExplain(observer.explain());
   }
 
@@ -183,7 +190,8 @@ public final class App implements AutoCloseable {
         clock, silences, notificationLog, dispatchScheduler, fanoutExecutor,
         integrations,
         observer,
-        persistence.flushGuard());
+        persistence.flushGuard(),
+        acks);
   }
 
   private void onAccepted(Upserted upserted) {

@@ -1,5 +1,8 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.ack.Ack;
+import dev.tta.alertrouter.ack.AckListener;
+import dev.tta.alertrouter.ack.AckedGroup;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Priority;
 import dev.tta.alertrouter.config.RouterConfig;
@@ -39,7 +42,7 @@ import java.util.Objects;
  * decision metrics, the explain record and the decision log. The stages know only their own
  * listener interfaces; this is where they meet.
  */
-final class DecisionObserver implements MuteListener, RunbookChoiceListener, DedupListener, DeliveryListener {
+final class DecisionObserver implements MuteListener, RunbookChoiceListener, DedupListener, DeliveryListener, AckListener {
   private final DecisionMetrics metrics;
   private final ExplainRecorder explain;
   private final DecisionLog log;
@@ -140,6 +143,30 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
     metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_NOTIFICATION);
     Decision decision = Decisions.deduplicated(context, integration, index);
     alerts.forEach(a -> record(a, decision));
+  }
+
+  @Override
+  public void repeatHeld(FlushContext context, String integration, int index, List<Alert> alerts, String why) {
+    metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_NOTIFICATION);
+    Decision decision = Decisions.repeatHeld(context, integration, index, why);
+    alerts.forEach(a -> record(a, decision));
+  }
+
+  /** Counted (with the time from the group's first firing alert) and recorded on each of its alerts. */
+  @Override
+  public void acked(Ack ack, AckedGroup group) {
+    metrics.acked(group.priority(), group.team(), ack.via(),
+        group.firingSince() == null ? null : Duration.between(group.firingSince(), ack.at()));
+    Decision decision = Decisions.acknowledged(ack.groupKey(), ack.describe(), ack.comment(), ack.at());
+    group.alerts().forEach(a -> record(a, decision));
+  }
+
+  @Override
+  public void ended(Ack ack, AckedGroup group, String why, Instant at) {
+    if (group != null) {
+      Decision decision = Decisions.ackEnded(ack.groupKey(), ack.describe(), why, at);
+      group.alerts().forEach(a -> record(a, decision));
+    }
   }
 
   /** {@code delivery}, with its events tied to the alerts it delivers. */

@@ -1,6 +1,13 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.ack.Ack;
+import dev.tta.alertrouter.ack.AckedGroup;
+import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Priority;
+import dev.tta.alertrouter.runbook.AlertPriority;
+import dev.tta.alertrouter.alert.Fingerprint;
+import java.util.function.Function;
 import dev.tta.alertrouter.config.ReceiverConfig;
 import dev.tta.alertrouter.config.RouteConfig;
 import dev.tta.alertrouter.config.RouterConfig;
@@ -28,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +58,8 @@ final class RoutingEngine implements AutoCloseable {
       Executor fanoutExecutor,
       IntegrationFactory integrations,
       DecisionObserver observer,
-      Stage flushGuard) {}
+      Stage flushGuard,
+      Acknowledgements acks) {}
 
   private final LoadedConfig loaded;
   private final RouterConfig config;
@@ -79,6 +88,9 @@ final class RoutingEngine implements AutoCloseable {
         .dedupListener(observer);
     // First, before any mute: with a shared store only the replica holding the group's lease flushes it.
     pipeline.mute(services.flushGuard());
+    // Before any mute, so a silenced alert still counts as firing: an ack lasts until the group resolves.
+    pipeline.mute(services.acks().endWhenResolved());
+    pipeline.repeatHold(context -> services.acks().holding(context.groupKey(), context.now()).map(Ack::describe));
     MuteStages.inAlertmanagerOrder(inhibitor, intervals, services.silences(), observer)
         .forEach(pipeline::mute);
     // Enrichment runs after dedup, just before each integration sends (DESIGN.md's pipeline), so
@@ -140,6 +152,39 @@ final class RoutingEngine implements AutoCloseable {
 
   List<GroupSnapshot> groups() {
     return dispatcher.groups();
+  }
+
+  /**
+   * The group {@code groupKey} as the dispatcher holds it, its alerts read from {@code stored} and
+   * classified as routing classified them.
+   */
+  Optional<AckedGroup> group(String groupKey, Function<Fingerprint, Optional<Alert>> stored, Instant now) {
+    for (GroupSnapshot snapshot : dispatcher.groups()) {
+      if (!snapshot.groupKey().equals(groupKey)) {
+        continue;
+      }
+      List<Alert> alerts = new ArrayList<>();
+      Priority priority = Priority.P2;
+      String team = null;
+      Instant firingSince = null;
+      for (GroupSnapshot.AlertState state : snapshot.alerts()) {
+        Optional<Alert> held = stored.apply(state.fingerprint());
+        if (held.isEmpty()) {
+          continue;
+        }
+        Alert alert = held.get().withDerivedLabels(classifier.classify(held.get().labels()).labels());
+        alerts.add(alert);
+        if (!alert.isResolvedAt(now)) {
+          Priority p = AlertPriority.of(alert.labels());
+          priority = p.ordinal() < priority.ordinal() ? p : priority;
+          team = team == null ? teams.countAs(alert.labels()) : team;
+          firingSince = firingSince == null || alert.startsAt().isBefore(firingSince) ? alert.startsAt() : firingSince;
+        }
+      }
+      return Optional.of(new AckedGroup(groupKey, snapshot.receiver(), alerts, priority,
+          team == null ? TeamRoutes.NO_TEAM : team, firingSince));
+    }
+    return Optional.empty();
   }
 
   int activeGroups() {

@@ -1,6 +1,9 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.ack.Acknowledgements;
+import dev.tta.alertrouter.ack.InMemoryAckStore;
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.dispatch.ManualClock;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A routing engine built as {@link App} builds it (real metrics, explain record, decision log,
@@ -50,6 +54,10 @@ final class EngineHarness implements AutoCloseable {
   final ByteArrayOutputStream jsonLines = new ByteArrayOutputStream();
   final Silences silences = new Silences(new InMemorySilenceStore(), clock, Duration.ofHours(1));
   final DecisionObserver observer;
+  final InMemoryAckStore ackStore = new InMemoryAckStore();
+  /** The newest copy of every alert received, as the store would hold it. */
+  final Map<Fingerprint, Alert> stored = new ConcurrentHashMap<>();
+  final Acknowledgements acks;
   final RoutingEngine engine;
 
   private EngineHarness(Path config, Optional<Path> runbooks, boolean dryRun) throws ConfigException {
@@ -64,11 +72,17 @@ final class EngineHarness implements AutoCloseable {
     ManualClock deliveryClock = new ManualClock(T0);
     DeliveryRuntime runtime = new DeliveryRuntime(deliveryClock, new ManualSleeper(deliveryClock), new Random(7), Backoff.defaults(),
         ConcurrencyLimits.defaults(), observer, dryRun);
+    acks = new Acknowledgements(ackStore,
+        this::group, observer, clock);
     engine = RoutingEngine.build(loaded, new RoutingEngine.Services(clock, silences,
         new InMemoryNotificationLog(Duration.ofHours(120)), scheduler, Runnable::run,
         new Integrations(options.externalUrl(), runtime, templates, new InMemorySlackMessageStore(),
-            new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1)), observer, (context, alerts) -> alerts));
+            new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1)), observer, (context, alerts) -> alerts, acks));
     decisionMetrics.trackAggregationGroups(engine::activeGroups);
+  }
+
+  private Optional<dev.tta.alertrouter.ack.AckedGroup> group(String groupKey) {
+    return engine.group(groupKey, f -> Optional.ofNullable(stored.get(f)), clock.instant());
   }
 
   static EngineHarness of(Path dir, String yaml) throws Exception {
@@ -90,6 +104,9 @@ final class EngineHarness implements AutoCloseable {
 
   /** Hands stored copies on as intake does. */
   void receive(Alert... alerts) {
+    for (Alert alert : alerts) {
+      stored.put(alert.fingerprint(), alert);
+    }
     Upserted upserted = Upserted.allNews(List.of(alerts));
     observer.received(upserted);
     engine.accept(upserted);

@@ -25,7 +25,9 @@ public enum DecisionStage {
   /** The runbook link it was given. */
   RUNBOOK,
   /** A delivery attempt to one integration, and what came of it. */
-  NOTIFICATION;
+  NOTIFICATION,
+  /** Its group was acknowledged or unacknowledged, or a repeat was held back because it is acknowledged. */
+  ACKNOWLEDGED;
 
   /** The name in JSON and logs: {@code time_muted}. */
   public String wireName() {

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.http;
 
+import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -7,34 +8,40 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** {@code GET /api/v1/groups}: the aggregation groups the dispatcher holds, sorted by group key. */
 final class GroupsEndpoint {
   private final Supplier<List<GroupSnapshot>> groups;
+  private final Function<String, Optional<Ack>> acks;
 
-  GroupsEndpoint(Supplier<List<GroupSnapshot>> groups) {
+  /** @param acks the acknowledgement holding each group now, by group key */
+  GroupsEndpoint(Supplier<List<GroupSnapshot>> groups, Function<String, Optional<Ack>> acks) {
     this.groups = Objects.requireNonNull(groups, "groups");
+    this.acks = Objects.requireNonNull(acks, "acks");
   }
 
   void handle(Context ctx) {
     List<GroupJson> body = new ArrayList<>();
     groups.get().stream()
         .sorted(Comparator.comparing(GroupSnapshot::groupKey).thenComparing(GroupSnapshot::receiver))
-        .forEach(g -> body.add(GroupJson.of(g)));
+        .forEach(g -> body.add(GroupJson.of(g, acks.apply(g.groupKey()).map(AckHandlers.AckJson::of).orElse(null))));
     Json.reply(ctx, 200, body);
   }
 
   /** One group on the wire. */
   record GroupJson(
       String groupKey, String routeKey, String receiver, Map<String, String> groupLabels,
-      List<AlertRef> alerts, String nextFlushAt) {
-    static GroupJson of(GroupSnapshot g) {
+      List<AlertRef> alerts, String nextFlushAt, AckHandlers.AckJson ack) {
+    /** @param ack the acknowledgement holding the group, or null */
+    static GroupJson of(GroupSnapshot g, AckHandlers.AckJson ack) {
       List<AlertRef> alerts = g.alerts().stream()
           .map(a -> new AlertRef(a.fingerprint().toString(), a.status().wireName()))
           .toList();
       return new GroupJson(g.groupKey(), g.routeKey(), g.receiver(), g.groupLabels().asUnmodifiableMap(),
-          alerts, g.nextFlushAt().toString());
+          alerts, g.nextFlushAt().toString(), ack);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.http;
 
+import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
@@ -22,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -57,6 +60,7 @@ public final class HttpApi {
   private SilenceHandlers silenceHandlers;
   private RunbookRoutes runbookRoutes;
   private GroupsEndpoint groupsEndpoint;
+  private AckHandlers ackHandlers;
   private ExplainEndpoint explainEndpoint;
   private Javalin app;
 
@@ -117,7 +121,18 @@ public final class HttpApi {
 
   /** Serves {@code GET /api/v1/groups} from the dispatcher's snapshots. Before {@link #start}. */
   public synchronized HttpApi withGroups(Supplier<List<GroupSnapshot>> groups) {
-    this.groupsEndpoint = new GroupsEndpoint(groups);
+    return withGroups(groups, groupKey -> Optional.empty());
+  }
+
+  /** {@link #withGroups(Supplier)}, each group showing the acknowledgement {@code acks} says holds it. */
+  public synchronized HttpApi withGroups(Supplier<List<GroupSnapshot>> groups, Function<String, Optional<Ack>> acks) {
+    this.groupsEndpoint = new GroupsEndpoint(groups, acks);
+    return this;
+  }
+
+  /** Serves {@code POST|DELETE /api/v1/groups/{groupKey}/ack} behind the admin check. Before {@link #start}. */
+  public synchronized HttpApi withAcks(AckHandlers handlers) {
+    this.ackHandlers = Objects.requireNonNull(handlers, "handlers");
     return this;
   }
 
@@ -194,6 +209,9 @@ public final class HttpApi {
     }
     if (groupsEndpoint != null) {
       config.routes.get("/api/v1/groups", groupsEndpoint::handle);
+    }
+    if (ackHandlers != null) {
+      ackHandlers.register(config, auth::admin);
     }
     if (explainEndpoint != null) {
       config.routes.get(ExplainEndpoint.PATH, explainEndpoint::handle);

@@ -39,6 +39,10 @@ public final class RouterMetrics {
   private final Counter configReloads;
   private final Gauge configLastReloadSuccessful;
   private final Gauge configLastReloadSuccessTimestamp;
+  private final Counter acks;
+  private final Histogram timeToAck;
+
+  private static final double[] TIME_TO_ACK_BUCKETS = {30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400};
 
   /** {@code version} labels {@code alertrouter_build_info}. */
   public RouterMetrics(String version) {
@@ -89,6 +93,19 @@ public final class RouterMetrics {
         .labelNames("version")
         .register(registry);
     buildInfo.setLabelValues(version);
+    acks = Counter.builder()
+        .name("alertrouter_acks_total")
+        .help("Groups acknowledged, by the group's most urgent firing priority, its team and how (api, ...).")
+        .labelNames("priority", "team", "via")
+        .register(registry);
+    timeToAck = Histogram.builder()
+        .name("alertrouter_time_to_ack_seconds")
+        .help("From the start of a group's earliest firing alert to its acknowledgement, by priority and team.")
+        .unit(Unit.SECONDS)
+        .labelNames("priority", "team")
+        .classicUpperBounds(TIME_TO_ACK_BUCKETS)
+        .classicOnly()
+        .register(registry);
     configReloads.labelValues("success");
     configReloads.labelValues("failure");
   }
@@ -113,6 +130,17 @@ public final class RouterMetrics {
 
   public void alertStale() {
     alertsStale.inc();
+  }
+
+  /**
+   * A group acknowledged. {@code team} comes from the configuration (or {@code none}/{@code
+   * unknown}), {@code via} from a closed set; {@code secondsToAck} is negative when unknown (not observed).
+   */
+  public void acked(String priority, String team, String via, double secondsToAck) {
+    acks.labelValues(priority, team, via).inc();
+    if (secondsToAck >= 0) {
+      timeToAck.labelValues(priority, team).observe(secondsToAck);
+    }
   }
 
   /** {@code handler} must be a route template (or a fixed word), never the raw request path. */

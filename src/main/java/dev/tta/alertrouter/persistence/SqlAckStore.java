@@ -101,7 +101,7 @@ final class SqlAckStore implements AckStore {
     committed.put(row.ack().groupKey(), row);
   }
 
-  /** Deletes acknowledgements ended or lapsed and not written since {@code cutoff}; returns how many. */
+  /** Deletes acknowledgements ended or lapsed before {@code cutoff} (and not written since); returns how many. */
   int pruneBefore(Instant cutoff) {
     List<Row> old = new ArrayList<>();
     for (Row row : committed.values()) {

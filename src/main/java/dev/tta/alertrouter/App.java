@@ -102,6 +102,7 @@ public final class App implements AutoCloseable {
     // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
     // persisted notification log keeps them from notifying again what was already sent.
     engine.get().accept(store.list(List.of()));
+    engine.get().resumeEscalations();
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
@@ -191,7 +192,9 @@ public final class App implements AutoCloseable {
         integrations,
         observer,
         persistence.flushGuard(),
-        acks);
+        acks,
+        persistence.escalations(),
+        store::get);
   }
 
   private void onAccepted(Upserted upserted) {
@@ -221,6 +224,7 @@ public final class App implements AutoCloseable {
     // The new dispatcher starts empty: replay what the store holds, as Alertmanager does on reload.
     // The notification log outlives both engines, so nothing already sent is sent again.
     fresh.accept(store.list(List.of()));
+    fresh.resumeEscalations();
     LOG.info("configuration reloaded from {}", options.config());
     return ReloadOutcome.success();
   }

@@ -4,6 +4,9 @@ import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.ack.AckListener;
 import dev.tta.alertrouter.ack.AckedGroup;
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.config.EscalationStep;
+import dev.tta.alertrouter.escalation.EscalationListener;
+import dev.tta.alertrouter.escalation.Escalator;
 import dev.tta.alertrouter.alert.Priority;
 import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.dispatch.FlushContext;
@@ -42,7 +45,8 @@ import java.util.Objects;
  * decision metrics, the explain record and the decision log. The stages know only their own
  * listener interfaces; this is where they meet.
  */
-final class DecisionObserver implements MuteListener, RunbookChoiceListener, DedupListener, DeliveryListener, AckListener {
+final class DecisionObserver implements MuteListener, RunbookChoiceListener, DedupListener, DeliveryListener, AckListener,
+    EscalationListener {
   private final DecisionMetrics metrics;
   private final ExplainRecorder explain;
   private final DecisionLog log;
@@ -167,6 +171,13 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
       Decision decision = Decisions.ackEnded(ack.groupKey(), ack.describe(), why, at);
       group.alerts().forEach(a -> record(a, decision));
     }
+  }
+
+  @Override
+  public void escalated(String groupKey, String routeKey, int number, EscalationStep step, List<Alert> alerts, Instant at) {
+    metrics.escalated(routeKey, number);
+    Decision decision = Decisions.escalated(groupKey, routeKey, number, step.receiver(), Escalator.note(step), at);
+    alerts.forEach(a -> record(a, decision));
   }
 
   /** {@code delivery}, with its events tied to the alerts it delivers. */

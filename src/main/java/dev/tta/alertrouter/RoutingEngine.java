@@ -12,6 +12,10 @@ import dev.tta.alertrouter.config.ReceiverConfig;
 import dev.tta.alertrouter.config.RouteConfig;
 import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.dispatch.Dispatcher;
+import dev.tta.alertrouter.dispatch.FlushContext;
+import dev.tta.alertrouter.escalation.EscalationStore;
+import dev.tta.alertrouter.escalation.Escalator;
+import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.Stage;
@@ -59,7 +63,9 @@ final class RoutingEngine implements AutoCloseable {
       IntegrationFactory integrations,
       DecisionObserver observer,
       Stage flushGuard,
-      Acknowledgements acks) {}
+      Acknowledgements acks,
+      EscalationStore escalations,
+      Function<Fingerprint, Optional<Alert>> storedAlerts) {}
 
   private final LoadedConfig loaded;
   private final RouterConfig config;
@@ -68,6 +74,7 @@ final class RoutingEngine implements AutoCloseable {
   private final RouteTree tree;
   private final Inhibitor inhibitor;
   private final Dispatcher dispatcher;
+  private final Escalator escalator;
   private final DecisionObserver observer;
   private final List<AutoCloseable> resources = new ArrayList<>();
 
@@ -91,6 +98,7 @@ final class RoutingEngine implements AutoCloseable {
     // Before any mute, so a silenced alert still counts as firing: an ack lasts until the group resolves.
     pipeline.mute(services.acks().endWhenResolved());
     pipeline.repeatHold(context -> services.acks().holding(context.groupKey(), context.now()).map(Ack::describe));
+    pipeline.notifiedListener(this::notified);
     MuteStages.inAlertmanagerOrder(inhibitor, intervals, services.silences(), observer)
         .forEach(pipeline::mute);
     // Enrichment runs after dedup, just before each integration sends (DESIGN.md's pipeline), so
@@ -104,7 +112,19 @@ final class RoutingEngine implements AutoCloseable {
           .toList();
       pipeline.receiver(receiver.name(), integrations);
     }
-    this.dispatcher = new Dispatcher(tree, pipeline.build(), services.scheduler(), services.clock());
+    Stage receivers = pipeline.build();
+    this.dispatcher = new Dispatcher(tree, receivers, services.scheduler(), services.clock());
+    this.escalator = new Escalator(tree, services.escalations(), services.acks(),
+        key -> group(key, services.storedAlerts(), services.clock().instant()), receivers,
+        services.scheduler(), services.clock(), observer);
+  }
+
+  /** Each notification recorded: the escalation of a group starts at its first, ends at its resolve. */
+  private void notified(FlushContext context, String integration, int index, NotificationLog.Entry entry) {
+    Escalator e = escalator;
+    if (e != null) {
+      e.notified(context, !entry.firing().isEmpty());
+    }
   }
 
   static RoutingEngine build(LoadedConfig loaded, Services services) {
@@ -150,6 +170,14 @@ final class RoutingEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * Arms the escalation steps the store says are still due; call once the dispatcher has been fed
+   * the stored alerts, so the groups they escalate exist.
+   */
+  void resumeEscalations() {
+    escalator.resume();
+  }
+
   List<GroupSnapshot> groups() {
     return dispatcher.groups();
   }
@@ -181,7 +209,7 @@ final class RoutingEngine implements AutoCloseable {
           firingSince = firingSince == null || alert.startsAt().isBefore(firingSince) ? alert.startsAt() : firingSince;
         }
       }
-      return Optional.of(new AckedGroup(groupKey, snapshot.receiver(), alerts, priority,
+      return Optional.of(new AckedGroup(groupKey, snapshot.groupLabels(), snapshot.receiver(), alerts, priority,
           team == null ? TeamRoutes.NO_TEAM : team, firingSince));
     }
     return Optional.empty();
@@ -198,6 +226,7 @@ final class RoutingEngine implements AutoCloseable {
   @Override
   public void close() {
     dispatcher.stop();
+    escalator.close();
     for (AutoCloseable r : resources) {
       try {
         r.close();

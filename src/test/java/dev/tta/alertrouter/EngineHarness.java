@@ -2,6 +2,7 @@ package dev.tta.alertrouter;
 
 import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.ack.InMemoryAckStore;
+import dev.tta.alertrouter.escalation.InMemoryEscalationStore;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Labels;
@@ -58,7 +59,12 @@ final class EngineHarness implements AutoCloseable {
   /** The newest copy of every alert received, as the store would hold it. */
   final Map<Fingerprint, Alert> stored = new ConcurrentHashMap<>();
   final Acknowledgements acks;
-  final RoutingEngine engine;
+  /** Stand for the stored state: they outlive {@link #restart()}, as the database outlives a process. */
+  final InMemoryEscalationStore escalationStore = new InMemoryEscalationStore();
+  final InMemoryNotificationLog notificationLog = new InMemoryNotificationLog(Duration.ofHours(120));
+  private final LoadedConfig loaded;
+  private final RoutingEngine.Services services;
+  RoutingEngine engine;
 
   private EngineHarness(Path config, Optional<Path> runbooks, boolean dryRun) throws ConfigException {
     observer = new DecisionObserver(decisionMetrics, explain,
@@ -66,7 +72,7 @@ final class EngineHarness implements AutoCloseable {
     AppOptions options = new AppOptions(config, runbooks, "127.0.0.1", 0, Path.of("unused"), dryRun,
         URI.create("http://alert-router.test"));
     Templates templates = new Templates((receiver, integration, template, reason) -> {});
-    LoadedConfig loaded = LoadedConfig.load(new ConfigLoader(Map.of()), templates, options);
+    loaded = LoadedConfig.load(new ConfigLoader(Map.of()), templates, options);
     // Retry waits move a clock of their own: the scheduler sets its clock to each flush's due time and
     // would refuse to go back after a wait moved it on.
     ManualClock deliveryClock = new ManualClock(T0);
@@ -74,15 +80,29 @@ final class EngineHarness implements AutoCloseable {
         ConcurrencyLimits.defaults(), observer, dryRun);
     acks = new Acknowledgements(ackStore,
         this::group, observer, clock);
-    engine = RoutingEngine.build(loaded, new RoutingEngine.Services(clock, silences,
-        new InMemoryNotificationLog(Duration.ofHours(120)), scheduler, Runnable::run,
+    services = new RoutingEngine.Services(clock, silences,
+        notificationLog, scheduler, Runnable::run,
         new Integrations(options.externalUrl(), runtime, templates, new InMemorySlackMessageStore(),
-            new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1)), observer, (context, alerts) -> alerts, acks));
-    decisionMetrics.trackAggregationGroups(engine::activeGroups);
+            new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1)), observer, (context, alerts) -> alerts, acks,
+        escalationStore, f -> Optional.ofNullable(stored.get(f)));
+    engine = RoutingEngine.build(loaded, services);
+    engine.resumeEscalations();
+    decisionMetrics.trackAggregationGroups(() -> engine.activeGroups());
   }
 
   private Optional<dev.tta.alertrouter.ack.AckedGroup> group(String groupKey) {
     return engine.group(groupKey, f -> Optional.ofNullable(stored.get(f)), clock.instant());
+  }
+
+  /**
+   * What a restart does to the engine, as {@link App} does it: a new engine on the same stored state
+   * (alerts, notification log, acknowledgements, escalations), fed the stored alerts.
+   */
+  void restart() {
+    engine.close();
+    engine = RoutingEngine.build(loaded, services);
+    engine.accept(List.copyOf(stored.values()));
+    engine.resumeEscalations();
   }
 
   static EngineHarness of(Path dir, String yaml) throws Exception {

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Prometheus durations ({@code model.ParseDuration}): {@code 1h30m}, {@code 10s}, {@code 500ms}, {@code 1d}, {@code 1w}, {@code 1y}. */
-final class Durations {
+public final class Durations {
   private static final Pattern DURATION = Pattern.compile(
       "^(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$");
   // Unit of each number group above, in milliseconds.
@@ -44,5 +44,34 @@ final class Durations {
       throw new IllegalArgumentException("duration out of range: \"" + text + "\"");
     }
     return Duration.ofMillis(millis);
+  }
+
+  /** {@code d} as Prometheus writes durations: {@code 1h30m}, {@code 5m}, {@code 45s}, {@code 500ms}. */
+  public static String format(Duration d) {
+    if (d.isZero()) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    long days = d.toDays();
+    long hours = d.toHoursPart();
+    long minutes = d.toMinutesPart();
+    long seconds = d.toSecondsPart();
+    long millis = d.toMillisPart();
+    if (days > 0) {
+      out.append(days).append('d');
+    }
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    if (seconds > 0) {
+      out.append(seconds).append('s');
+    }
+    if (millis > 0) {
+      out.append(millis).append("ms");
+    }
+    return out.toString();
   }
 }

@@ -142,6 +142,15 @@ public final class Decisions {
         "repeat not sent to " + context.receiver() + " via " + integration + "[" + index + "]: " + why, details);
   }
 
+  /** An escalation step notified {@code receiver}: {@code note} is "escalated: nobody acknowledged in 5m". */
+  public static Decision escalated(String groupKey, String routeKey, int step, String receiver, String note, Instant at) {
+    Map<String, String> details = flush(groupKey, receiver);
+    details.put("route", routeKey);
+    details.put("step", Integer.toString(step));
+    return Decision.of(at, DecisionStage.ESCALATED, groupKey + " step " + step,
+        note + "; step " + step + " notified " + receiver, details);
+  }
+
   private static Map<String, String> flush(String groupKey, String receiver) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("group_key", groupKey);

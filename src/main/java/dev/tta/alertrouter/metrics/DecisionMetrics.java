@@ -257,4 +257,9 @@ public final class DecisionMetrics {
   public void acked(Priority priority, String team, String via, Duration sinceFiring) {
     routerMetrics.acked(priority.name(), team, via, sinceFiring == null ? -1 : sinceFiring.toMillis() / 1000.0);
   }
+
+  /** An escalation step sent: {@link RouterMetrics#escalated}. */
+  public void escalated(String routeKey, int step) {
+    routerMetrics.escalated(routeKey, step);
+  }
 }

@@ -41,6 +41,7 @@ public final class RouterMetrics {
   private final Gauge configLastReloadSuccessTimestamp;
   private final Counter acks;
   private final Histogram timeToAck;
+  private final Counter escalations;
 
   private static final double[] TIME_TO_ACK_BUCKETS = {30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400};
 
@@ -106,6 +107,11 @@ public final class RouterMetrics {
         .classicUpperBounds(TIME_TO_ACK_BUCKETS)
         .classicOnly()
         .register(registry);
+    escalations = Counter.builder()
+        .name("alertrouter_escalations_total")
+        .help("Escalation steps sent (a group still firing and unacknowledged), by route key and step number.")
+        .labelNames("route", "step")
+        .register(registry);
     configReloads.labelValues("success");
     configReloads.labelValues("failure");
   }
@@ -141,6 +147,11 @@ public final class RouterMetrics {
     if (secondsToAck >= 0) {
       timeToAck.labelValues(priority, team).observe(secondsToAck);
     }
+  }
+
+  /** An escalation step sent; {@code route} is a route key from the configuration, {@code step} its number. */
+  public void escalated(String route, int step) {
+    escalations.labelValues(route, Integer.toString(step)).inc();
   }
 
   /** {@code handler} must be a route template (or a fixed word), never the raw request path. */

@@ -2,6 +2,7 @@ package dev.tta.alertrouter.persistence;
 
 import dev.tta.alertrouter.ack.AckStore;
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.escalation.EscalationStore;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.Stage;
@@ -34,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * alert-router's durable state: alerts, silences, the notification log, message references and acknowledgements, in
+ * alert-router's durable state: alerts, silences, the notification log, message references, acknowledgements and escalations, in
  * one database, behind the interfaces the pipeline already uses. Writes go through one writer thread that commits
  * concurrent callers together; reads are answered from memory.
  *
@@ -61,6 +62,7 @@ public final class Persistence implements AutoCloseable {
   private final SqlNotificationLog notificationLog;
   private final SqlMessageReferences messageReferences;
   private final SqlAckStore acks;
+  private final SqlEscalationStore escalations;
   /** Repeating work started on this store, stopped when it closes. */
   private final List<Scheduler.Cancellable> schedules = new CopyOnWriteArrayList<>();
   /** Present only where replicas share the database. */
@@ -83,6 +85,7 @@ public final class Persistence implements AutoCloseable {
     StoredState state;
     Map<NotificationLog.Key, SqlMessageReferences.Row> references;
     Map<String, SqlAckStore.Row> storedAcks;
+    Map<String, SqlEscalationStore.Row> storedEscalations;
     PeerSync.ChangeNumbers seen = null;
     try (Connection connection = connector.connect()) {
       // Change numbers first: a row committed between the two reads is then read twice, never missed.
@@ -92,6 +95,7 @@ public final class Persistence implements AutoCloseable {
       state = StoredState.read(connection, dialect, alertRows, silenceRows);
       references = SqlMessageReferences.read(connection);
       storedAcks = SqlAckStore.read(connection);
+      storedEscalations = SqlEscalationStore.read(connection);
     }
     this.writer = new GroupCommitWriter(dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica));
     this.alerts = new SqlAlertStore(writer, alertRows, state.alertTable(), state.alerts(), clock, staleListener);
@@ -99,11 +103,13 @@ public final class Persistence implements AutoCloseable {
     this.notificationLog = new SqlNotificationLog(writer, notificationRows, state.notifications());
     this.messageReferences = SqlMessageReferences.of(writer, clock, dialect, references);
     this.acks = new SqlAckStore(writer, dialect, storedAcks);
+    this.escalations = new SqlEscalationStore(writer, clock, dialect, storedEscalations);
     if (replica == null) {
       this.replication = null;
     } else {
       PeerSync peerSync = new PeerSync(
-          replica, seen, alertRows, silenceRows, alerts, silences, notificationLog, messageReferences, acks);
+          replica, seen, alertRows, silenceRows, alerts, silences, notificationLog, messageReferences, acks,
+          escalations);
       writer.hook(peerSync);
       GroupLeases leases = new GroupLeases(writer, replica);
       this.replication = new Replication(peerSync, leases, new FlushGuard(leases, notificationLog, alerts));
@@ -211,6 +217,11 @@ public final class Persistence implements AutoCloseable {
     return acks;
   }
 
+  /** Where each group stands in its route's escalation steps, written through and shared by replicas. */
+  public EscalationStore escalations() {
+    return escalations;
+  }
+
   /**
    * The stage to run first in every receiver's pipeline: with a shared database it lets a flush go
    * on only on the replica holding the group's lease; with SQLite it passes everything on.
@@ -276,7 +287,8 @@ public final class Persistence implements AutoCloseable {
         notificationLog.pruneNotifiedBefore(now.minus(retention.notificationLog())),
         silences.pruneEndedBefore(now.minus(retention.expiredSilences())),
         messageReferences.pruneUpdatedBefore(now.minus(retention.notificationLog())),
-        acks.pruneBefore(now.minus(retention.notificationLog())));
+        acks.pruneBefore(now.minus(retention.notificationLog())),
+        escalations.pruneBefore(now.minus(retention.notificationLog())));
     if (replication != null) {
       // Leases of groups no replica flushes any more, kept as long as their notification log.
       replication.leases().pruneLapsedBefore(now.minus(retention.notificationLog()));

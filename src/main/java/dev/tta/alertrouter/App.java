@@ -9,6 +9,7 @@ import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.http.AckHandlers;
 import dev.tta.alertrouter.http.HttpApi;
+import dev.tta.alertrouter.http.ReceiverTestHandler;
 import dev.tta.alertrouter.http.RunbookRoutes;
 import dev.tta.alertrouter.http.SilenceHandlers;
 import dev.tta.alertrouter.http.MeteredReloadAction;
@@ -122,6 +123,8 @@ public final class App implements AutoCloseable {
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
         .withGroups(() -> engine.get().groups(), acks::current)
         .withAcks(new AckHandlers(acks))
+        .withReceiverTests(new ReceiverTestHandler(
+            new ReceiverTests(integrations, () -> engine.get().config(), options.dryRun(), clock, metrics)::test))
         .withExplain(observer.explain());
   }
 

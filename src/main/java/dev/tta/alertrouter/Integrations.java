@@ -11,6 +11,8 @@ import dev.tta.alertrouter.notify.DeliveryStage;
 import dev.tta.alertrouter.notify.Integration;
 import dev.tta.alertrouter.notify.Notifier;
 import dev.tta.alertrouter.notify.RateLimiter;
+import dev.tta.alertrouter.notify.ReceiverCheck;
+import dev.tta.alertrouter.notify.slack.InMemorySlackMessageStore;
 import dev.tta.alertrouter.notify.email.EmailNotifier;
 import dev.tta.alertrouter.notify.pagerduty.PagerDutyNotifier;
 import dev.tta.alertrouter.notify.pagerduty.PagerDutySeverities;
@@ -49,6 +51,42 @@ final class Integrations implements IntegrationFactory {
     this.links = new MessageLinks(externalUrl);
     this.slackMessages = Objects.requireNonNull(slackMessages, "slackMessages");
     this.slackChannels = Objects.requireNonNull(slackChannels, "slackChannels");
+  }
+
+  /**
+   * The receiver's notifiers for a test notification ({@link ReceiverCheck}): built as for the
+   * pipeline, with a Slack message store of their own (a test message is never updated later).
+   *
+   * @param dryRun render every message instead of sending it
+   */
+  List<ReceiverCheck.Target> testTargets(ReceiverConfig receiver, boolean dryRun, Consumer<AutoCloseable> resources) {
+    List<ReceiverCheck.Target> targets = new ArrayList<>();
+    SlackMessageStore throwaway = new InMemorySlackMessageStore();
+    List<SlackConfig> slack = receiver.slackConfigs();
+    for (int i = 0; i < slack.size(); i++) {
+      SlackConfig c = slack.get(i);
+      SlackNotifier notifier = new SlackNotifier(c, templates.slack(receiver.name(), i, c).templates(), links, throwaway);
+      resources.accept(notifier);
+      targets.add(new ReceiverCheck.Target("slack[" + i + "]", notifier, dryRun || c.dryRun()));
+    }
+    List<PagerDutyConfig> pagerduty = receiver.pagerDutyConfigs();
+    for (int i = 0; i < pagerduty.size(); i++) {
+      PagerDutyConfig c = pagerduty.get(i);
+      targets.add(new ReceiverCheck.Target("pagerduty[" + i + "]",
+          new PagerDutyNotifier(c, externalUrl, PagerDutySeverities.defaults()), dryRun || c.dryRun()));
+    }
+    List<EmailConfig> email = receiver.emailConfigs();
+    for (int i = 0; i < email.size(); i++) {
+      EmailConfig c = email.get(i);
+      targets.add(new ReceiverCheck.Target("email[" + i + "]",
+          new EmailNotifier(c, templates.email(receiver.name(), i, c).templates(), links), dryRun || c.dryRun()));
+    }
+    List<WebhookConfig> webhooks = receiver.webhookConfigs();
+    for (int i = 0; i < webhooks.size(); i++) {
+      WebhookConfig c = webhooks.get(i);
+      targets.add(new ReceiverCheck.Target("webhook[" + i + "]", new WebhookNotifier(c, externalUrl), dryRun || c.dryRun()));
+    }
+    return targets;
   }
 
   @Override

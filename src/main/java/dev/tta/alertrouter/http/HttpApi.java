@@ -61,6 +61,7 @@ public final class HttpApi {
   private RunbookRoutes runbookRoutes;
   private GroupsEndpoint groupsEndpoint;
   private AckHandlers ackHandlers;
+  private ReceiverTestHandler receiverTests;
   private ExplainEndpoint explainEndpoint;
   private Javalin app;
 
@@ -127,6 +128,12 @@ public final class HttpApi {
   /** {@link #withGroups(Supplier)}, each group showing the acknowledgement {@code acks} says holds it. */
   public synchronized HttpApi withGroups(Supplier<List<GroupSnapshot>> groups, Function<String, Optional<Ack>> acks) {
     this.groupsEndpoint = new GroupsEndpoint(groups, acks);
+    return this;
+  }
+
+  /** Serves {@code POST /api/v1/receivers/{name}/test} behind the admin check. Before {@link #start}. */
+  public synchronized HttpApi withReceiverTests(ReceiverTestHandler handler) {
+    this.receiverTests = Objects.requireNonNull(handler, "handler");
     return this;
   }
 
@@ -209,6 +216,9 @@ public final class HttpApi {
     }
     if (groupsEndpoint != null) {
       config.routes.get("/api/v1/groups", groupsEndpoint::handle);
+    }
+    if (receiverTests != null) {
+      receiverTests.register(config, auth::admin);
     }
     if (ackHandlers != null) {
       ackHandlers.register(config, auth::admin);

@@ -42,6 +42,7 @@ public final class RouterMetrics {
   private final Counter acks;
   private final Histogram timeToAck;
   private final Counter escalations;
+  private final Counter testNotifications;
 
   private static final double[] TIME_TO_ACK_BUCKETS = {30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400};
 
@@ -112,6 +113,11 @@ public final class RouterMetrics {
         .help("Escalation steps sent (a group still firing and unacknowledged), by route key and step number.")
         .labelNames("route", "step")
         .register(registry);
+    testNotifications = Counter.builder()
+        .name("alertrouter_test_notifications_total")
+        .help("Test notifications (POST /api/v1/receivers/{name}/test), by receiver, integration type and outcome; never in alertrouter_notifications_total.")
+        .labelNames("receiver", "integration", "outcome")
+        .register(registry);
     configReloads.labelValues("success");
     configReloads.labelValues("failure");
   }
@@ -152,6 +158,11 @@ public final class RouterMetrics {
   /** An escalation step sent; {@code route} is a route key from the configuration, {@code step} its number. */
   public void escalated(String route, int step) {
     escalations.labelValues(route, Integer.toString(step)).inc();
+  }
+
+  /** A test notification through one integration: {@code outcome} is delivered, failed or dry_run. */
+  public void testNotification(String receiver, String integration, String outcome) {
+    testNotifications.labelValues(receiver, integration, outcome).inc();
   }
 
   /** {@code handler} must be a route template (or a fixed word), never the raw request path. */

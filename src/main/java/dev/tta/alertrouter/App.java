@@ -57,6 +57,7 @@ public final class App implements AutoCloseable {
   private static final Duration NOTIFICATION_LOG_RETENTION = Duration.ofHours(120);
   private static final Duration SILENCE_RETENTION = Duration.ofHours(120);
   private static final Duration PEER_SYNC_PERIOD = Duration.ofSeconds(1);
+  private static final Duration ESCALATION_SCAN_PERIOD = Duration.ofSeconds(10);
 
   private final AppOptions options;
   private final Clock clock;
@@ -175,10 +176,21 @@ public final class App implements AutoCloseable {
         engine.get().config().server().resolvedRetention(), NOTIFICATION_LOG_RETENTION, SILENCE_RETENTION));
     persistence.startPeerSync(dispatchScheduler, PEER_SYNC_PERIOD, alerts -> engine.get().accept(alerts));
     persistence.scheduleCheckpoints(dispatchScheduler);
+    // Replicas sharing a store learn the escalations their peers started (and take them over).
+    maintenance.scheduleAtFixedRate(this::resumeEscalations, ESCALATION_SCAN_PERIOD.toSeconds(),
+        ESCALATION_SCAN_PERIOD.toSeconds(), TimeUnit.SECONDS);
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
     LOG.info("alert-router {} serving {} on {}:{}{}", Version.current(), options.config(), options.host(), http.port(),
         options.dryRun() ? " (dry-run: notifications are logged, not sent)" : "");
+  }
+
+  private void resumeEscalations() {
+    try {
+      engine.get().resumeEscalations();
+    } catch (RuntimeException e) {
+      LOG.error("arming escalations failed", e);
+    }
   }
 
   private void collectGarbage() {

@@ -66,9 +66,17 @@ public final class Escalator implements AutoCloseable {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
-  /** Arms the next step of every open escalation in the store (at start, after a reload). */
+  /**
+   * Arms the next step of every open escalation in the store that has no timer here: at start,
+   * after a reload, and again now and then where replicas share the store, so that a replica
+   * learns of the escalations its peers started and takes them over when a peer dies.
+   */
   public void resume() {
-    store.open().forEach(this::armNext);
+    for (EscalationState state : store.open()) {
+      if (!hasTimer(state.groupKey())) {
+        armNext(state);
+      }
+    }
   }
 
   /**
@@ -128,11 +136,20 @@ public final class Escalator implements AutoCloseable {
     }
   }
 
+  private synchronized boolean hasTimer(String groupKey) {
+    return timers.containsKey(groupKey);
+  }
+
+  private synchronized void fired(String groupKey) {
+    timers.remove(groupKey);
+  }
+
   private synchronized boolean isClosed() {
     return closed;
   }
 
   private void fire(String groupKey) {
+    fired(groupKey);
     try {
       escalate(groupKey);
     } catch (RuntimeException e) {

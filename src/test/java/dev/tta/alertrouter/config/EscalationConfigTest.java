@@ -65,4 +65,27 @@ class EscalationConfigTest {
         file + ":10: route.routes[0].escalate[4].receiver: receiver secondary is already an earlier step"),
         errors);
   }
+
+  @Test
+  void checkConfigPrintsTheSameErrors() {
+    Path file = write(dir, "am.yml", """
+        route:
+          receiver: default
+          escalate: [{after: 5m, receiver: nobody}, {after: 5m, receiver: default}]
+        receivers: [{name: default}]
+        """);
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cl = dev.tta.alertrouter.cli.RootCommand.commandLine();
+    cl.setErr(new java.io.PrintWriter(err));
+    cl.setOut(new java.io.PrintWriter(new java.io.StringWriter()));
+
+    int exit = cl.execute("check-config", "--config", file.toString(), "--runbooks", dir.toString());
+
+    assertEquals(1, exit);
+    String printed = err.toString();
+    org.junit.jupiter.api.Assertions.assertTrue(printed.contains(
+        file + ":3: route.escalate[1].after: must be longer than the previous step's 5m"), printed);
+    org.junit.jupiter.api.Assertions.assertTrue(printed.contains(
+        file + ":3: route.escalate[0].receiver: undefined receiver \"nobody\""), printed);
+  }
 }

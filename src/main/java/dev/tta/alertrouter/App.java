@@ -1,5 +1,6 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.RouterConfig;
@@ -9,8 +10,10 @@ import dev.tta.alertrouter.dispatch.ExecutorScheduler;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
+import dev.tta.alertrouter.http.AckHandlers;
 import dev.tta.alertrouter.http.HttpApi;
 import dev.tta.alertrouter.http.MeteredReloadAction;
+import dev.tta.alertrouter.http.ReceiverTestHandler;
 import dev.tta.alertrouter.http.ReloadAction;
 import dev.tta.alertrouter.http.ReloadOutcome;
 import dev.tta.alertrouter.http.RunbookRoutes;
@@ -72,6 +75,7 @@ public final class App implements AutoCloseable {
   private static final Duration PEER_SYNC_PERIOD = Duration.ofSeconds(1);
   /** How many group leases the status page lists. */
   private static final int STATUS_LEASES = 200;
+  private static final Duration ESCALATION_SCAN_PERIOD = Duration.ofSeconds(10);
 
   private final AppOptions options;
   private final Clock clock;
@@ -89,6 +93,7 @@ public final class App implements AutoCloseable {
   private final DecisionObserver observer;
   private final Integrations integrations;
   private final RateLimiter slackRateLimiter;
+  private final Acknowledgements acks;
   private final Templates templates;
   private final ReloadAction reloadAction;
   private final HttpApi http;
@@ -117,12 +122,16 @@ public final class App implements AutoCloseable {
         templates, new PersistentSlackMessageStore(persistence.messageReferences()),
         slackRateLimiter, new RateLimiter(clock, Duration.ofSeconds(1), 1));
     this.startedAt = clock.instant();
+    // Groups are looked up in the engine running when asked, so a reload does not strand acknowledgements.
+    this.acks = new Acknowledgements(persistence.acks(),
+        groupKey -> engine.get().group(groupKey, store::get, clock.instant()), observer, clock);
     this.engine.set(RoutingEngine.build(initial, services()));
     this.web.set(initial.web());
     this.configLoadedAt.set(clock.instant());
     // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
     // persisted notification log keeps them from notifying again what was already sent.
     engine.get().accept(store.list(List.of()));
+    engine.get().resumeEscalations();
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
@@ -144,6 +153,9 @@ public final class App implements AutoCloseable {
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
         .withQueries(queries)
         .withV2(new V2Api(queries, silences, () -> engine.get().view(), this::statusFacts, clock))
+        .withAcks(new AckHandlers(acks), acks::current)
+        .withReceiverTests(new ReceiverTestHandler(
+            new ReceiverTests(integrations, () -> engine.get().config(), options.dryRun(), clock, metrics)::test))
         .withExplain(observer.explain())
         .withWebConfig(web::get)
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
@@ -291,6 +303,9 @@ public final class App implements AutoCloseable {
         engine.get().config().server().resolvedRetention(), NOTIFICATION_LOG_RETENTION, SILENCE_RETENTION));
     persistence.startPeerSync(dispatchScheduler, PEER_SYNC_PERIOD, alerts -> engine.get().accept(alerts));
     persistence.scheduleCheckpoints(dispatchScheduler);
+    // Replicas sharing a store learn the escalations their peers started (and take them over).
+    maintenance.scheduleAtFixedRate(this::resumeEscalations, ESCALATION_SCAN_PERIOD.toSeconds(),
+        ESCALATION_SCAN_PERIOD.toSeconds(), TimeUnit.SECONDS);
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
     String access = AccessGuard.describe(engine.get().config().server(), web.get());
@@ -301,6 +316,14 @@ public final class App implements AutoCloseable {
     }
     LOG.info("alert-router {} serving {} on {}:{}{}", Version.current(), options.config(), options.host(), http.port(),
         options.dryRun() ? " (dry-run: notifications are logged, not sent)" : "");
+  }
+
+  private void resumeEscalations() {
+    try {
+      engine.get().resumeEscalations();
+    } catch (RuntimeException e) {
+      LOG.error("arming escalations failed", e);
+    }
   }
 
   private void collectGarbage() {
@@ -316,7 +339,10 @@ public final class App implements AutoCloseable {
         clock, silences, notificationLog, dispatchScheduler, fanoutExecutor,
         integrations,
         observer,
-        persistence.flushGuard());
+        persistence.flushGuard(),
+        acks,
+        persistence.escalations(),
+        store::get);
   }
 
   private void onAccepted(Upserted upserted) {
@@ -349,6 +375,7 @@ public final class App implements AutoCloseable {
     // The new dispatcher starts empty: replay what the store holds, as Alertmanager does on reload.
     // The notification log outlives both engines, so nothing already sent is sent again.
     fresh.accept(store.list(List.of()));
+    fresh.resumeEscalations();
     configLoadedAt.set(clock.instant());
     lastReloadSucceeded = true;
     LOG.info("configuration reloaded from {}", options.config());

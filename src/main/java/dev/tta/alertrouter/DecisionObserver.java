@@ -1,6 +1,12 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.ack.Ack;
+import dev.tta.alertrouter.ack.AckListener;
+import dev.tta.alertrouter.ack.AckedGroup;
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.config.EscalationStep;
+import dev.tta.alertrouter.escalation.EscalationListener;
+import dev.tta.alertrouter.escalation.Escalator;
 import dev.tta.alertrouter.alert.Priority;
 import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.dispatch.FlushContext;
@@ -40,7 +46,8 @@ import java.util.Objects;
  * decision metrics, the explain record and the decision log. The stages know only their own
  * listener interfaces; this is where they meet.
  */
-final class DecisionObserver implements MuteListener, RunbookChoiceListener, DedupListener, DeliveryListener {
+final class DecisionObserver implements MuteListener, RunbookChoiceListener, DedupListener, DeliveryListener, AckListener,
+    EscalationListener {
   private final DecisionMetrics metrics;
   private final ExplainRecorder explain;
   private final DecisionLog log;
@@ -141,6 +148,37 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
   public void suppressed(FlushContext context, String integration, int index, List<Alert> alerts) {
     metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_NOTIFICATION);
     Decision decision = Decisions.deduplicated(context, integration, index);
+    alerts.forEach(a -> record(a, decision));
+  }
+
+  @Override
+  public void repeatHeld(FlushContext context, String integration, int index, List<Alert> alerts, String why) {
+    metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_NOTIFICATION);
+    Decision decision = Decisions.repeatHeld(context, integration, index, why);
+    alerts.forEach(a -> record(a, decision));
+  }
+
+  /** Counted (with the time from the group's first firing alert) and recorded on each of its alerts. */
+  @Override
+  public void acked(Ack ack, AckedGroup group) {
+    metrics.acked(group.priority(), group.team(), ack.via(),
+        group.firingSince() == null ? null : Duration.between(group.firingSince(), ack.at()));
+    Decision decision = Decisions.acknowledged(ack.groupKey(), ack.describe(), ack.comment(), ack.at());
+    group.alerts().forEach(a -> record(a, decision));
+  }
+
+  @Override
+  public void ended(Ack ack, AckedGroup group, String why, Instant at) {
+    if (group != null) {
+      Decision decision = Decisions.ackEnded(ack.groupKey(), ack.describe(), why, at);
+      group.alerts().forEach(a -> record(a, decision));
+    }
+  }
+
+  @Override
+  public void escalated(String groupKey, String routeKey, int number, EscalationStep step, List<Alert> alerts, Instant at) {
+    metrics.escalated(routeKey, number);
+    Decision decision = Decisions.escalated(groupKey, routeKey, number, step.receiver(), Escalator.note(step), at);
     alerts.forEach(a -> record(a, decision));
   }
 

@@ -15,12 +15,14 @@ import dev.tta.alertrouter.notify.DeliveryStage;
 import dev.tta.alertrouter.notify.Integration;
 import dev.tta.alertrouter.notify.Notifier;
 import dev.tta.alertrouter.notify.RateLimiter;
+import dev.tta.alertrouter.notify.ReceiverCheck;
 import dev.tta.alertrouter.notify.discord.DiscordNotifier;
 import dev.tta.alertrouter.notify.email.EmailNotifier;
 import dev.tta.alertrouter.notify.msteams.MSTeamsNotifier;
 import dev.tta.alertrouter.notify.opsgenie.OpsgenieNotifier;
 import dev.tta.alertrouter.notify.pagerduty.PagerDutyNotifier;
 import dev.tta.alertrouter.notify.pagerduty.PagerDutySeverities;
+import dev.tta.alertrouter.notify.slack.InMemorySlackMessageStore;
 import dev.tta.alertrouter.notify.slack.SlackMessageStore;
 import dev.tta.alertrouter.notify.slack.SlackNotifier;
 import dev.tta.alertrouter.notify.telegram.TelegramNotifier;
@@ -65,41 +67,64 @@ final class Integrations implements IntegrationFactory {
     this.chats = Objects.requireNonNull(chats, "chats");
   }
 
+  /**
+   * The receiver's notifiers for a test notification ({@link ReceiverCheck}): built as for the
+   * pipeline, with a Slack message store of their own (a test message is never updated later).
+   *
+   * @param dryRun render every message instead of sending it
+   */
+  List<ReceiverCheck.Target> testTargets(ReceiverConfig receiver, boolean dryRun, Consumer<AutoCloseable> resources) {
+    return notifiers(receiver, new InMemorySlackMessageStore(), resources).stream()
+        .map(b -> new ReceiverCheck.Target(b.notifier().type() + "[" + b.index() + "]", b.notifier(),
+            dryRun || b.options().dryRun()))
+        .toList();
+  }
+
   @Override
   public List<Integration> integrationsFor(ReceiverConfig receiver, Consumer<AutoCloseable> resources) {
-    List<Integration> integrations = new ArrayList<>();
+    return notifiers(receiver, slackMessages, resources).stream()
+        .map(b -> integration(b.notifier(), b.index(), b.options(), b.sendResolved()))
+        .toList();
+  }
+
+  /** One integration of a receiver, before its delivery stage: what sends, and how. */
+  private record Built(Notifier notifier, int index, DeliveryOptions options, boolean sendResolved) {}
+
+  /** Every integration of the receiver, in configuration order; the one place notifiers are made. */
+  private List<Built> notifiers(ReceiverConfig receiver, SlackMessageStore slackStore, Consumer<AutoCloseable> resources) {
+    List<Built> built = new ArrayList<>();
     List<SlackConfig> slack = receiver.slackConfigs();
     for (int i = 0; i < slack.size(); i++) {
       SlackConfig c = slack.get(i);
-      SlackNotifier notifier = new SlackNotifier(c, templates.slack(receiver.name(), i, c).templates(), links, slackMessages);
+      SlackNotifier notifier = new SlackNotifier(c, templates.slack(receiver.name(), i, c).templates(), links, slackStore);
       resources.accept(notifier);
       DeliveryOptions options = DeliveryOptions.defaults().withDryRun(c.dryRun())
           .withRateLimit(slackChannels, SlackNotifier.rateLimitKey(receiver.name(), i, c));
-      integrations.add(integration(notifier, i, options, c.sendResolved()));
+      built.add(new Built(notifier, i, options, c.sendResolved()));
     }
     List<PagerDutyConfig> pagerduty = receiver.pagerDutyConfigs();
     for (int i = 0; i < pagerduty.size(); i++) {
       PagerDutyConfig c = pagerduty.get(i);
-      integrations.add(integration(new PagerDutyNotifier(c, externalUrl, PagerDutySeverities.defaults()), i,
+      built.add(new Built(new PagerDutyNotifier(c, externalUrl, PagerDutySeverities.defaults()), i,
           DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
     }
     List<EmailConfig> email = receiver.emailConfigs();
     for (int i = 0; i < email.size(); i++) {
       EmailConfig c = email.get(i);
-      integrations.add(integration(new EmailNotifier(c, templates.email(receiver.name(), i, c).templates(), links), i,
+      built.add(new Built(new EmailNotifier(c, templates.email(receiver.name(), i, c).templates(), links), i,
           DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
     }
     List<WebhookConfig> webhooks = receiver.webhookConfigs();
     for (int i = 0; i < webhooks.size(); i++) {
       WebhookConfig c = webhooks.get(i);
-      integrations.add(integration(new WebhookNotifier(c, externalUrl), i,
+      built.add(new Built(new WebhookNotifier(c, externalUrl), i,
           DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
     }
     for (List<MSTeamsConfig> teams : List.of(receiver.msteamsV1Configs(), receiver.msteamsV2Configs())) {
       for (int i = 0; i < teams.size(); i++) {
         MSTeamsConfig c = teams.get(i);
         MessageTemplates t = templates.of(MessageKind.MSTEAMS, receiver.name(), c.type(), i, c.templates()).templates();
-        integrations.add(integration(new MSTeamsNotifier(c, t, links), i, DeliveryOptions.defaults()
+        built.add(new Built(new MSTeamsNotifier(c, t, links), i, DeliveryOptions.defaults()
             .withDryRun(c.dryRun()).withRateLimit(chats, c.type() + ":" + receiver.name() + "[" + i + "]"),
             c.sendResolved()));
       }
@@ -109,7 +134,7 @@ final class Integrations implements IntegrationFactory {
       OpsgenieConfig c = opsgenie.get(i);
       MessageTemplates t = templates.of(MessageKind.OPSGENIE, receiver.name(), OpsgenieConfig.TYPE, i, c.templates())
           .templates();
-      integrations.add(integration(new OpsgenieNotifier(c, t, links), i,
+      built.add(new Built(new OpsgenieNotifier(c, t, links), i,
           DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
     }
     List<DiscordConfig> discord = receiver.discordConfigs();
@@ -117,7 +142,7 @@ final class Integrations implements IntegrationFactory {
       DiscordConfig c = discord.get(i);
       MessageTemplates t = templates.of(MessageKind.DISCORD, receiver.name(), DiscordConfig.TYPE, i, c.templates())
           .templates();
-      integrations.add(integration(new DiscordNotifier(c, t, links), i, DeliveryOptions.defaults()
+      built.add(new Built(new DiscordNotifier(c, t, links), i, DeliveryOptions.defaults()
           .withDryRun(c.dryRun()).withRateLimit(chats, "discord:" + receiver.name() + "[" + i + "]"),
           c.sendResolved()));
     }
@@ -126,10 +151,10 @@ final class Integrations implements IntegrationFactory {
       TelegramConfig c = telegram.get(i);
       MessageTemplates t = templates.of(MessageKind.TELEGRAM, receiver.name(), TelegramConfig.TYPE, i, c.templates())
           .templates();
-      integrations.add(integration(new TelegramNotifier(c, t, links), i, DeliveryOptions.defaults()
+      built.add(new Built(new TelegramNotifier(c, t, links), i, DeliveryOptions.defaults()
           .withDryRun(c.dryRun()).withRateLimit(chats, "telegram:" + c.chatId()), c.sendResolved()));
     }
-    return integrations;
+    return built;
   }
 
   private Integration integration(Notifier notifier, int index, DeliveryOptions options, boolean sendResolved) {

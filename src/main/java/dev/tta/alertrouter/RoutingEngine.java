@@ -1,32 +1,38 @@
 package dev.tta.alertrouter;
 
-import dev.tta.alertrouter.alert.Labels;
-import dev.tta.alertrouter.config.MaskedConfig;
-import dev.tta.alertrouter.http.v2.V2ConfigView;
-import dev.tta.alertrouter.query.AlertMarks;
-import java.util.function.Supplier;
-
+import dev.tta.alertrouter.ack.Ack;
+import dev.tta.alertrouter.ack.AckedGroup;
+import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.alert.Priority;
+import dev.tta.alertrouter.config.MaskedConfig;
 import dev.tta.alertrouter.config.ReceiverConfig;
 import dev.tta.alertrouter.config.RouteConfig;
 import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.dispatch.Dispatcher;
+import dev.tta.alertrouter.dispatch.FlushContext;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.Stage;
-import dev.tta.alertrouter.notify.Integration;
-import dev.tta.alertrouter.notify.MultiStage;
-import dev.tta.alertrouter.runbook.RunbookEnricher;
-import dev.tta.alertrouter.runbook.RunbookResolver;
+import dev.tta.alertrouter.escalation.EscalationStore;
+import dev.tta.alertrouter.escalation.Escalator;
+import dev.tta.alertrouter.http.v2.V2ConfigView;
 import dev.tta.alertrouter.mute.Inhibitor;
 import dev.tta.alertrouter.mute.MuteStages;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.mute.TimeIntervals;
+import dev.tta.alertrouter.notify.Integration;
+import dev.tta.alertrouter.notify.MultiStage;
 import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.notify.PipelineBuilder;
+import dev.tta.alertrouter.query.AlertMarks;
 import dev.tta.alertrouter.routing.RouteTree;
 import dev.tta.alertrouter.routing.TeamRoutes;
+import dev.tta.alertrouter.runbook.AlertPriority;
+import dev.tta.alertrouter.runbook.RunbookEnricher;
+import dev.tta.alertrouter.runbook.RunbookResolver;
 import dev.tta.alertrouter.severity.Classification;
 import dev.tta.alertrouter.severity.SeverityClassifier;
 import dev.tta.alertrouter.store.Upserted;
@@ -35,7 +41,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +66,10 @@ final class RoutingEngine implements AutoCloseable {
       Executor fanoutExecutor,
       IntegrationFactory integrations,
       DecisionObserver observer,
-      Stage flushGuard) {}
+      Stage flushGuard,
+      Acknowledgements acks,
+      EscalationStore escalations,
+      Function<Fingerprint, Optional<Alert>> storedAlerts) {}
 
   private final LoadedConfig loaded;
   private final RouterConfig config;
@@ -67,6 +79,7 @@ final class RoutingEngine implements AutoCloseable {
   private final Inhibitor inhibitor;
   private final TimeIntervals intervals;
   private final Dispatcher dispatcher;
+  private final Escalator escalator;
   private final DecisionObserver observer;
   private final Silences silences;
   private final Supplier<String> maskedYaml;
@@ -91,6 +104,10 @@ final class RoutingEngine implements AutoCloseable {
         .dedupListener(observer);
     // First, before any mute: with a shared store only the replica holding the group's lease flushes it.
     pipeline.mute(services.flushGuard());
+    // Before any mute, so a silenced alert still counts as firing: an ack lasts until the group resolves.
+    pipeline.mute(services.acks().endWhenResolved());
+    pipeline.repeatHold(context -> services.acks().holding(context.groupKey(), context.now()).map(Ack::describe));
+    pipeline.notifiedListener(this::notified);
     MuteStages.inAlertmanagerOrder(inhibitor, intervals, services.silences(), observer)
         .forEach(pipeline::mute);
     // Enrichment runs after dedup, just before each integration sends (DESIGN.md's pipeline), so
@@ -104,7 +121,19 @@ final class RoutingEngine implements AutoCloseable {
           .toList();
       pipeline.receiver(receiver.name(), integrations);
     }
-    this.dispatcher = new Dispatcher(tree, pipeline.build(), services.scheduler(), services.clock());
+    Stage receivers = pipeline.build();
+    this.dispatcher = new Dispatcher(tree, receivers, services.scheduler(), services.clock());
+    this.escalator = new Escalator(tree, services.escalations(), services.acks(),
+        key -> group(key, services.storedAlerts(), services.clock().instant()), receivers,
+        services.scheduler(), services.clock(), observer);
+  }
+
+  /** Each notification recorded: the escalation of a group starts at its first, ends at its resolve. */
+  private void notified(FlushContext context, String integration, int index, NotificationLog.Entry entry) {
+    Escalator e = escalator;
+    if (e != null) {
+      e.notified(context, !entry.firing().isEmpty());
+    }
   }
 
   static RoutingEngine build(LoadedConfig loaded, Services services) {
@@ -202,8 +231,49 @@ final class RoutingEngine implements AutoCloseable {
     return () -> value.updateAndGet(v -> v != null ? v : compute.get());
   }
 
+  /**
+   * Arms the escalation steps the store says are still due; call once the dispatcher has been fed
+   * the stored alerts, so the groups they escalate exist.
+   */
+  void resumeEscalations() {
+    escalator.resume();
+  }
+
   List<GroupSnapshot> groups() {
     return dispatcher.groups();
+  }
+
+  /**
+   * The group {@code groupKey} as the dispatcher holds it, its alerts read from {@code stored} and
+   * classified as routing classified them.
+   */
+  Optional<AckedGroup> group(String groupKey, Function<Fingerprint, Optional<Alert>> stored, Instant now) {
+    for (GroupSnapshot snapshot : dispatcher.groups()) {
+      if (!snapshot.groupKey().equals(groupKey)) {
+        continue;
+      }
+      List<Alert> alerts = new ArrayList<>();
+      Priority priority = Priority.P2;
+      String team = null;
+      Instant firingSince = null;
+      for (GroupSnapshot.AlertState state : snapshot.alerts()) {
+        Optional<Alert> held = stored.apply(state.fingerprint());
+        if (held.isEmpty()) {
+          continue;
+        }
+        Alert alert = held.get().withDerivedLabels(classifier.classify(held.get().labels()).labels());
+        alerts.add(alert);
+        if (!alert.isResolvedAt(now)) {
+          Priority p = AlertPriority.of(alert.labels());
+          priority = p.ordinal() < priority.ordinal() ? p : priority;
+          team = team == null ? teams.countAs(alert.labels()) : team;
+          firingSince = firingSince == null || alert.startsAt().isBefore(firingSince) ? alert.startsAt() : firingSince;
+        }
+      }
+      return Optional.of(new AckedGroup(groupKey, snapshot.groupLabels(), snapshot.receiver(), alerts, priority,
+          team == null ? TeamRoutes.NO_TEAM : team, firingSince));
+    }
+    return Optional.empty();
   }
 
   int activeGroups() {
@@ -217,6 +287,7 @@ final class RoutingEngine implements AutoCloseable {
   @Override
   public void close() {
     dispatcher.stop();
+    escalator.close();
     for (AutoCloseable r : resources) {
       try {
         r.close();

@@ -45,4 +45,33 @@ public final class Durations {
     }
     return Duration.ofMillis(millis);
   }
+
+  /** {@code d} as Prometheus writes durations: {@code 1h30m}, {@code 5m}, {@code 45s}, {@code 500ms}. */
+  public static String format(Duration d) {
+    if (d.isZero()) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    long days = d.toDays();
+    long hours = d.toHoursPart();
+    long minutes = d.toMinutesPart();
+    long seconds = d.toSecondsPart();
+    long millis = d.toMillisPart();
+    if (days > 0) {
+      out.append(days).append('d');
+    }
+    if (hours > 0) {
+      out.append(hours).append('h');
+    }
+    if (minutes > 0) {
+      out.append(minutes).append('m');
+    }
+    if (seconds > 0) {
+      out.append(seconds).append('s');
+    }
+    if (millis > 0) {
+      out.append(millis).append("ms");
+    }
+    return out.toString();
+  }
 }

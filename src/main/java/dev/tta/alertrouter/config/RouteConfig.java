@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param muteTimeIntervals names of time intervals that mute this route
  * @param activeTimeIntervals names of time intervals outside which this route is muted
  * @param routes child routes in order
+ * @param escalate escalation steps, or null to inherit (an empty list stops inheriting them)
  * @param location where this route starts in its file
  */
 public record RouteConfig(
@@ -35,7 +36,8 @@ public record RouteConfig(
     List<String> muteTimeIntervals,
     List<String> activeTimeIntervals,
     List<RouteConfig> routes,
-    SourceLocation location) {
+    SourceLocation location,
+    List<EscalationStep> escalate) {
 
   public RouteConfig {
     groupBy = groupBy == null ? null : List.copyOf(groupBy);
@@ -44,5 +46,23 @@ public record RouteConfig(
     activeTimeIntervals = List.copyOf(Objects.requireNonNull(activeTimeIntervals, "activeTimeIntervals"));
     routes = List.copyOf(Objects.requireNonNull(routes, "routes"));
     Objects.requireNonNull(location, "location");
+    escalate = escalate == null ? null : List.copyOf(escalate);
+  }
+
+  /** A route that inherits its escalation steps. */
+  public RouteConfig(
+      String receiver,
+      List<String> groupBy,
+      List<Matcher> matchers,
+      boolean continueMatching,
+      Duration groupWait,
+      Duration groupInterval,
+      Duration repeatInterval,
+      List<String> muteTimeIntervals,
+      List<String> activeTimeIntervals,
+      List<RouteConfig> routes,
+      SourceLocation location) {
+    this(receiver, groupBy, matchers, continueMatching, groupWait, groupInterval, repeatInterval, muteTimeIntervals,
+        activeTimeIntervals, routes, location, null);
   }
 }

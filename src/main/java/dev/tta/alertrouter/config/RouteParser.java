@@ -40,7 +40,7 @@ final class RouteParser {
 
   private RouteConfig parse(Value v, YamlMap m) {
     m.allow("receiver", "group_by", "continue", "match", "match_re", "matchers", "mute_time_intervals",
-        "active_time_intervals", "group_wait", "group_interval", "repeat_interval", "routes");
+        "active_time_intervals", "group_wait", "group_interval", "repeat_interval", "routes", "escalate");
     String receiver = null;
     Value receiverValue = m.get("receiver");
     if (receiverValue != null) {
@@ -68,7 +68,59 @@ final class RouteParser {
         intervalNames(m, "mute_time_intervals"),
         intervalNames(m, "active_time_intervals"),
         children,
-        v.location());
+        v.location(),
+        escalate(m));
+  }
+
+  /**
+   * {@code escalate: [{after: 5m, receiver: name}, ...]}, or null to inherit: each step names a
+   * configured receiver once, and each waits longer than the one before.
+   */
+  private List<EscalationStep> escalate(YamlMap m) {
+    Value list = m.get("escalate");
+    if (list == null) {
+      return null;
+    }
+    List<EscalationStep> steps = new ArrayList<>();
+    java.time.Duration previous = null;
+    java.util.Set<String> receivers = new java.util.HashSet<>();
+    for (Value item : list.elements()) {
+      YamlMap step = item.mapping();
+      step.allow("after", "receiver");
+      Value after = step.get("after");
+      Value receiver = step.get("receiver");
+      if (after == null) {
+        step.missing("after", "an escalation step needs after: how long after the first notification");
+      }
+      if (receiver == null) {
+        step.missing("receiver", "an escalation step needs the receiver to notify");
+      }
+      java.time.Duration wait = after == null ? null : after.duration();
+      String name = receiver == null ? null : receiver.text();
+      if (wait != null && (wait.isZero() || wait.isNegative())) {
+        after.error("must be longer than 0s");
+        wait = null;
+      } else if (wait != null && previous != null && wait.compareTo(previous) <= 0) {
+        after.error("must be longer than the previous step's " + Durations.format(previous));
+        wait = null;
+      }
+      if (name != null && name.isEmpty()) {
+        receiver.error("must name a receiver");
+        name = null;
+      } else if (name != null && !receivers.add(name)) {
+        receiver.error("receiver " + name + " is already an earlier step");
+        name = null;
+      } else if (name != null) {
+        references.receiver(name, receiver);
+      }
+      if (wait != null) {
+        previous = wait;
+      }
+      if (wait != null && name != null) {
+        steps.add(new EscalationStep(wait, name));
+      }
+    }
+    return steps;
   }
 
   private List<String> intervalNames(YamlMap m, String key) {

@@ -25,7 +25,11 @@ public enum DecisionStage {
   /** The runbook link it was given. */
   RUNBOOK,
   /** A delivery attempt to one integration, and what came of it. */
-  NOTIFICATION;
+  NOTIFICATION,
+  /** Its group was acknowledged or unacknowledged, or a repeat was held back because it is acknowledged. */
+  ACKNOWLEDGED,
+  /** Nobody acknowledged its group in time: an escalation step notified another receiver. */
+  ESCALATED;
 
   /** The name in JSON and logs: {@code time_muted}. */
   public String wireName() {
@@ -37,6 +41,6 @@ public enum DecisionStage {
    * than adding a line: true for every stage but {@link #NOTIFICATION}, whose every attempt counts.
    */
   boolean folds() {
-    return this != NOTIFICATION;
+    return this != NOTIFICATION && this != ESCALATED;
   }
 }

@@ -112,6 +112,45 @@ public final class Decisions {
     return Decision.of(at, DecisionStage.NOTIFICATION, "", summary, details);
   }
 
+  /** The alert's group was acknowledged: {@code acked by alice at T}. */
+  public static Decision acknowledged(String groupKey, String describedAck, String comment, Instant at) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("group_key", groupKey);
+    if (!comment.isEmpty()) {
+      details.put("comment", comment);
+    }
+    String until = describedAck.contains(" until ") ? "" : ", until the group resolves";
+    return Decision.of(at, DecisionStage.ACKNOWLEDGED, groupKey,
+        describedAck + until + (comment.isEmpty() ? "" : ": " + comment) + "; repeats are held", details);
+  }
+
+  /** The alert's group's acknowledgement ended: {@code why} is "unacknowledged by bob" or "the group resolved". */
+  public static Decision ackEnded(String groupKey, String describedAck, String why, Instant at) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("group_key", groupKey);
+    details.put("ended", why);
+    return Decision.of(at, DecisionStage.ACKNOWLEDGED, groupKey,
+        describedAck + " ended: " + why + "; repeats resume", details);
+  }
+
+  /** A repeat was not sent because the group is acknowledged ({@code why}: acked by alice at T). */
+  public static Decision repeatHeld(FlushContext context, String integration, int index, String why) {
+    Map<String, String> details = flush(context.groupKey(), context.receiver());
+    details.put("integration", integration + "[" + index + "]");
+    details.put("held_by", why);
+    return Decision.of(context.now(), DecisionStage.ACKNOWLEDGED, context.groupKey() + " " + integration + "[" + index + "]",
+        "repeat not sent to " + context.receiver() + " via " + integration + "[" + index + "]: " + why, details);
+  }
+
+  /** An escalation step notified {@code receiver}: {@code note} is "escalated: nobody acknowledged in 5m". */
+  public static Decision escalated(String groupKey, String routeKey, int step, String receiver, String note, Instant at) {
+    Map<String, String> details = flush(groupKey, receiver);
+    details.put("route", routeKey);
+    details.put("step", Integer.toString(step));
+    return Decision.of(at, DecisionStage.ESCALATED, groupKey + " step " + step,
+        note + "; step " + step + " notified " + receiver, details);
+  }
+
   private static Map<String, String> flush(String groupKey, String receiver) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("group_key", groupKey);

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.http;
 
+import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.config.TlsServerSettings;
 import dev.tta.alertrouter.config.WebConfig;
@@ -32,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -70,6 +72,9 @@ public final class HttpApi {
   private AlertQueries queries;
   private boolean groupsEnabled;
   private V2Api v2;
+  private AckHandlers ackHandlers;
+  private Function<String, Optional<Ack>> acks = groupKey -> Optional.empty();
+  private ReceiverTestHandler receiverTests;
   private ExplainEndpoint explainEndpoint;
   private WebUi webUi;
   private Javalin app;
@@ -158,6 +163,23 @@ public final class HttpApi {
   /** Serves Alertmanager's v2 API besides {@code POST /api/v2/alerts}. Before {@link #start}. */
   public synchronized HttpApi withV2(V2Api api) {
     this.v2 = Objects.requireNonNull(api, "api");
+    return this;
+  }
+
+  /** Serves {@code POST /api/v1/receivers/{name}/test} (admin). Before {@link #start}. */
+  public synchronized HttpApi withReceiverTests(ReceiverTestHandler handler) {
+    this.receiverTests = Objects.requireNonNull(handler, "handler");
+    return this;
+  }
+
+  /**
+   * Serves {@code POST|DELETE /api/v1/groups/{groupKey}/ack} (responder), and shows in
+   * {@code GET /api/v1/groups} the acknowledgement {@code current} says holds each group. Before
+   * {@link #start}.
+   */
+  public synchronized HttpApi withAcks(AckHandlers handlers, Function<String, Optional<Ack>> current) {
+    this.ackHandlers = Objects.requireNonNull(handlers, "handlers");
+    this.acks = Objects.requireNonNull(current, "current");
     return this;
   }
 
@@ -267,7 +289,13 @@ public final class HttpApi {
       runbookRoutes.register(config);
     }
     if (groupsEnabled) {
-      config.routes.get("/api/v1/groups", new GroupsEndpoint(queries)::handle);
+      config.routes.get("/api/v1/groups", new GroupsEndpoint(queries, acks)::handle);
+    }
+    if (receiverTests != null) {
+      receiverTests.register(config, UnaryOperator.identity());
+    }
+    if (ackHandlers != null) {
+      ackHandlers.register(config, UnaryOperator.identity());
     }
     if (explainEndpoint != null) {
       config.routes.get(ExplainEndpoint.PATH, explainEndpoint::handle);

@@ -50,6 +50,13 @@ final class Replies {
     }
   }
 
+  /** A refused request: {@code {"status":"error","errors":["field: problem", ...]}}. */
+  record Problems(String status, List<String> errors) {
+    Problems(List<String> errors) {
+      this("error", errors);
+    }
+  }
+
   record Success(String status) {
     Success() {
       this("success");

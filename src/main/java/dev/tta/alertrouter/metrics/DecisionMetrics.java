@@ -30,6 +30,7 @@ public final class DecisionMetrics {
   private static final double[] DELAY_BUCKETS = {0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600};
 
   private final PrometheusRegistry registry;
+  private final RouterMetrics routerMetrics;
   private final Counter priorityAssigned;
   private final Counter teamRouted;
   private final Counter routeMatched;
@@ -52,7 +53,8 @@ public final class DecisionMetrics {
 
   /** Registers on {@code metrics}' registry. */
   public DecisionMetrics(RouterMetrics metrics) {
-    this.registry = Objects.requireNonNull(metrics, "metrics").registry();
+    this.routerMetrics = Objects.requireNonNull(metrics, "metrics");
+    this.registry = metrics.registry();
     priorityAssigned = Counter.builder()
         .name("alertrouter_priority_assigned_total")
         .help("Alerts classified, by the priority given and why (explicit_label, severity_level, default).")
@@ -249,5 +251,15 @@ public final class DecisionMetrics {
 
   private static double seconds(Duration d) {
     return d.toNanos() / 1e9;
+  }
+
+  /** A group acknowledged: {@link RouterMetrics#acked}. */
+  public void acked(Priority priority, String team, String via, Duration sinceFiring) {
+    routerMetrics.acked(priority.name(), team, via, sinceFiring == null ? -1 : sinceFiring.toMillis() / 1000.0);
+  }
+
+  /** An escalation step sent: {@link RouterMetrics#escalated}. */
+  public void escalated(String routeKey, int step) {
+    routerMetrics.escalated(routeKey, step);
   }
 }

@@ -40,6 +40,12 @@ public final class RouterMetrics {
   private final Counter authRefused;
   private final Gauge configLastReloadSuccessful;
   private final Gauge configLastReloadSuccessTimestamp;
+  private final Counter acks;
+  private final Histogram timeToAck;
+  private final Counter escalations;
+  private final Counter testNotifications;
+
+  private static final double[] TIME_TO_ACK_BUCKETS = {30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400};
 
   /** {@code version} labels {@code alertrouter_build_info}. */
   public RouterMetrics(String version) {
@@ -95,6 +101,29 @@ public final class RouterMetrics {
         .labelNames("version")
         .register(registry);
     buildInfo.setLabelValues(version);
+    acks = Counter.builder()
+        .name("alertrouter_acks_total")
+        .help("Groups acknowledged, by the group's most urgent firing priority, its team and how (api, ...).")
+        .labelNames("priority", "team", "via")
+        .register(registry);
+    timeToAck = Histogram.builder()
+        .name("alertrouter_time_to_ack_seconds")
+        .help("From the start of a group's earliest firing alert to its acknowledgement, by priority and team.")
+        .unit(Unit.SECONDS)
+        .labelNames("priority", "team")
+        .classicUpperBounds(TIME_TO_ACK_BUCKETS)
+        .classicOnly()
+        .register(registry);
+    escalations = Counter.builder()
+        .name("alertrouter_escalations_total")
+        .help("Escalation steps sent (a group still firing and unacknowledged), by route key and step number.")
+        .labelNames("route", "step")
+        .register(registry);
+    testNotifications = Counter.builder()
+        .name("alertrouter_test_notifications_total")
+        .help("Test notifications (POST /api/v1/receivers/{name}/test), by receiver, integration type and outcome; never in alertrouter_notifications_total.")
+        .labelNames("receiver", "integration", "outcome")
+        .register(registry);
     configReloads.labelValues("success");
     configReloads.labelValues("failure");
   }
@@ -119,6 +148,27 @@ public final class RouterMetrics {
 
   public void alertStale() {
     alertsStale.inc();
+  }
+
+  /**
+   * A group acknowledged. {@code team} comes from the configuration (or {@code none}/{@code
+   * unknown}), {@code via} from a closed set; {@code secondsToAck} is negative when unknown (not observed).
+   */
+  public void acked(String priority, String team, String via, double secondsToAck) {
+    acks.labelValues(priority, team, via).inc();
+    if (secondsToAck >= 0) {
+      timeToAck.labelValues(priority, team).observe(secondsToAck);
+    }
+  }
+
+  /** An escalation step sent; {@code route} is a route key from the configuration, {@code step} its number. */
+  public void escalated(String route, int step) {
+    escalations.labelValues(route, Integer.toString(step)).inc();
+  }
+
+  /** A test notification through one integration: {@code outcome} is delivered, failed or dry_run. */
+  public void testNotification(String receiver, String integration, String outcome) {
+    testNotifications.labelValues(receiver, integration, outcome).inc();
   }
 
   /** {@code handler} must be a route template (or a fixed word), never the raw request path. */

@@ -19,4 +19,12 @@ public interface DedupListener {
    * @param alerts the flush's alerts, none of which is sent
    */
   void suppressed(FlushContext context, String integration, int index, List<Alert> alerts);
+
+  /**
+   * A repeat (repeat_interval passed, nothing new) was held back: {@code why} says by what, such as
+   * {@code acked by alice at 2026-11-25T10:00:00Z}. Counted as a suppressed duplicate by default.
+   */
+  default void repeatHeld(FlushContext context, String integration, int index, List<Alert> alerts, String why) {
+    suppressed(context, integration, index, alerts);
+  }
 }

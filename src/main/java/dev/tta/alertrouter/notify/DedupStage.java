@@ -19,6 +19,7 @@ final class DedupStage implements Stage {
   private final int index;
   private final boolean sendResolved;
   private final DedupListener listener;
+  private final RepeatHold repeatHold;
 
   /**
    * @param integration the integration type this stage guards, e.g. {@code slack}
@@ -26,13 +27,22 @@ final class DedupStage implements Stage {
    * @param sendResolved whether the integration is told about resolved alerts
    */
   DedupStage(NotificationLog log, String integration, int index, boolean sendResolved) {
-    this(log, integration, index, sendResolved, DedupListener.NONE);
+    this(log, integration, index, sendResolved, DedupListener.NONE, RepeatHold.NONE);
   }
 
-  /** @param listener told of each flush suppressed as a duplicate of what was already notified */
   DedupStage(NotificationLog log, String integration, int index, boolean sendResolved, DedupListener listener) {
+    this(log, integration, index, sendResolved, listener, RepeatHold.NONE);
+  }
+
+  /**
+   * @param listener told of each flush suppressed as a duplicate of what was already notified
+   * @param repeatHold asked before a repeat is sent (an acknowledged group's repeats are held)
+   */
+  DedupStage(NotificationLog log, String integration, int index, boolean sendResolved, DedupListener listener,
+      RepeatHold repeatHold) {
     this.log = Objects.requireNonNull(log, "log");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.repeatHold = Objects.requireNonNull(repeatHold, "repeatHold");
     this.integration = Objects.requireNonNull(integration, "integration");
     this.index = index;
     this.sendResolved = sendResolved;
@@ -43,8 +53,17 @@ final class DedupStage implements Stage {
     AlertSets now = AlertSets.of(alerts, context.now());
     Optional<NotificationLog.Entry> last =
         log.last(new NotificationLog.Key(context.groupKey(), context.receiver(), integration, index));
-    if (needsUpdate(last, now, context.repeatInterval(), context.now())) {
+    Update update = needsUpdate(last, now, context.repeatInterval(), context.now());
+    if (update == Update.NEWS) {
       return alerts;
+    }
+    if (update == Update.REPEAT) {
+      Optional<String> held = repeatHold.heldBecause(context);
+      if (held.isEmpty()) {
+        return alerts;
+      }
+      listener.repeatHeld(context, integration, index, alerts, held.get());
+      return List.of();
     }
     // Without an earlier notification nothing was duplicated: the group had only resolved alerts.
     if (last.isPresent()) {
@@ -53,25 +72,31 @@ final class DedupStage implements Stage {
     return List.of();
   }
 
-  /** Alertmanager 0.25's {@code DedupStage.needsUpdate}, rule for rule. */
-  private boolean needsUpdate(
+  /** Whether a flush is sent: it tells something new, it only repeats what was sent, or neither. */
+  private enum Update { NEWS, REPEAT, NONE }
+
+  /**
+   * Alertmanager 0.25's {@code DedupStage.needsUpdate}, rule for rule, telling a repeat (only
+   * repeat_interval passed) from news.
+   */
+  private Update needsUpdate(
       Optional<NotificationLog.Entry> last, AlertSets now, Duration repeatInterval, Instant at) {
     if (last.isEmpty()) {
       // Never notified: a group of only resolved alerts is news to nobody.
-      return !now.firing().isEmpty();
+      return now.firing().isEmpty() ? Update.NONE : Update.NEWS;
     }
     NotificationLog.Entry entry = last.get();
     if (!entry.firing().containsAll(now.firing())) {
-      return true;
+      return Update.NEWS;
     }
     if (now.firing().isEmpty()) {
       // All resolved: notify (whatever send_resolved says, so the log forgets the firing alerts),
       // unless the receiver never heard of them firing.
-      return !entry.firing().isEmpty();
+      return entry.firing().isEmpty() ? Update.NONE : Update.NEWS;
     }
     if (sendResolved && !entry.resolved().containsAll(now.resolved())) {
-      return true;
+      return Update.NEWS;
     }
-    return entry.timestamp().isBefore(at.minus(repeatInterval));
+    return entry.timestamp().isBefore(at.minus(repeatInterval)) ? Update.REPEAT : Update.NONE;
   }
 }

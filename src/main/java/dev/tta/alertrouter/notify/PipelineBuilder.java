@@ -22,6 +22,8 @@ public final class PipelineBuilder {
   private final List<Stage> muteStages = new ArrayList<>();
   private final Map<String, List<Integration>> receivers = new LinkedHashMap<>();
   private DedupListener dedupListener = DedupListener.NONE;
+  private RepeatHold repeatHold = RepeatHold.NONE;
+  private NotifiedListener notifiedListener = NotifiedListener.NONE;
 
   /** @param fanoutExecutor runs a receiver's integrations side by side (see {@link FanoutStage}) */
   public PipelineBuilder(NotificationLog log, Executor fanoutExecutor) {
@@ -38,6 +40,18 @@ public final class PipelineBuilder {
   /** Tells {@code listener} of every flush the dedup stage suppresses as already notified. */
   public PipelineBuilder dedupListener(DedupListener listener) {
     this.dedupListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Asks {@code hold} before every repeat notification (an acknowledged group's repeats are held back). */
+  public PipelineBuilder repeatHold(RepeatHold hold) {
+    this.repeatHold = Objects.requireNonNull(hold, "hold");
+    return this;
+  }
+
+  /** Tells {@code listener} of every notification recorded in the log (after its delivery succeeded). */
+  public PipelineBuilder notifiedListener(NotifiedListener listener) {
+    this.notifiedListener = Objects.requireNonNull(listener, "listener");
     return this;
   }
 
@@ -74,9 +88,10 @@ public final class PipelineBuilder {
               new MultiStage(
                   List.of(
                       new DedupStage(
-                          log, integration.type(), integration.index(), integration.sendResolved(), dedupListener),
+                          log, integration.type(), integration.index(), integration.sendResolved(), dedupListener,
+                          repeatHold),
                       new SendResolvedStage(integration.sendResolved(), integration.delivery()),
-                      new SetNotifiesStage(log, integration.type(), integration.index())))));
+                      new SetNotifiesStage(log, integration.type(), integration.index(), notifiedListener)))));
     }
     List<Stage> stages = new ArrayList<>(muteStages);
     stages.add(new FanoutStage(branches, fanoutExecutor));

@@ -15,8 +15,14 @@ final class SetNotifiesStage implements Stage {
   private final NotificationLog log;
   private final String integration;
   private final int index;
+  private final NotifiedListener listener;
 
   SetNotifiesStage(NotificationLog log, String integration, int index) {
+    this(log, integration, index, NotifiedListener.NONE);
+  }
+
+  SetNotifiesStage(NotificationLog log, String integration, int index, NotifiedListener listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
     this.log = Objects.requireNonNull(log, "log");
     this.integration = Objects.requireNonNull(integration, "integration");
     this.index = index;
@@ -24,9 +30,9 @@ final class SetNotifiesStage implements Stage {
 
   @Override
   public List<Alert> apply(FlushContext context, List<Alert> alerts) {
-    log.record(
-        new NotificationLog.Key(context.groupKey(), context.receiver(), integration, index),
-        AlertSets.of(alerts, context.now()).entryAt(context.now()));
+    NotificationLog.Entry entry = AlertSets.of(alerts, context.now()).entryAt(context.now());
+    log.record(new NotificationLog.Key(context.groupKey(), context.receiver(), integration, index), entry);
+    listener.recorded(context, integration, index, entry);
     return alerts;
   }
 }

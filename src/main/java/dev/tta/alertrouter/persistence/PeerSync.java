@@ -29,10 +29,14 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
   private final SqlSilenceStore silences;
   private final SqlNotificationLog notificationLog;
   private final SqlMessageReferences messageReferences;
+  private final SqlAckStore acks;
+  private final SqlEscalationStore escalations;
   private long alertsSeen;
   private long silencesSeen;
   private long notificationsSeen;
   private long messageReferencesSeen;
+  private long acksSeen;
+  private long escalationsSeen;
   private final Queue<Alert> received = new ConcurrentLinkedQueue<>();
 
   PeerSync(
@@ -43,7 +47,9 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
       SqlAlertStore alerts,
       SqlSilenceStore silences,
       SqlNotificationLog notificationLog,
-      SqlMessageReferences messageReferences) {
+      SqlMessageReferences messageReferences,
+      SqlAckStore acks,
+      SqlEscalationStore escalations) {
     this.replica = Objects.requireNonNull(replica, "replica");
     this.alertRows = alertRows;
     this.silenceRows = silenceRows;
@@ -51,14 +57,19 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
     this.silences = silences;
     this.notificationLog = notificationLog;
     this.messageReferences = messageReferences;
+    this.acks = acks;
+    this.escalations = escalations;
     this.alertsSeen = seen.alerts();
     this.silencesSeen = seen.silences();
     this.notificationsSeen = seen.notifications();
     this.messageReferencesSeen = seen.messageReferences();
+    this.acksSeen = seen.acks();
+    this.escalationsSeen = seen.escalations();
   }
 
   /** The highest change number read from each table. */
-  record ChangeNumbers(long alerts, long silences, long notifications, long messageReferences) {}
+  record ChangeNumbers(long alerts, long silences, long notifications, long messageReferences, long acks,
+      long escalations) {}
 
   /** The alerts peers wrote that were read since the last call, oldest first. */
   List<Alert> drainReceived() {
@@ -78,6 +89,8 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
     silencesSeen = readSilences(session, silencesSeen);
     notificationsSeen = readNotifications(session, notificationsSeen);
     messageReferencesSeen = readMessageReferences(session, messageReferencesSeen);
+    acksSeen = readAcks(session, acksSeen);
+    escalationsSeen = readEscalations(session, escalationsSeen);
   }
 
   @Override
@@ -128,6 +141,36 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
         seen = rows.getLong(8);
         if (!replica.equals(rows.getString(9))) {
           notificationLog.applyPeerChange(NotificationRows.readKey(rows), NotificationRows.readEntry(rows));
+        }
+      }
+    }
+    return seen;
+  }
+
+  private long readAcks(WriteSession session, long since) throws SQLException {
+    PreparedStatement changed = session.statement(SqlAckStore.SELECT_CHANGED);
+    changed.setLong(1, since);
+    long seen = since;
+    try (ResultSet rows = changed.executeQuery()) {
+      while (rows.next()) {
+        seen = rows.getLong(9);
+        if (!replica.equals(rows.getString(10))) {
+          acks.applyPeerChange(SqlAckStore.readRow(rows));
+        }
+      }
+    }
+    return seen;
+  }
+
+  private long readEscalations(WriteSession session, long since) throws SQLException {
+    PreparedStatement changed = session.statement(SqlEscalationStore.SELECT_CHANGED);
+    changed.setLong(1, since);
+    long seen = since;
+    try (ResultSet rows = changed.executeQuery()) {
+      while (rows.next()) {
+        seen = rows.getLong(7);
+        if (!replica.equals(rows.getString(8))) {
+          escalations.applyPeerChange(SqlEscalationStore.readRow(rows));
         }
       }
     }

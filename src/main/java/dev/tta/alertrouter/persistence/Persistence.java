@@ -1,6 +1,8 @@
 package dev.tta.alertrouter.persistence;
 
+import dev.tta.alertrouter.ack.AckStore;
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.escalation.EscalationStore;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.Stage;
@@ -33,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * alert-router's durable state: alerts, silences, the notification log and message references, in
+ * alert-router's durable state: alerts, silences, the notification log, message references, acknowledgements and escalations, in
  * one database, behind the interfaces the pipeline already uses. Writes go through one writer thread that commits
  * concurrent callers together; reads are answered from memory.
  *
@@ -59,6 +61,8 @@ public final class Persistence implements AutoCloseable {
   private final SqlSilenceStore silences;
   private final SqlNotificationLog notificationLog;
   private final SqlMessageReferences messageReferences;
+  private final SqlAckStore acks;
+  private final SqlEscalationStore escalations;
   /** Repeating work started on this store, stopped when it closes. */
   private final List<Scheduler.Cancellable> schedules = new CopyOnWriteArrayList<>();
   /** Present only where replicas share the database. */
@@ -80,6 +84,8 @@ public final class Persistence implements AutoCloseable {
     NotificationRows notificationRows = new NotificationRows(dialect);
     StoredState state;
     Map<NotificationLog.Key, SqlMessageReferences.Row> references;
+    Map<String, SqlAckStore.Row> storedAcks;
+    Map<String, SqlEscalationStore.Row> storedEscalations;
     PeerSync.ChangeNumbers seen = null;
     try (Connection connection = connector.connect()) {
       // Change numbers first: a row committed between the two reads is then read twice, never missed.
@@ -88,17 +94,22 @@ public final class Persistence implements AutoCloseable {
       }
       state = StoredState.read(connection, dialect, alertRows, silenceRows);
       references = SqlMessageReferences.read(connection);
+      storedAcks = SqlAckStore.read(connection);
+      storedEscalations = SqlEscalationStore.read(connection);
     }
     this.writer = new GroupCommitWriter(dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica));
     this.alerts = new SqlAlertStore(writer, alertRows, state.alertTable(), state.alerts(), clock, staleListener);
     this.silences = new SqlSilenceStore(writer, silenceRows, state.silences());
     this.notificationLog = new SqlNotificationLog(writer, notificationRows, state.notifications());
     this.messageReferences = SqlMessageReferences.of(writer, clock, dialect, references);
+    this.acks = new SqlAckStore(writer, dialect, storedAcks);
+    this.escalations = new SqlEscalationStore(writer, clock, dialect, storedEscalations);
     if (replica == null) {
       this.replication = null;
     } else {
       PeerSync peerSync = new PeerSync(
-          replica, seen, alertRows, silenceRows, alerts, silences, notificationLog, messageReferences);
+          replica, seen, alertRows, silenceRows, alerts, silences, notificationLog, messageReferences, acks,
+          escalations);
       writer.hook(peerSync);
       GroupLeases leases = new GroupLeases(writer, replica);
       this.replication = new Replication(peerSync, leases, new FlushGuard(leases, notificationLog, alerts));
@@ -209,6 +220,16 @@ public final class Persistence implements AutoCloseable {
     return messageReferences;
   }
 
+  /** Acknowledgements of groups, written through and shared by replicas like silences. */
+  public AckStore acks() {
+    return acks;
+  }
+
+  /** Where each group stands in its route's escalation steps, written through and shared by replicas. */
+  public EscalationStore escalations() {
+    return escalations;
+  }
+
   /**
    * The stage to run first in every receiver's pipeline: with a shared database it lets a flush go
    * on only on the replica holding the group's lease; with SQLite it passes everything on.
@@ -273,7 +294,9 @@ public final class Persistence implements AutoCloseable {
         alerts.pruneResolvedBefore(now.minus(retention.resolvedAlerts())),
         notificationLog.pruneNotifiedBefore(now.minus(retention.notificationLog())),
         silences.pruneEndedBefore(now.minus(retention.expiredSilences())),
-        messageReferences.pruneUpdatedBefore(now.minus(retention.notificationLog())));
+        messageReferences.pruneUpdatedBefore(now.minus(retention.notificationLog())),
+        acks.pruneBefore(now.minus(retention.notificationLog())),
+        escalations.pruneBefore(now.minus(retention.notificationLog())));
     if (replication != null) {
       // Leases of groups no replica flushes any more, kept as long as their notification log.
       replication.leases().pruneLapsedBefore(now.minus(retention.notificationLog()));

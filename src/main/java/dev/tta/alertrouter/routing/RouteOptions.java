@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.routing;
 
+import dev.tta.alertrouter.config.EscalationStep;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param repeatInterval wait before resending an unchanged group
  * @param muteTimeIntervals time intervals during which this route is muted (not inherited)
  * @param activeTimeIntervals time intervals outside which this route is muted (not inherited)
+ * @param escalate who else is notified when a group stays unacknowledged (inherited)
  */
 public record RouteOptions(
     String receiver,
@@ -26,7 +28,8 @@ public record RouteOptions(
     Duration groupInterval,
     Duration repeatInterval,
     List<String> muteTimeIntervals,
-    List<String> activeTimeIntervals) {
+    List<String> activeTimeIntervals,
+    List<EscalationStep> escalate) {
 
   public RouteOptions {
     Objects.requireNonNull(receiver, "receiver");
@@ -36,6 +39,21 @@ public record RouteOptions(
     requireNotNegative(repeatInterval, "repeatInterval");
     muteTimeIntervals = List.copyOf(muteTimeIntervals);
     activeTimeIntervals = List.copyOf(activeTimeIntervals);
+    escalate = List.copyOf(escalate);
+  }
+
+  /** Options without escalation steps. */
+  public RouteOptions(
+      String receiver,
+      List<String> groupBy,
+      boolean groupByAll,
+      Duration groupWait,
+      Duration groupInterval,
+      Duration repeatInterval,
+      List<String> muteTimeIntervals,
+      List<String> activeTimeIntervals) {
+    this(receiver, groupBy, groupByAll, groupWait, groupInterval, repeatInterval, muteTimeIntervals,
+        activeTimeIntervals, List.of());
   }
 
   private static void requireNotNegative(Duration d, String name) {

@@ -19,6 +19,9 @@ final class Endpoints {
   /** The web UI's silence forms: POST /silences and POST /silences/{id}/expire. */
   private static final String UI_SILENCES = "/silences";
   private static final String ACKS = "/api/v1/acks";
+  /** Acknowledging a group: POST and DELETE /api/v1/groups/<groupKey>/ack. */
+  private static final String GROUPS = "/api/v1/groups/";
+  private static final String ACK = "/ack";
 
   private Endpoints() {}
 
@@ -35,7 +38,8 @@ final class Endpoints {
     }
     if (path.equals(SILENCES) || path.startsWith(SILENCES + "/") || path.equals(ACKS) || path.startsWith(ACKS + "/")
         || path.equals(V2_SILENCE + "s") || path.startsWith(V2_SILENCE + "/")
-        || path.equals(UI_SILENCES) || path.startsWith(UI_SILENCES + "/")) {
+        || path.equals(UI_SILENCES) || path.startsWith(UI_SILENCES + "/")
+        || (path.startsWith(GROUPS) && path.endsWith(ACK))) {
       return Optional.of(Role.RESPONDER);
     }
     return Optional.of(Role.ADMIN);

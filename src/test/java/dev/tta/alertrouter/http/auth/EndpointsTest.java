@@ -29,6 +29,9 @@ class EndpointsTest {
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/silences/{id}/expire"));
     assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/silences/new"));
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/status/reload"), "the UI's reload");
+    assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/api/v1/groups/<groupKey>/ack"));
+    assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.DELETE, "/api/v1/groups/<groupKey>/ack"));
+    assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/api/v1/receivers/{name}/test"));
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/-/reload"));
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.PUT, "/api/v1/config"), "an unlisted change");
   }

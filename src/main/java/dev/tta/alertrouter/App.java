@@ -1,6 +1,9 @@
 package dev.tta.alertrouter;
 
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.capture.CaptureSegments;
+import dev.tta.alertrouter.capture.CaptureWriter;
+import dev.tta.alertrouter.config.CaptureSettings;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.dispatch.ExecutorScheduler;
@@ -40,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,7 @@ public final class App implements AutoCloseable {
   private static final Duration NOTIFICATION_LOG_RETENTION = Duration.ofHours(120);
   private static final Duration SILENCE_RETENTION = Duration.ofHours(120);
   private static final Duration PEER_SYNC_PERIOD = Duration.ofSeconds(1);
+  private static final int CAPTURE_QUEUE = 10_000;
 
   private final AppOptions options;
   private final Clock clock;
@@ -72,6 +77,7 @@ public final class App implements AutoCloseable {
   private final Templates templates;
   private final ReloadAction reloadAction;
   private final HttpApi http;
+  private final CaptureWriter capture;
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
       DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial) {
@@ -101,6 +107,7 @@ public final class App implements AutoCloseable {
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
     decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
+    this.capture = openCapture(options, clock, metrics, () -> engine.get().config().server().capture());
     this.http = new HttpApi(
         store,
         new AlertmanagerWebhookParser(clock),
@@ -114,7 +121,23 @@ public final class App implements AutoCloseable {
         .withSilences(new SilenceHandlers(silences, clock))
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
         .withGroups(() -> engine.get().groups())
-        .withExplain(observer.explain());
+        .withExplain(observer.explain())
+        .withCapture(capture);
+  }
+
+  /**
+   * The capture folder under {@code --data}, also with a shared PostgreSQL store: each replica keeps
+   * the payloads it took.
+   */
+  private static CaptureWriter openCapture(AppOptions options, Clock clock, RouterMetrics metrics,
+      Supplier<CaptureSettings> settings) {
+    try {
+      CaptureSegments segments = CaptureSegments.open(options.data(), settings, clock);
+      metrics.trackCaptureSize(segments::sizeBytes);
+      return new CaptureWriter(segments, CAPTURE_QUEUE, record -> metrics.captureDropped());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the capture folder under " + options.data(), e);
+    }
   }
 
   /**
@@ -245,6 +268,7 @@ public final class App implements AutoCloseable {
   public void close() {
     LOG.info("stopping");
     http.stop();
+    capture.close();
     engine.get().close();
     maintenance.shutdownNow();
     try {

@@ -22,6 +22,7 @@ public final class RootCommand implements Runnable {
     cl.addSubcommand(new RoutesCommand());
     cl.addSubcommand(new RunbookCommand());
     cl.addSubcommand(new ExplainCommand());
+    cl.addSubcommand(new CaptureCommand());
     return cl;
   }
 

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Prometheus durations ({@code model.ParseDuration}): {@code 1h30m}, {@code 10s}, {@code 500ms}, {@code 1d}, {@code 1w}, {@code 1y}. */
-final class Durations {
+public final class Durations {
   private static final Pattern DURATION = Pattern.compile(
       "^(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$");
   // Unit of each number group above, in milliseconds.
@@ -17,7 +17,7 @@ final class Durations {
 
   private Durations() {}
 
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     if (text.equals("0")) {
       return Duration.ZERO;
     }

@@ -12,14 +12,33 @@ final class ServerParser {
   private ServerParser() {}
 
   static ServerSettings parse(YamlMap m) {
-    m.allow("max_request_size", "resolved_retention", "intake_auth", "admin_auth");
+    m.allow("max_request_size", "resolved_retention", "intake_auth", "admin_auth", "capture");
     Long size = m.has("max_request_size") ? bytes(m.get("max_request_size")) : null;
     Duration retention = m.duration("resolved_retention");
     return new ServerSettings(
         size == null ? ServerSettings.DEFAULT_MAX_REQUEST_BYTES : size,
         retention == null ? ServerSettings.DEFAULT_RESOLVED_RETENTION : retention,
         auth(m, "intake_auth"),
-        auth(m, "admin_auth"));
+        auth(m, "admin_auth"),
+        capture(m));
+  }
+
+  /** {@code capture: {enabled, max_age, max_size}}; every key optional. */
+  private static CaptureSettings capture(YamlMap server) {
+    if (!server.has("capture")) {
+      return CaptureSettings.defaults();
+    }
+    YamlMap c = server.get("capture").mapping();
+    c.allow("enabled", "max_age", "max_size");
+    boolean enabled = c.bool("enabled", true);
+    Duration age = c.duration("max_age");
+    if (age != null && (age.isZero() || age.isNegative())) {
+      c.get("max_age").error("must be positive");
+      age = null;
+    }
+    Long size = c.has("max_size") ? bytes(c.get("max_size")) : null;
+    return new CaptureSettings(enabled, age == null ? CaptureSettings.DEFAULT_MAX_AGE : age,
+        size == null ? CaptureSettings.DEFAULT_MAX_BYTES : size);
   }
 
   /** A positive size: bytes, or a number with KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024). */

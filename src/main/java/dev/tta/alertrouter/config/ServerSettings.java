@@ -11,12 +11,14 @@ import java.util.Optional;
  * @param resolvedRetention how long a resolved alert is kept (listed, explainable) before it is dropped
  * @param intakeAuth required on the intake endpoints when present
  * @param adminAuth required on admin endpoints ({@code /-/reload}, silences) when present
+ * @param capture what {@code server.capture} keeps of the intake payloads
  */
 public record ServerSettings(
     long maxRequestBytes,
     Duration resolvedRetention,
     Optional<HttpAuth> intakeAuth,
-    Optional<HttpAuth> adminAuth) {
+    Optional<HttpAuth> adminAuth,
+    CaptureSettings capture) {
 
   public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
   public static final Duration DEFAULT_RESOLVED_RETENTION = Duration.ofMinutes(15);
@@ -28,6 +30,13 @@ public record ServerSettings(
     Objects.requireNonNull(resolvedRetention, "resolvedRetention");
     Objects.requireNonNull(intakeAuth, "intakeAuth");
     Objects.requireNonNull(adminAuth, "adminAuth");
+    Objects.requireNonNull(capture, "capture");
+  }
+
+  /** With the default capture settings. */
+  public ServerSettings(long maxRequestBytes, Duration resolvedRetention, Optional<HttpAuth> intakeAuth,
+      Optional<HttpAuth> adminAuth) {
+    this(maxRequestBytes, resolvedRetention, intakeAuth, adminAuth, CaptureSettings.defaults());
   }
 
   public static ServerSettings defaults() {

@@ -1,6 +1,8 @@
 package dev.tta.alertrouter.http;
 
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.capture.CaptureRecord;
+import dev.tta.alertrouter.capture.CaptureWriter;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.ExplainRecorder;
@@ -58,6 +60,7 @@ public final class HttpApi {
   private RunbookRoutes runbookRoutes;
   private GroupsEndpoint groupsEndpoint;
   private ExplainEndpoint explainEndpoint;
+  private volatile CaptureWriter captureWriter;
   private Javalin app;
 
   /**
@@ -95,9 +98,9 @@ public final class HttpApi {
     Objects.requireNonNull(onAccepted, "onAccepted");
     this.auth = new AuthGuard(settings);
     this.webhookIntake = new IntakeEndpoint(
-        AlertSource.ALERTMANAGER, webhookParser::parse, store, metrics, settings, onAccepted, clock);
+        AlertSource.ALERTMANAGER, webhookParser::parse, store, metrics, settings, onAccepted, clock, this::capture);
     this.pushIntake = new IntakeEndpoint(
-        AlertSource.PROMETHEUS, pushParser::parse, store, metrics, settings, onAccepted, clock);
+        AlertSource.PROMETHEUS, pushParser::parse, store, metrics, settings, onAccepted, clock, this::capture);
     for (InvalidReason reason : InvalidReason.values()) {
       metrics.alertsInvalid(reason.metricLabel(), 0);
     }
@@ -125,6 +128,22 @@ public final class HttpApi {
   public synchronized HttpApi withExplain(ExplainRecorder recorder) {
     this.explainEndpoint = new ExplainEndpoint(recorder);
     return this;
+  }
+
+  /**
+   * Captures every intake payload to {@code writer} while {@code server.capture.enabled}, and serves
+   * {@code GET /api/v1/capture} (admin auth). Before {@link #start}.
+   */
+  public synchronized HttpApi withCapture(CaptureWriter writer) {
+    this.captureWriter = Objects.requireNonNull(writer, "writer");
+    return this;
+  }
+
+  private void capture(CaptureRecord record) {
+    CaptureWriter writer = captureWriter;
+    if (writer != null && settings.get().capture().enabled()) {
+      writer.offer(record);
+    }
   }
 
   /** Binds {@code host:port} (port 0 picks a free one, see {@link #port()}) and serves. */
@@ -194,6 +213,9 @@ public final class HttpApi {
     }
     if (groupsEndpoint != null) {
       config.routes.get("/api/v1/groups", groupsEndpoint::handle);
+    }
+    if (captureWriter != null) {
+      config.routes.get(CaptureEndpoint.PATH, auth.admin(new CaptureEndpoint(captureWriter, clock)::handle));
     }
     if (explainEndpoint != null) {
       config.routes.get(ExplainEndpoint.PATH, explainEndpoint::handle);

@@ -1,6 +1,7 @@
 package dev.tta.alertrouter.http;
 
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.capture.CaptureRecord;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.intake.AlertSource;
 import dev.tta.alertrouter.intake.InvalidReason;
@@ -40,6 +41,7 @@ final class IntakeEndpoint {
   private final Supplier<ServerSettings> settings;
   private final Consumer<Upserted> onAccepted;
   private final Clock clock;
+  private final Consumer<CaptureRecord> capture;
 
   IntakeEndpoint(
       AlertSource source,
@@ -48,7 +50,8 @@ final class IntakeEndpoint {
       RouterMetrics metrics,
       Supplier<ServerSettings> settings,
       Consumer<Upserted> onAccepted,
-      Clock clock) {
+      Clock clock,
+      Consumer<CaptureRecord> capture) {
     this.source = source;
     this.parser = parser;
     this.store = store;
@@ -56,6 +59,7 @@ final class IntakeEndpoint {
     this.settings = settings;
     this.onAccepted = onAccepted;
     this.clock = clock;
+    this.capture = capture;
     for (Alert.Status status : Alert.Status.values()) {
       metrics.alertsReceived(source.metricLabel(), status, 0);
     }
@@ -94,6 +98,10 @@ final class IntakeEndpoint {
       return;
     }
     count(batch);
+    if (!batch.alerts().isEmpty()) {
+      // The parsed alerts only, never the request's headers: no credential can reach the capture.
+      capture.accept(new CaptureRecord(clock.instant(), source.metricLabel(), batch.alerts()));
+    }
     List<Alert> stored = upserted.stored();
     if (!stored.isEmpty()) {
       onAccepted.accept(upserted);

@@ -37,6 +37,7 @@ public final class RouterMetrics {
   private final Counter alertsStale;
   private final Histogram httpDuration;
   private final Counter configReloads;
+  private final Counter captureDropped;
   private final Gauge configLastReloadSuccessful;
   private final Gauge configLastReloadSuccessTimestamp;
 
@@ -83,6 +84,10 @@ public final class RouterMetrics {
         .help("When the configuration was last loaded successfully, in Unix seconds.")
         .unit(Unit.SECONDS)
         .register(registry);
+    captureDropped = Counter.builder()
+        .name("alertrouter_capture_dropped_total")
+        .help("Intake payloads not captured because the capture queue was full.")
+        .register(registry);
     Info buildInfo = Info.builder()
         .name("alertrouter_build_info")
         .help("The running alert-router's version; always 1.")
@@ -113,6 +118,19 @@ public final class RouterMetrics {
 
   public void alertStale() {
     alertsStale.inc();
+  }
+
+  public void captureDropped() {
+    captureDropped.inc();
+  }
+
+  /** Publishes {@code alertrouter_capture_size_bytes}, asking {@code bytes} at each scrape. Called once. */
+  public void trackCaptureSize(java.util.function.LongSupplier bytes) {
+    GaugeWithCallback.builder()
+        .name("alertrouter_capture_size_bytes")
+        .help("Bytes held in the capture folder's segment files.")
+        .callback(cb -> cb.call(bytes.getAsLong()))
+        .register(registry);
   }
 
   /** {@code handler} must be a route template (or a fixed word), never the raw request path. */

@@ -2,6 +2,13 @@ package dev.tta.alertrouter;
 
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.capture.CaptureSegments;
+import dev.tta.alertrouter.capture.Since;
+import dev.tta.alertrouter.http.ConfigDiffAction;
+import dev.tta.alertrouter.replay.CaptureSource;
+import dev.tta.alertrouter.replay.DiffReport;
+import dev.tta.alertrouter.replay.ReplayDiff;
+import java.nio.file.Path;
+import java.time.Instant;
 import dev.tta.alertrouter.capture.CaptureWriter;
 import dev.tta.alertrouter.config.CaptureSettings;
 import dev.tta.alertrouter.config.ConfigLoader;
@@ -78,10 +85,14 @@ public final class App implements AutoCloseable {
   private final ReloadAction reloadAction;
   private final HttpApi http;
   private final CaptureWriter capture;
+  private final Map<String, String> environment;
+  private final java.util.concurrent.Semaphore diffs = new java.util.concurrent.Semaphore(1);
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
-      DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial) {
+      DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial,
+      Map<String, String> environment) {
     this.options = options;
+    this.environment = Map.copyOf(environment);
     this.templates = templates;
     this.clock = clock;
     this.loader = loader;
@@ -122,7 +133,53 @@ public final class App implements AutoCloseable {
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
         .withGroups(() -> engine.get().groups())
         .withExplain(observer.explain())
-        .withCapture(capture);
+        .withCapture(capture)
+        .withConfigDiff(this::diffConfig);
+  }
+
+  /**
+   * Replays this server's capture through the running configuration and a candidate, one diff at a
+   * time (each costs two replays of CPU on a request thread).
+   */
+  private ConfigDiffAction.Outcome diffConfig(byte[] yaml, String sinceText) {
+    if (!diffs.tryAcquire()) {
+      return new ConfigDiffAction.Outcome(429, "another config diff is running; retry later");
+    }
+    Path tmp = null;
+    try {
+      Instant since = Since.parse(sinceText, clock.instant());
+      tmp = Files.createTempDirectory("alert-router-diff");
+      Path candidateFile = Files.write(tmp.resolve("candidate.yml"), yaml);
+      Replayer candidate = Replayer.load(candidateFile, environment);
+      Replayer baseline = Replayer.of(engine.get().loaded());
+      capture.flush();
+      CaptureSource source = each -> capture.segments().read(since, each);
+      ReplayDiff diff = ReplayDiff.of(baseline.run(source, Replayer.DEFAULT_TAIL), candidate.run(source, Replayer.DEFAULT_TAIL));
+      return new ConfigDiffAction.Outcome(200, DiffReport.json(diff));
+    } catch (ConfigException e) {
+      return new ConfigDiffAction.Outcome(400, String.join("\n", e.errors()).replace(String.valueOf(tmp == null ? "" : tmp.resolve("candidate.yml")), "candidate"));
+    } catch (IllegalArgumentException e) {
+      return new ConfigDiffAction.Outcome(400, e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ConfigDiffAction.Outcome(503, "interrupted");
+    } finally {
+      diffs.release();
+      deleteQuietly(tmp);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.debug("temporary folder {} left: {}", dir, e.toString());
+    }
   }
 
   /**
@@ -156,7 +213,7 @@ public final class App implements AutoCloseable {
     Persistence persistence = openPersistence(options, clock, metrics);
     App app;
     try {
-      app = new App(options, clock, loader, metrics, decisionMetrics, templates, persistence, loaded);
+      app = new App(options, clock, loader, metrics, decisionMetrics, templates, persistence, loaded, environment);
     } catch (IllegalArgumentException e) {
       persistence.close();
       // A notifier refused a setting it cannot honour; the message names file and line.

@@ -107,6 +107,41 @@ class CaptureServerTest {
   }
 
   @Test
+  void diffsACandidateAgainstTheServersOwnCapture() throws Exception {
+    String yaml = "route: {receiver: a, group_wait: 0s, routes: [{matchers: ['team=\"db\"'], receiver: db}]}\n"
+        + "receivers: [{name: a, webhook_configs: [{url: 'http://a.test/'}]}, {name: db, webhook_configs: [{url: 'http://db.test/'}]}]\n"
+        + "server: {admin_auth: {bearer_token: '" + ADMIN_PASSWORD + "'}}\n";
+    Path config = Files.writeString(dir.resolve("config.yml"), yaml);
+    AppOptions options = new AppOptions(config, Optional.empty(), "127.0.0.1", 0, dir.resolve("data"), true,
+        URI.create("http://127.0.0.1:9095"));
+    try (App app = App.start(options, Clock.systemUTC(), Map.of())) {
+      String base = "http://127.0.0.1:" + app.port();
+      assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "[{\"labels\":{\"alertname\":\"A\",\"team\":\"db\"}},{\"labels\":{\"alertname\":\"B\",\"team\":\"web\"}}]"))).statusCode());
+      String same = yaml;
+      String moved = yaml.replace("receiver: db}", "receiver: a}");
+      assertEquals(401, send(HttpRequest.newBuilder(URI.create(base + "/api/v1/config/diff"))
+          .POST(HttpRequest.BodyPublishers.ofString(same))).statusCode());
+      HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/config/diff"))
+          .header("Authorization", "Bearer " + ADMIN_PASSWORD).POST(HttpRequest.BodyPublishers.ofString(same)));
+      assertEquals(200, r.statusCode(), r.body());
+      assertTrue(r.body().startsWith("{\"differs\":false"), r.body());
+      r = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/config/diff?since=1h"))
+          .header("Authorization", "Bearer " + ADMIN_PASSWORD).POST(HttpRequest.BodyPublishers.ofString(moved)));
+      assertEquals(200, r.statusCode(), r.body());
+      assertTrue(r.body().startsWith("{\"differs\":true"), r.body());
+      assertTrue(r.body().contains("\"field\":\"receivers\",\"baseline\":\"db\",\"candidate\":\"a\""), r.body());
+      r = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/config/diff"))
+          .header("Authorization", "Bearer " + ADMIN_PASSWORD).POST(HttpRequest.BodyPublishers.ofString("route: {receiver: nobody}\n")));
+      assertEquals(400, r.statusCode(), r.body());
+      assertTrue(r.body().contains("candidate"), r.body());
+      assertFalse(r.body().contains("alert-router-diff"), r.body());
+    }
+  }
+
+  @Test
   void captureOffKeepsNothing() throws Exception {
     Path config = Files.writeString(dir.resolve("config.yml"),
         "route: {receiver: a}\nreceivers: [{name: a}]\nserver: {capture: {enabled: false}}\n");

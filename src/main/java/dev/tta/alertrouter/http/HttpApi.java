@@ -61,6 +61,7 @@ public final class HttpApi {
   private GroupsEndpoint groupsEndpoint;
   private ExplainEndpoint explainEndpoint;
   private volatile CaptureWriter captureWriter;
+  private ConfigDiffAction configDiff;
   private Javalin app;
 
   /**
@@ -136,6 +137,12 @@ public final class HttpApi {
    */
   public synchronized HttpApi withCapture(CaptureWriter writer) {
     this.captureWriter = Objects.requireNonNull(writer, "writer");
+    return this;
+  }
+
+  /** Serves {@code POST /api/v1/config/diff} (admin auth). Before {@link #start}. */
+  public synchronized HttpApi withConfigDiff(ConfigDiffAction action) {
+    this.configDiff = Objects.requireNonNull(action, "action");
     return this;
   }
 
@@ -217,6 +224,9 @@ public final class HttpApi {
     if (captureWriter != null) {
       config.routes.get(CaptureEndpoint.PATH, auth.admin(new CaptureEndpoint(captureWriter, clock)::handle));
     }
+    if (configDiff != null) {
+      config.routes.post("/api/v1/config/diff", auth.admin(this::configDiff));
+    }
     if (explainEndpoint != null) {
       config.routes.get(ExplainEndpoint.PATH, explainEndpoint::handle);
     }
@@ -248,6 +258,15 @@ public final class HttpApi {
       Json.error(ctx, 500, failure.error());
     } else {
       Json.reply(ctx, 200, new Replies.Success());
+    }
+  }
+
+  private void configDiff(Context ctx) {
+    ConfigDiffAction.Outcome outcome = configDiff.diff(ctx.bodyAsBytes(), ctx.queryParam("since"));
+    if (outcome.status() == 200) {
+      ctx.status(200).contentType("application/json").result(outcome.body());
+    } else {
+      Json.error(ctx, outcome.status(), outcome.body());
     }
   }
 

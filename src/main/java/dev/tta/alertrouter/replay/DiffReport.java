@@ -62,7 +62,11 @@ public final class DiffReport {
       m.put("labels", a.labels());
       List<Object> changes = new ArrayList<>();
       for (ReplayDiff.FieldChange f : a.changes()) {
-        changes.add(Map.of("field", f.field(), "baseline", f.baseline(), "candidate", f.candidate()));
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("field", f.field());
+        c.put("baseline", f.baseline());
+        c.put("candidate", f.candidate());
+        changes.add(c);
       }
       m.put("changes", changes);
       alerts.add(m);

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import dev.tta.alertrouter.capture.CaptureWriter;
 import dev.tta.alertrouter.config.CaptureSettings;
+import dev.tta.alertrouter.config.ConfigChange;
+import dev.tta.alertrouter.config.ConfigChangeReport;
+import dev.tta.alertrouter.config.ConfigChanges;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.dispatch.ExecutorScheduler;
@@ -45,6 +48,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -86,6 +90,7 @@ public final class App implements AutoCloseable {
   private final HttpApi http;
   private final CaptureWriter capture;
   private final Map<String, String> environment;
+  private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
   private final java.util.concurrent.Semaphore diffs = new java.util.concurrent.Semaphore(1);
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
@@ -134,7 +139,8 @@ public final class App implements AutoCloseable {
         .withGroups(() -> engine.get().groups())
         .withExplain(observer.explain())
         .withCapture(capture)
-        .withConfigDiff(this::diffConfig);
+        .withConfigDiff(this::diffConfig)
+        .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()));
   }
 
   /**
@@ -287,14 +293,27 @@ public final class App implements AutoCloseable {
     }
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     logRunbooks(options, loaded);
+    List<ConfigChange> changes = ConfigChanges.between(engine.get().config(), loaded.config());
     RoutingEngine fresh = RoutingEngine.build(loaded, services());
     RoutingEngine old = engine.getAndSet(fresh);
+    lastChanges.set(new ConfigChangeReport(clock.instant(), changes));
+    logChanges(changes);
     old.close();
     // The new dispatcher starts empty: replay what the store holds, as Alertmanager does on reload.
     // The notification log outlives both engines, so nothing already sent is sent again.
     fresh.accept(store.list(List.of()));
     LOG.info("configuration reloaded from {}", options.config());
     return ReloadOutcome.success();
+  }
+
+  /** One line per change (secrets masked), so the log tells what a reload did. */
+  private static void logChanges(List<ConfigChange> changes) {
+    if (changes.isEmpty()) {
+      LOG.info("reload: the configuration is unchanged");
+      return;
+    }
+    LOG.info("reload: {} changes", changes.size());
+    changes.forEach(c -> LOG.info("reload: {}", c));
   }
 
   /** Says where runbook links come from, so a missing folder is not found out from a 3 a.m. page. */

@@ -3,6 +3,7 @@ package dev.tta.alertrouter.http;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.capture.CaptureRecord;
 import dev.tta.alertrouter.capture.CaptureWriter;
+import dev.tta.alertrouter.config.ConfigChangeReport;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.ExplainRecorder;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -62,6 +64,7 @@ public final class HttpApi {
   private ExplainEndpoint explainEndpoint;
   private volatile CaptureWriter captureWriter;
   private ConfigDiffAction configDiff;
+  private ConfigChangesEndpoint configChanges;
   private Javalin app;
 
   /**
@@ -146,6 +149,12 @@ public final class HttpApi {
     return this;
   }
 
+  /** Serves {@code GET /api/v1/config/changes}: what the last reload changed. Before {@link #start}. */
+  public synchronized HttpApi withConfigChanges(Supplier<Optional<ConfigChangeReport>> last) {
+    this.configChanges = new ConfigChangesEndpoint(Objects.requireNonNull(last, "last"));
+    return this;
+  }
+
   private void capture(CaptureRecord record) {
     CaptureWriter writer = captureWriter;
     if (writer != null && settings.get().capture().enabled()) {
@@ -223,6 +232,9 @@ public final class HttpApi {
     }
     if (captureWriter != null) {
       config.routes.get(CaptureEndpoint.PATH, auth.admin(new CaptureEndpoint(captureWriter, clock)::handle));
+    }
+    if (configChanges != null) {
+      config.routes.get(ConfigChangesEndpoint.PATH, configChanges::handle);
     }
     if (configDiff != null) {
       config.routes.post("/api/v1/config/diff", auth.admin(this::configDiff));

@@ -54,12 +54,13 @@ final class Integrations implements IntegrationFactory {
   @Override
   public List<Integration> integrationsFor(ReceiverConfig receiver, Consumer<AutoCloseable> resources) {
     List<Integration> integrations = new ArrayList<>();
+    DeliveryOptions base = DeliveryOptions.defaults().withShadow(receiver.shadow());
     List<SlackConfig> slack = receiver.slackConfigs();
     for (int i = 0; i < slack.size(); i++) {
       SlackConfig c = slack.get(i);
       SlackNotifier notifier = new SlackNotifier(c, templates.slack(receiver.name(), i, c).templates(), links, slackMessages);
       resources.accept(notifier);
-      DeliveryOptions options = DeliveryOptions.defaults().withDryRun(c.dryRun())
+      DeliveryOptions options = base.withDryRun(c.dryRun())
           .withRateLimit(slackChannels, c.channel().orElse("webhook:" + receiver.name() + "[" + i + "]"));
       integrations.add(integration(notifier, i, options, c.sendResolved()));
     }
@@ -67,19 +68,19 @@ final class Integrations implements IntegrationFactory {
     for (int i = 0; i < pagerduty.size(); i++) {
       PagerDutyConfig c = pagerduty.get(i);
       integrations.add(integration(new PagerDutyNotifier(c, externalUrl, PagerDutySeverities.defaults()), i,
-          DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
+          base.withDryRun(c.dryRun()), c.sendResolved()));
     }
     List<EmailConfig> email = receiver.emailConfigs();
     for (int i = 0; i < email.size(); i++) {
       EmailConfig c = email.get(i);
       integrations.add(integration(new EmailNotifier(c, templates.email(receiver.name(), i, c).templates(), links), i,
-          DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
+          base.withDryRun(c.dryRun()), c.sendResolved()));
     }
     List<WebhookConfig> webhooks = receiver.webhookConfigs();
     for (int i = 0; i < webhooks.size(); i++) {
       WebhookConfig c = webhooks.get(i);
       integrations.add(integration(new WebhookNotifier(c, externalUrl), i,
-          DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
+          base.withDryRun(c.dryRun()), c.sendResolved()));
     }
     return integrations;
   }

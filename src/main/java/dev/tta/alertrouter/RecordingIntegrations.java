@@ -27,21 +27,21 @@ final class RecordingIntegrations implements IntegrationFactory {
   public List<Integration> integrationsFor(ReceiverConfig receiver, Consumer<AutoCloseable> resources) {
     List<Integration> out = new ArrayList<>();
     for (int i = 0; i < receiver.slackConfigs().size(); i++) {
-      out.add(integration("slack", i, receiver.slackConfigs().get(i).sendResolved()));
+      out.add(integration("slack", i, receiver.slackConfigs().get(i).sendResolved(), receiver.shadow()));
     }
     for (int i = 0; i < receiver.pagerDutyConfigs().size(); i++) {
-      out.add(integration("pagerduty", i, receiver.pagerDutyConfigs().get(i).sendResolved()));
+      out.add(integration("pagerduty", i, receiver.pagerDutyConfigs().get(i).sendResolved(), receiver.shadow()));
     }
     for (int i = 0; i < receiver.emailConfigs().size(); i++) {
-      out.add(integration("email", i, receiver.emailConfigs().get(i).sendResolved()));
+      out.add(integration("email", i, receiver.emailConfigs().get(i).sendResolved(), receiver.shadow()));
     }
     for (int i = 0; i < receiver.webhookConfigs().size(); i++) {
-      out.add(integration("webhook", i, receiver.webhookConfigs().get(i).sendResolved()));
+      out.add(integration("webhook", i, receiver.webhookConfigs().get(i).sendResolved(), receiver.shadow()));
     }
     return out;
   }
 
-  private Integration integration(String type, int index, boolean sendResolved) {
+  private Integration integration(String type, int index, boolean sendResolved, boolean shadowReceiver) {
     Stage record = (FlushContext context, List<Alert> alerts) -> {
       List<String> firing = new ArrayList<>();
       List<String> resolved = new ArrayList<>();
@@ -51,7 +51,7 @@ final class RecordingIntegrations implements IntegrationFactory {
       firing.sort(null);
       resolved.sort(null);
       recorder.sent(new SentNotification(context.now(), context.receiver(), type + "[" + index + "]",
-          context.groupKey(), firing, resolved));
+          context.groupKey(), firing, resolved, shadowReceiver || context.shadow()));
       return alerts;
     };
     return new Integration(type, index, sendResolved, record);

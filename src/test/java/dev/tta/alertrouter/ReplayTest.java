@@ -157,6 +157,19 @@ class ReplayTest {
   }
 
   @Test
+  void aShadowRouteShowsAsNotificationsThatWouldBeRecordedNotSent() throws Exception {
+    Path candidate = Files.writeString(dir.resolve("shadow.yml"), BASELINE.replace("  routes:\n",
+        "  routes:\n    - matchers: ['team=\"web\"']\n      receiver: db-oncall\n      shadow: true\n      continue: true\n"));
+    ReplayDiff diff = ReplayDiff.of(run(baseline), run(candidate));
+    assertEquals(List.of("db-oncall"), List.copyOf(diff.receivers().keySet()));
+    List<SentNotification> shadows = diff.receivers().get("db-oncall").newlySent();
+    assertFalse(shadows.isEmpty());
+    assertTrue(shadows.stream().allMatch(SentNotification::shadow));
+    assertFalse(diff.alerts().isEmpty());
+    assertTrue(diff.alerts().stream().allMatch(a -> a.labels().contains("team=\"web\"")));
+  }
+
+  @Test
   void theCommandPrintsTheDifferenceAndFailsWhenAChangeWasNotExpected() throws Exception {
     Path candidate = Files.writeString(dir.resolve("candidate-cli.yml"),
         BASELINE.replace("db: {receivers: {P0: [db-team], P1: [db-team], P2: [db-team]}}",

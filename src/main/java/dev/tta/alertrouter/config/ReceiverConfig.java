@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * A named receiver and its integrations (Alertmanager's {@code receivers:} entry). A receiver with
- * no integrations is allowed, as in Alertmanager: alerts routed to it are dropped on purpose.
+ * no integrations is allowed, as in Alertmanager: alerts routed to it are dropped on purpose. A
+ * {@code shadow} receiver runs as any other (grouping, muting, dedup, rendering), but its
+ * notifications are recorded, counted and explained instead of sent.
  */
 public record ReceiverConfig(
     String name,
@@ -13,7 +15,14 @@ public record ReceiverConfig(
     List<PagerDutyConfig> pagerDutyConfigs,
     List<EmailConfig> emailConfigs,
     List<WebhookConfig> webhookConfigs,
+    boolean shadow,
     SourceLocation location) {
+
+  /** A receiver that is not a shadow. */
+  public ReceiverConfig(String name, List<SlackConfig> slackConfigs, List<PagerDutyConfig> pagerDutyConfigs,
+      List<EmailConfig> emailConfigs, List<WebhookConfig> webhookConfigs, SourceLocation location) {
+    this(name, slackConfigs, pagerDutyConfigs, emailConfigs, webhookConfigs, false, location);
+  }
 
   public ReceiverConfig {
     Objects.requireNonNull(name, "name");

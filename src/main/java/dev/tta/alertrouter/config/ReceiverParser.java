@@ -38,7 +38,7 @@ final class ReceiverParser {
     YamlMap m = v.mapping();
     m.reject(UNSUPPORTED, "opsgenie_configs", "victorops_configs", "pushover_configs", "wechat_configs",
         "sns_configs", "telegram_configs", "discord_configs", "webex_configs", "msteams_configs");
-    m.allow("name", "slack_configs", "pagerduty_configs", "email_configs", "webhook_configs");
+    m.allow("name", "slack_configs", "pagerduty_configs", "email_configs", "webhook_configs", "shadow");
     Value nameValue = m.get("name");
     String name = nameValue == null ? null : nameValue.text();
     if (name == null || name.isEmpty()) {
@@ -60,6 +60,7 @@ final class ReceiverParser {
         integrations(m, "pagerduty_configs", (item, key) -> PagerDutyParser.parse(item, key, scope)),
         integrations(m, "email_configs", (item, key) -> EmailParser.parse(item, key, scope)),
         integrations(m, "webhook_configs", (item, key) -> WebhookParser.parse(item, key, scope)),
+        m.bool("shadow", false),
         v.location());
   }
 

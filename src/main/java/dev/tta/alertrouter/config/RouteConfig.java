@@ -35,6 +35,7 @@ public record RouteConfig(
     List<String> muteTimeIntervals,
     List<String> activeTimeIntervals,
     List<RouteConfig> routes,
+    boolean shadow,
     SourceLocation location) {
 
   public RouteConfig {
@@ -44,5 +45,13 @@ public record RouteConfig(
     activeTimeIntervals = List.copyOf(Objects.requireNonNull(activeTimeIntervals, "activeTimeIntervals"));
     routes = List.copyOf(Objects.requireNonNull(routes, "routes"));
     Objects.requireNonNull(location, "location");
+  }
+
+  /** A route that is not a shadow. */
+  public RouteConfig(String receiver, List<String> groupBy, List<Matcher> matchers, boolean continueMatching,
+      Duration groupWait, Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
+      List<String> activeTimeIntervals, List<RouteConfig> routes, SourceLocation location) {
+    this(receiver, groupBy, matchers, continueMatching, groupWait, groupInterval, repeatInterval, muteTimeIntervals,
+        activeTimeIntervals, routes, false, location);
   }
 }

@@ -110,11 +110,12 @@ public final class DiffReport {
     m.put("groupKey", n.groupKey());
     m.put("firing", n.firing());
     m.put("resolved", n.resolved());
+    m.put("shadow", n.shadow());
     return m;
   }
 
   private static String describe(SentNotification n) {
-    return n.integration() + "  " + n.groupKey() + "  firing " + n.firing().size() + ", resolved " + n.resolved().size();
+    return (n.shadow() ? "(shadow) " : "") + n.integration() + "  " + n.groupKey() + "  firing " + n.firing().size() + ", resolved " + n.resolved().size();
   }
 
   private static String or(String s) {

@@ -13,9 +13,15 @@ import java.util.Objects;
  * @param groupKey the aggregation group
  * @param firing fingerprints of the firing alerts in it, sorted
  * @param resolved fingerprints of the resolved alerts in it, sorted
+ * @param shadow its route or receiver is a {@code shadow}: it would be recorded, not sent
  */
 public record SentNotification(Instant at, String receiver, String integration, String groupKey,
-    List<String> firing, List<String> resolved) {
+    List<String> firing, List<String> resolved, boolean shadow) {
+  public SentNotification(Instant at, String receiver, String integration, String groupKey, List<String> firing,
+      List<String> resolved) {
+    this(at, receiver, integration, groupKey, firing, resolved, false);
+  }
+
   public SentNotification {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(receiver, "receiver");
@@ -27,9 +33,10 @@ public record SentNotification(Instant at, String receiver, String integration, 
 
   /** What the notification says, without when: two runs sending the same thing at other times share it. */
   public Identity identity() {
-    return new Identity(receiver, integration, groupKey, firing, resolved);
+    return new Identity(receiver, integration, groupKey, firing, resolved, shadow);
   }
 
   /** A notification's content and destination. */
-  public record Identity(String receiver, String integration, String groupKey, List<String> firing, List<String> resolved) {}
+  public record Identity(String receiver, String integration, String groupKey, List<String> firing, List<String> resolved,
+      boolean shadow) {}
 }

@@ -72,7 +72,8 @@ public final class Route {
         config.groupInterval() != null ? config.groupInterval() : parent.groupInterval(),
         config.repeatInterval() != null ? config.repeatInterval() : parent.repeatInterval(),
         config.muteTimeIntervals(),
-        config.activeTimeIntervals());
+        config.activeTimeIntervals(),
+        config.shadow() || parent.shadow());
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param repeatInterval wait before resending an unchanged group
  * @param muteTimeIntervals time intervals during which this route is muted (not inherited)
  * @param activeTimeIntervals time intervals outside which this route is muted (not inherited)
+ * @param shadow {@code shadow: true} here or on a parent: its notifications are recorded, not sent
  */
 public record RouteOptions(
     String receiver,
@@ -26,7 +27,14 @@ public record RouteOptions(
     Duration groupInterval,
     Duration repeatInterval,
     List<String> muteTimeIntervals,
-    List<String> activeTimeIntervals) {
+    List<String> activeTimeIntervals,
+    boolean shadow) {
+
+  /** Not a shadow. */
+  public RouteOptions(String receiver, List<String> groupBy, boolean groupByAll, Duration groupWait,
+      Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals, List<String> activeTimeIntervals) {
+    this(receiver, groupBy, groupByAll, groupWait, groupInterval, repeatInterval, muteTimeIntervals, activeTimeIntervals, false);
+  }
 
   public RouteOptions {
     Objects.requireNonNull(receiver, "receiver");

@@ -142,6 +142,32 @@ class CaptureServerTest {
   }
 
   @Test
+  void replayDownloadsTheCaptureFromARunningServer() throws Exception {
+    String yaml = "route: {receiver: a, group_wait: 0s, routes: [{matchers: ['team=\"db\"'], receiver: db}]}\n"
+        + "receivers: [{name: a}, {name: db, webhook_configs: [{url: 'http://db.test/'}]}]\n";
+    Path config = Files.writeString(dir.resolve("config.yml"), yaml);
+    Path candidate = Files.writeString(dir.resolve("candidate.yml"), yaml.replace("receiver: db}", "receiver: a}"));
+    AppOptions options = new AppOptions(config, Optional.empty(), "127.0.0.1", 0, dir.resolve("data"), true,
+        URI.create("http://127.0.0.1:9095"));
+    try (App app = App.start(options, Clock.systemUTC(), Map.of())) {
+      String base = "http://127.0.0.1:" + app.port();
+      assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("[{\"labels\":{\"alertname\":\"A\",\"team\":\"db\"}}]"))).statusCode());
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine cl = RootCommand.commandLine();
+      cl.setOut(new PrintWriter(out));
+      cl.setErr(new PrintWriter(err));
+      int exit = cl.execute("replay", "--config", candidate.toString(), "--baseline", config.toString(),
+          "--url", base, "--since", "1h", "--expect-no-change");
+      assertEquals(1, exit, err.toString());
+      assertTrue(out.toString().contains("receivers: db -> a"), out.toString());
+      assertTrue(out.toString().contains("totals: 1 payloads, 1 alerts, 1 changed"), out.toString());
+    }
+  }
+
+  @Test
   void captureOffKeepsNothing() throws Exception {
     Path config = Files.writeString(dir.resolve("config.yml"),
         "route: {receiver: a}\nreceivers: [{name: a}]\nserver: {capture: {enabled: false}}\n");

@@ -50,6 +50,15 @@ class ConfigChangesTest {
   }
 
   @Test
+  void theShippedRulesLoadedTwiceAreTheSame() {
+    RouterConfig once = TestConfigs.loaded(TestConfigs.load(Path.of("routing-rules"), java.util.Map.of(
+        "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/X", "PAGERDUTY_ROUTING_KEY", "k")));
+    RouterConfig twice = TestConfigs.loaded(TestConfigs.load(Path.of("routing-rules"), java.util.Map.of(
+        "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/X", "PAGERDUTY_ROUTING_KEY", "k")));
+    assertEquals(List.of(), ConfigChanges.between(once, twice), "no object is compared by identity");
+  }
+
+  @Test
   void namesEachChangeWithWhereItIsWrittenAndMasksSecrets() {
     String after = OLD
         .replace("receiver: pager\n    - matchers: ['team=\"db\"']\n      receiver: db",

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.config;
 
+import dev.tta.alertrouter.alert.Matcher;
 import dev.tta.alertrouter.alert.Priority;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ import java.util.Set;
 /**
  * What a team file ({@code teams/<team>.yml} under a config folder) may do: define only its own team
  * ({@code <team>}), route only that team's alerts (its {@code value} is its own name, and no other
- * team routes the same label value), name only the receivers it defines itself, and hold no
- * {@code route:} tree. Each violation is an error naming the team file and line, and the file and
+ * team routes the same label value), name only the receivers it defines itself, mute with its
+ * inhibition rules only its own team's alerts, and hold no {@code route:} tree. Each violation is an error naming the team file and line, and the file and
  * line of what it reaches for.
  */
 final class TeamGuardrails {
@@ -53,6 +54,20 @@ final class TeamGuardrails {
         config.receiver(receiver).filter(r -> !r.location().file().equals(file)).ifPresent(r -> errors.add(new ConfigError(
             team.location(), "teams." + team.name() + ".receivers", "names receiver \"" + receiver + "\" defined in "
                 + r.location() + "; a team file may only name the receivers it defines itself")));
+      }
+    }
+    for (InhibitRuleConfig rule : config.inhibitRules()) {
+      Optional<String> owner = teamOf(root, rule.location().file());
+      if (owner.isEmpty()) {
+        continue;
+      }
+      TeamConfig team = config.teams().get(owner.get());
+      String label = team == null ? TeamConfig.DEFAULT_LABEL : team.label();
+      String value = team == null ? owner.get() : team.value();
+      if (!rule.targetMatchers().contains(Matcher.equal(label, value))) {
+        errors.add(new ConfigError(rule.location(), "inhibit_rules", "an inhibition rule in a team file may only mute"
+            + " its own team's alerts: its target_matchers must include " + label + "=\"" + value + "\""
+            + (team == null ? "" : " (team " + team.name() + ", " + team.location() + ")")));
       }
     }
     if (teamOf(root, config.route().location().file()).isPresent()) {

@@ -122,6 +122,26 @@ class TeamGuardrailsTest {
   }
 
   @Test
+  void aTeamFilesInhibitionRulesMuteOnlyItsOwnAlerts() {
+    Path db = write(dir, "teams/db.yml", """
+        teams:
+          db:
+            receivers: {P0: [db-team]}
+        receivers:
+          - name: db-team
+        inhibit_rules:
+          - source_matchers: ['alertname="DbDown"', 'team="db"']
+            target_matchers: ['team="db"', 'severity="warning"']
+            equal: [cluster]
+          - source_matchers: ['alertname="DbDown"']
+            target_matchers: ['severity="warning"']
+            equal: [cluster]
+        """);
+    assertEquals(List.of(db + ":10: inhibit_rules: an inhibition rule in a team file may only mute its own team's alerts:"
+        + " its target_matchers must include team=\"db\" (team db, " + db + ":2)"), errors());
+  }
+
+  @Test
   void aSingleFileWithManyTeamsIsNotATeamFile() {
     Path single = write(dir, "one/teams/all.yml", """
         route: {receiver: default}

@@ -138,9 +138,11 @@ public final class App implements AutoCloseable {
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
         .withGroups(() -> engine.get().groups())
         .withExplain(observer.explain())
-        .withCapture(capture)
         .withConfigDiff(this::diffConfig)
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()));
+    if (capture != null) {
+      http.withCapture(capture);
+    }
   }
 
   /**
@@ -158,6 +160,9 @@ public final class App implements AutoCloseable {
       Path candidateFile = Files.write(tmp.resolve("candidate.yml"), yaml);
       Replayer candidate = Replayer.load(candidateFile, environment);
       Replayer baseline = Replayer.of(engine.get().loaded());
+      if (capture == null) {
+        return new ConfigDiffAction.Outcome(503, "this server keeps no capture (see its log)");
+      }
       capture.flush();
       CaptureSource source = each -> capture.segments().read(since, each);
       ReplayDiff diff = ReplayDiff.of(baseline.run(source, Replayer.DEFAULT_TAIL), candidate.run(source, Replayer.DEFAULT_TAIL));
@@ -198,8 +203,10 @@ public final class App implements AutoCloseable {
       CaptureSegments segments = CaptureSegments.open(options.data(), settings, clock);
       metrics.trackCaptureSize(segments::sizeBytes);
       return new CaptureWriter(segments, CAPTURE_QUEUE, record -> metrics.captureDropped());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the capture folder under " + options.data(), e);
+    } catch (IOException | UncheckedIOException e) {
+      // A capture is an aid: a data folder that cannot hold it (read-only, with a shared store) must not stop routing.
+      LOG.warn("intake is not captured: cannot open the capture folder under {}: {}", options.data(), e.toString());
+      return null;
     }
   }
 
@@ -344,7 +351,9 @@ public final class App implements AutoCloseable {
   public void close() {
     LOG.info("stopping");
     http.stop();
-    capture.close();
+    if (capture != null) {
+      capture.close();
+    }
     engine.get().close();
     maintenance.shutdownNow();
     try {

@@ -168,6 +168,24 @@ class CaptureServerTest {
   }
 
   @Test
+  void aDataFolderThatCannotHoldTheCaptureDoesNotStopRouting() throws Exception {
+    Path config = Files.writeString(dir.resolve("config.yml"), "route: {receiver: a}\nreceivers: [{name: a}]\n");
+    Files.createDirectories(dir.resolve("data"));
+    Files.writeString(dir.resolve("data").resolve(CaptureSegments.FOLDER), "a file where the folder would be");
+    AppOptions options = new AppOptions(config, Optional.empty(), "127.0.0.1", 0, dir.resolve("data"), true,
+        URI.create("http://127.0.0.1:9095"));
+    try (App app = App.start(options, Clock.systemUTC(), Map.of())) {
+      String base = "http://127.0.0.1:" + app.port();
+      assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("[{\"labels\":{\"alertname\":\"A\"}}]"))).statusCode());
+      assertEquals(404, send(HttpRequest.newBuilder(URI.create(base + "/api/v1/capture"))).statusCode());
+      assertEquals(503, send(HttpRequest.newBuilder(URI.create(base + "/api/v1/config/diff"))
+          .POST(HttpRequest.BodyPublishers.ofString("route: {receiver: a}\nreceivers: [{name: a}]\n"))).statusCode());
+    }
+  }
+
+  @Test
   void captureOffKeepsNothing() throws Exception {
     Path config = Files.writeString(dir.resolve("config.yml"),
         "route: {receiver: a}\nreceivers: [{name: a}]\nserver: {capture: {enabled: false}}\n");

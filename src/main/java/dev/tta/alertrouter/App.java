@@ -2,6 +2,13 @@ package dev.tta.alertrouter;
 
 import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.capture.CaptureSegments;
+import dev.tta.alertrouter.capture.CaptureWriter;
+import dev.tta.alertrouter.capture.Since;
+import dev.tta.alertrouter.config.CaptureSettings;
+import dev.tta.alertrouter.config.ConfigChange;
+import dev.tta.alertrouter.config.ConfigChangeReport;
+import dev.tta.alertrouter.config.ConfigChanges;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.config.ServerSettings;
@@ -11,6 +18,7 @@ import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.http.AckHandlers;
+import dev.tta.alertrouter.http.ConfigDiffAction;
 import dev.tta.alertrouter.http.HttpApi;
 import dev.tta.alertrouter.http.MeteredReloadAction;
 import dev.tta.alertrouter.http.ReceiverTestHandler;
@@ -38,6 +46,9 @@ import dev.tta.alertrouter.persistence.Persistence;
 import dev.tta.alertrouter.persistence.Retention;
 import dev.tta.alertrouter.persistence.WriterStats;
 import dev.tta.alertrouter.query.AlertQueries;
+import dev.tta.alertrouter.replay.CaptureSource;
+import dev.tta.alertrouter.replay.DiffReport;
+import dev.tta.alertrouter.replay.ReplayDiff;
 import dev.tta.alertrouter.routing.RouteTree;
 import dev.tta.alertrouter.runbook.RunbookResolver;
 import dev.tta.alertrouter.store.AlertStore;
@@ -47,6 +58,10 @@ import dev.tta.alertrouter.store.Upserted;
 import dev.tta.alertrouter.ui.StatusFacts;
 import dev.tta.alertrouter.ui.UiBackend;
 import dev.tta.alertrouter.ui.WebUi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +74,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +92,7 @@ public final class App implements AutoCloseable {
   /** How many group leases the status page lists. */
   private static final int STATUS_LEASES = 200;
   private static final Duration ESCALATION_SCAN_PERIOD = Duration.ofSeconds(10);
+  private static final int CAPTURE_QUEUE = 10_000;
 
   private final AppOptions options;
   private final Clock clock;
@@ -100,10 +117,16 @@ public final class App implements AutoCloseable {
   private final Instant startedAt;
   private final AtomicReference<Instant> configLoadedAt = new AtomicReference<>();
   private volatile boolean lastReloadSucceeded = true;
+  private final CaptureWriter capture;
+  private final Map<String, String> environment;
+  private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
+  private final java.util.concurrent.Semaphore diffs = new java.util.concurrent.Semaphore(1);
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
-      DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial) {
+      DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial,
+      Map<String, String> environment) {
     this.options = options;
+    this.environment = Map.copyOf(environment);
     this.templates = templates;
     this.clock = clock;
     this.loader = loader;
@@ -137,6 +160,7 @@ public final class App implements AutoCloseable {
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
     decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
+    this.capture = openCapture(options, clock, metrics, () -> engine.get().config().server().capture());
     // v1 and v2 list alerts and groups through one service; only their JSON differs.
     AlertQueries queries = new AlertQueries(store, () -> engine.get()::judge, () -> engine.get().groups(), clock);
     this.http = new HttpApi(
@@ -158,8 +182,13 @@ public final class App implements AutoCloseable {
             new ReceiverTests(integrations, () -> engine.get().config(), options.dryRun(), clock, metrics)::test))
         .withExplain(observer.explain())
         .withWebConfig(web::get)
+        .withConfigDiff(this::diffConfig)
+        .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
             slackRateLimiter, clock));
+    if (capture != null) {
+      http.withCapture(capture);
+    }
   }
 
   /** What the web UI reads: the current engine's own parts, looked up per call (a reload swaps them). */
@@ -239,6 +268,71 @@ public final class App implements AutoCloseable {
   }
 
   /**
+   * Replays this server's capture through the running configuration and a candidate, one diff at a
+   * time (each costs two replays of CPU on a request thread).
+   */
+  private ConfigDiffAction.Outcome diffConfig(byte[] yaml, String sinceText) {
+    if (!diffs.tryAcquire()) {
+      return new ConfigDiffAction.Outcome(429, "another config diff is running; retry later");
+    }
+    Path tmp = null;
+    try {
+      Instant since = Since.parse(sinceText, clock.instant());
+      tmp = Files.createTempDirectory("alert-router-diff");
+      Path candidateFile = Files.write(tmp.resolve("candidate.yml"), yaml);
+      Replayer candidate = Replayer.load(candidateFile, environment);
+      Replayer baseline = Replayer.of(engine.get().loaded());
+      if (capture == null) {
+        return new ConfigDiffAction.Outcome(503, "this server keeps no capture (see its log)");
+      }
+      capture.flush();
+      CaptureSource source = each -> capture.segments().read(since, each);
+      ReplayDiff diff = ReplayDiff.of(baseline.run(source, Replayer.DEFAULT_TAIL), candidate.run(source, Replayer.DEFAULT_TAIL));
+      return new ConfigDiffAction.Outcome(200, DiffReport.json(diff));
+    } catch (ConfigException e) {
+      return new ConfigDiffAction.Outcome(400, String.join("\n", e.errors()).replace(String.valueOf(tmp == null ? "" : tmp.resolve("candidate.yml")), "candidate"));
+    } catch (IllegalArgumentException e) {
+      return new ConfigDiffAction.Outcome(400, e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ConfigDiffAction.Outcome(503, "interrupted");
+    } finally {
+      diffs.release();
+      deleteQuietly(tmp);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.debug("temporary folder {} left: {}", dir, e.toString());
+    }
+  }
+
+  /**
+   * The capture folder under {@code --data}, also with a shared PostgreSQL store: each replica keeps
+   * the payloads it took.
+   */
+  private static CaptureWriter openCapture(AppOptions options, Clock clock, RouterMetrics metrics,
+      Supplier<CaptureSettings> settings) {
+    try {
+      CaptureSegments segments = CaptureSegments.open(options.data(), settings, clock);
+      metrics.trackCaptureSize(segments::sizeBytes);
+      return new CaptureWriter(segments, CAPTURE_QUEUE, record -> metrics.captureDropped());
+    } catch (IOException | UncheckedIOException e) {
+      // A capture is an aid: a data folder that cannot hold it (read-only, with a shared store) must not stop routing.
+      LOG.warn("intake is not captured: cannot open the capture folder under {}: {}", options.data(), e.toString());
+      return null;
+    }
+  }
+
+  /**
    * Loads the configuration, builds everything and starts serving.
    *
    * @throws ConfigException naming every configuration error; nothing is started then
@@ -254,7 +348,7 @@ public final class App implements AutoCloseable {
     Persistence persistence = openPersistence(options, clock, metrics);
     App app;
     try {
-      app = new App(options, clock, loader, metrics, decisionMetrics, templates, persistence, loaded);
+      app = new App(options, clock, loader, metrics, decisionMetrics, templates, persistence, loaded, environment);
     } catch (IllegalArgumentException e) {
       persistence.close();
       // A notifier refused a setting it cannot honour; the message names file and line.
@@ -367,8 +461,11 @@ public final class App implements AutoCloseable {
     }
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     logRunbooks(options, loaded);
+    List<ConfigChange> changes = ConfigChanges.between(engine.get().config(), loaded.config());
     RoutingEngine fresh = RoutingEngine.build(loaded, services());
     RoutingEngine old = engine.getAndSet(fresh);
+    lastChanges.set(new ConfigChangeReport(clock.instant(), changes));
+    logChanges(changes);
     old.close();
     web.set(loaded.web());
     http.reloadTls();
@@ -380,6 +477,16 @@ public final class App implements AutoCloseable {
     lastReloadSucceeded = true;
     LOG.info("configuration reloaded from {}", options.config());
     return ReloadOutcome.success();
+  }
+
+  /** One line per change (secrets masked), so the log tells what a reload did. */
+  private static void logChanges(List<ConfigChange> changes) {
+    if (changes.isEmpty()) {
+      LOG.info("reload: the configuration is unchanged");
+      return;
+    }
+    LOG.info("reload: {} changes", changes.size());
+    changes.forEach(c -> LOG.info("reload: {}", c));
   }
 
   /** Says where runbook links come from, so a missing folder is not found out from a 3 a.m. page. */
@@ -410,6 +517,9 @@ public final class App implements AutoCloseable {
   public void close() {
     LOG.info("stopping");
     http.stop();
+    if (capture != null) {
+      capture.close();
+    }
     engine.get().close();
     maintenance.shutdownNow();
     try {

@@ -54,8 +54,15 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
   private final InFlightDeliveries inFlight = new InFlightDeliveries();
   private final DeliveryHistory deliveries = new DeliveryHistory();
   private final Clock clock;
+  private final DecisionTap tap;
 
   DecisionObserver(DecisionMetrics metrics, ExplainRecorder explain, DecisionLog log, Clock clock) {
+    this(metrics, explain, log, clock, DecisionTap.NONE);
+  }
+
+  /** @param tap also told of each routing and muting decision (a replay's recorder) */
+  DecisionObserver(DecisionMetrics metrics, ExplainRecorder explain, DecisionLog log, Clock clock, DecisionTap tap) {
+    this.tap = Objects.requireNonNull(tap, "tap");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.explain = Objects.requireNonNull(explain, "explain");
     this.log = Objects.requireNonNull(log, "log");
@@ -100,6 +107,7 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
   void routed(Alert alert, Classification classification, String countAs, List<Placement> placements, boolean repeat) {
     metrics.priorityAssigned(classification.priority(), classification.reason());
     metrics.teamRouted(countAs);
+    tap.routed(alert, classification, placements);
     List<Verdict> verdicts = new ArrayList<>(2 + 2 * placements.size());
     verdicts.add(Verdicts.priority(classification));
     verdicts.add(Verdicts.team(countAs));
@@ -122,18 +130,21 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
   @Override
   public void inhibited(FlushContext context, Alert target, InhibitionReason reason) {
     metrics.inhibited(reason.ruleIndex());
+    tap.muted(target, "inhibited");
     record(target, Decisions.inhibited(context, reason));
   }
 
   @Override
   public void silenced(FlushContext context, Alert alert, List<String> silenceIds) {
     metrics.silenced();
+    tap.muted(alert, "silenced");
     record(alert, Decisions.silenced(context, silenceIds));
   }
 
   @Override
   public void mutedByTimeInterval(FlushContext context, List<Alert> alerts, TimeMuteReason reason) {
     metrics.timeMuted(reason.kind(), alerts.size());
+    alerts.forEach(a -> tap.muted(a, "time_muted"));
     Decision decision = Decisions.timeMuted(context, reason);
     alerts.forEach(a -> record(a, decision));
   }

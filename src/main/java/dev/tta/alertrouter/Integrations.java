@@ -93,12 +93,13 @@ final class Integrations implements IntegrationFactory {
   /** Every integration of the receiver, in configuration order; the one place notifiers are made. */
   private List<Built> notifiers(ReceiverConfig receiver, SlackMessageStore slackStore, Consumer<AutoCloseable> resources) {
     List<Built> built = new ArrayList<>();
+    DeliveryOptions base = DeliveryOptions.defaults().withShadow(receiver.shadow());
     List<SlackConfig> slack = receiver.slackConfigs();
     for (int i = 0; i < slack.size(); i++) {
       SlackConfig c = slack.get(i);
       SlackNotifier notifier = new SlackNotifier(c, templates.slack(receiver.name(), i, c).templates(), links, slackStore);
       resources.accept(notifier);
-      DeliveryOptions options = DeliveryOptions.defaults().withDryRun(c.dryRun())
+      DeliveryOptions options = base.withDryRun(c.dryRun())
           .withRateLimit(slackChannels, SlackNotifier.rateLimitKey(receiver.name(), i, c));
       built.add(new Built(notifier, i, options, c.sendResolved()));
     }
@@ -106,25 +107,25 @@ final class Integrations implements IntegrationFactory {
     for (int i = 0; i < pagerduty.size(); i++) {
       PagerDutyConfig c = pagerduty.get(i);
       built.add(new Built(new PagerDutyNotifier(c, externalUrl, PagerDutySeverities.defaults()), i,
-          DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
+          base.withDryRun(c.dryRun()), c.sendResolved()));
     }
     List<EmailConfig> email = receiver.emailConfigs();
     for (int i = 0; i < email.size(); i++) {
       EmailConfig c = email.get(i);
       built.add(new Built(new EmailNotifier(c, templates.email(receiver.name(), i, c).templates(), links), i,
-          DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
+          base.withDryRun(c.dryRun()), c.sendResolved()));
     }
     List<WebhookConfig> webhooks = receiver.webhookConfigs();
     for (int i = 0; i < webhooks.size(); i++) {
       WebhookConfig c = webhooks.get(i);
       built.add(new Built(new WebhookNotifier(c, externalUrl), i,
-          DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
+          base.withDryRun(c.dryRun()), c.sendResolved()));
     }
     for (List<MSTeamsConfig> teams : List.of(receiver.msteamsV1Configs(), receiver.msteamsV2Configs())) {
       for (int i = 0; i < teams.size(); i++) {
         MSTeamsConfig c = teams.get(i);
         MessageTemplates t = templates.of(MessageKind.MSTEAMS, receiver.name(), c.type(), i, c.templates()).templates();
-        built.add(new Built(new MSTeamsNotifier(c, t, links), i, DeliveryOptions.defaults()
+        built.add(new Built(new MSTeamsNotifier(c, t, links), i, base
             .withDryRun(c.dryRun()).withRateLimit(chats, c.type() + ":" + receiver.name() + "[" + i + "]"),
             c.sendResolved()));
       }
@@ -135,14 +136,14 @@ final class Integrations implements IntegrationFactory {
       MessageTemplates t = templates.of(MessageKind.OPSGENIE, receiver.name(), OpsgenieConfig.TYPE, i, c.templates())
           .templates();
       built.add(new Built(new OpsgenieNotifier(c, t, links), i,
-          DeliveryOptions.defaults().withDryRun(c.dryRun()), c.sendResolved()));
+          base.withDryRun(c.dryRun()), c.sendResolved()));
     }
     List<DiscordConfig> discord = receiver.discordConfigs();
     for (int i = 0; i < discord.size(); i++) {
       DiscordConfig c = discord.get(i);
       MessageTemplates t = templates.of(MessageKind.DISCORD, receiver.name(), DiscordConfig.TYPE, i, c.templates())
           .templates();
-      built.add(new Built(new DiscordNotifier(c, t, links), i, DeliveryOptions.defaults()
+      built.add(new Built(new DiscordNotifier(c, t, links), i, base
           .withDryRun(c.dryRun()).withRateLimit(chats, "discord:" + receiver.name() + "[" + i + "]"),
           c.sendResolved()));
     }
@@ -151,7 +152,7 @@ final class Integrations implements IntegrationFactory {
       TelegramConfig c = telegram.get(i);
       MessageTemplates t = templates.of(MessageKind.TELEGRAM, receiver.name(), TelegramConfig.TYPE, i, c.templates())
           .templates();
-      built.add(new Built(new TelegramNotifier(c, t, links), i, DeliveryOptions.defaults()
+      built.add(new Built(new TelegramNotifier(c, t, links), i, base
           .withDryRun(c.dryRun()).withRateLimit(chats, "telegram:" + c.chatId()), c.sendResolved()));
     }
     return built;

@@ -140,6 +140,10 @@ final class RoutingEngine implements AutoCloseable {
     return new RoutingEngine(loaded, services);
   }
 
+  LoadedConfig loaded() {
+    return loaded;
+  }
+
   RouterConfig config() {
     return config;
   }

@@ -2,6 +2,7 @@ package dev.tta.alertrouter.cli;
 
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.config.LoadResult;
+import dev.tta.alertrouter.config.TeamConfig;
 import dev.tta.alertrouter.config.UnsupportedIntegrations;
 import dev.tta.alertrouter.config.WebConfigLoader;
 import dev.tta.alertrouter.notify.template.Templates;
@@ -51,6 +52,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
       description = "A web config (TLS, headers, basic_auth_users), checked as serve reads it.")
   Path webConfigFile;
 
+  @Option(names = "--team", paramLabel = "NAME",
+      description = "Check as team NAME's author: only the errors in or about teams/NAME.yml count, and the team's routing is summarised.")
+  String team;
+
   private final Map<String, String> environment;
 
   public CheckConfigCommand() {
@@ -89,6 +94,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
     if (webConfigFile != null) {
       WebConfigLoader.load(webConfigFile).errors().forEach(e -> errors.add(e.toString()));
     }
+    if (team != null) {
+      return checkTeam(result, errors, out, err);
+    }
     if (!errors.isEmpty()) {
       int count = errors.size();
       err.println("Checking '" + config + "'  FAILED: " + count + (count == 1 ? " error" : " errors"));
@@ -115,6 +123,35 @@ public final class CheckConfigCommand implements Callable<Integer> {
     }
     out.flush();
     return exit;
+  }
+
+  /** {@code --team}: the team's own file decides; problems elsewhere are counted, not charged to it. */
+  private int checkTeam(LoadResult result, List<String> errors, PrintWriter out, PrintWriter err) {
+    String marker = "teams/" + team + ".y";
+    List<String> mine = errors.stream().filter(e -> e.contains(marker)).toList();
+    int elsewhere = errors.size() - mine.size();
+    Path folder = Path.of(config).resolve("teams");
+    boolean hasFile = Files.isRegularFile(folder.resolve(team + ".yml")) || Files.isRegularFile(folder.resolve(team + ".yaml"));
+    if (mine.isEmpty() && (!hasFile || result.ok() && !result.config().teams().containsKey(team))) {
+      mine = List.of(config + ": --team: no team \"" + team + "\" is defined in teams/" + team + ".yml");
+    }
+    if (!mine.isEmpty()) {
+      err.println("Checking team '" + team + "' in '" + config + "'  FAILED: " + mine.size() + (mine.size() == 1 ? " error" : " errors"));
+      mine.forEach(err::println);
+      err.flush();
+      return 1;
+    }
+    out.println("Checking team '" + team + "' in '" + config + "'  SUCCESS");
+    if (result.ok()) {
+      TeamConfig t = result.config().teams().get(team);
+      out.println(" - routes " + t.label() + "=\"" + t.value() + "\" (" + t.location() + ")");
+      t.receivers().forEach((priority, names) -> out.println(" - " + priority + ": " + String.join(", ", names)));
+    }
+    if (elsewhere > 0) {
+      out.println(" - " + elsewhere + (elsewhere == 1 ? " error" : " errors") + " elsewhere in the configuration (check-config without --team lists them)");
+    }
+    out.flush();
+    return 0;
   }
 
   private static void checkUrlTemplate(String template, List<String> errors) {

@@ -23,6 +23,8 @@ public final class RootCommand implements Runnable {
     cl.addSubcommand(new RunbookCommand());
     cl.addSubcommand(new ExplainCommand());
     cl.addSubcommand(new TestReceiverCommand());
+    cl.addSubcommand(new CaptureCommand());
+    cl.addSubcommand(new ReplayCommand());
     return cl;
   }
 

@@ -63,6 +63,10 @@ public final class ConfigLoader {
     }
     RouterConfig config = new RouterConfig(global, route, receivers, inhibitRules, timeIntervals, templates,
         severity, teams, runbooks, server, files);
+    List<ConfigError> guardrails = TeamGuardrails.check(path, config);
+    if (!guardrails.isEmpty()) {
+      return new LoadResult(null, guardrails, problems.warnings());
+    }
     return new LoadResult(config, List.of(), problems.warnings());
   }
 

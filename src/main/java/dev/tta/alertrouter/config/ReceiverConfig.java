@@ -8,6 +8,8 @@ import java.util.Objects;
  * msteamsConfigs} holds the {@code msteams_configs} entries, then the {@code msteamsv2_configs}
  * ones. A receiver with
  * no integrations is allowed, as in Alertmanager: alerts routed to it are dropped on purpose.
+ * A {@code shadow} receiver runs as any other (grouping, muting, dedup, rendering), but its
+ * notifications are recorded, counted and explained instead of sent.
  */
 public record ReceiverConfig(
     String name,
@@ -19,6 +21,7 @@ public record ReceiverConfig(
     List<OpsgenieConfig> opsgenieConfigs,
     List<DiscordConfig> discordConfigs,
     List<TelegramConfig> telegramConfigs,
+    boolean shadow,
     SourceLocation location) {
 
   public ReceiverConfig {
@@ -41,7 +44,23 @@ public record ReceiverConfig(
   public ReceiverConfig(String name, List<SlackConfig> slackConfigs, List<PagerDutyConfig> pagerDutyConfigs,
       List<EmailConfig> emailConfigs, List<WebhookConfig> webhookConfigs, SourceLocation location) {
     this(name, slackConfigs, pagerDutyConfigs, emailConfigs, webhookConfigs, List.of(), List.of(), List.of(),
-        List.of(), location);
+        List.of(), false, location);
+  }
+
+  /** A receiver of the first four integrations that may be a shadow. */
+  public ReceiverConfig(String name, List<SlackConfig> slackConfigs, List<PagerDutyConfig> pagerDutyConfigs,
+      List<EmailConfig> emailConfigs, List<WebhookConfig> webhookConfigs, boolean shadow, SourceLocation location) {
+    this(name, slackConfigs, pagerDutyConfigs, emailConfigs, webhookConfigs, List.of(), List.of(), List.of(),
+        List.of(), shadow, location);
+  }
+
+  /** A receiver of any integrations that is not a shadow. */
+  public ReceiverConfig(String name, List<SlackConfig> slackConfigs, List<PagerDutyConfig> pagerDutyConfigs,
+      List<EmailConfig> emailConfigs, List<WebhookConfig> webhookConfigs, List<MSTeamsConfig> msteamsConfigs,
+      List<OpsgenieConfig> opsgenieConfigs, List<DiscordConfig> discordConfigs, List<TelegramConfig> telegramConfigs,
+      SourceLocation location) {
+    this(name, slackConfigs, pagerDutyConfigs, emailConfigs, webhookConfigs, msteamsConfigs, opsgenieConfigs,
+        discordConfigs, telegramConfigs, false, location);
   }
 
   /** How many integrations the receiver notifies. */

@@ -38,7 +38,7 @@ final class ReceiverParser {
       m.reject(UnsupportedIntegrations.message(unsupported), unsupported);
     }
     m.allow("name", "slack_configs", "pagerduty_configs", "email_configs", "webhook_configs", "msteams_configs",
-        "msteamsv2_configs", "opsgenie_configs", "discord_configs", "telegram_configs");
+        "msteamsv2_configs", "opsgenie_configs", "discord_configs", "telegram_configs", "shadow");
     Value nameValue = m.get("name");
     String name = nameValue == null ? null : nameValue.text();
     if (name == null || name.isEmpty()) {
@@ -64,6 +64,7 @@ final class ReceiverParser {
         integrations(m, "opsgenie_configs", (item, key) -> OpsgenieParser.parse(item, key, scope)),
         integrations(m, "discord_configs", (item, key) -> DiscordParser.parse(item, key, scope)),
         integrations(m, "telegram_configs", (item, key) -> TelegramParser.parse(item, key, scope)),
+        m.bool("shadow", false),
         v.location());
   }
 

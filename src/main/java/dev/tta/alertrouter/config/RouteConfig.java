@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param muteTimeIntervals names of time intervals that mute this route
  * @param activeTimeIntervals names of time intervals outside which this route is muted
  * @param routes child routes in order
+ * @param shadow {@code shadow: true}: its notifications (and those of the routes below) are recorded, not sent
  * @param escalate escalation steps, or null to inherit (an empty list stops inheriting them)
  * @param location where this route starts in its file
  */
@@ -36,6 +37,7 @@ public record RouteConfig(
     List<String> muteTimeIntervals,
     List<String> activeTimeIntervals,
     List<RouteConfig> routes,
+    boolean shadow,
     SourceLocation location,
     List<EscalationStep> escalate) {
 
@@ -49,20 +51,28 @@ public record RouteConfig(
     escalate = escalate == null ? null : List.copyOf(escalate);
   }
 
-  /** A route that inherits its escalation steps. */
-  public RouteConfig(
-      String receiver,
-      List<String> groupBy,
-      List<Matcher> matchers,
-      boolean continueMatching,
-      Duration groupWait,
-      Duration groupInterval,
-      Duration repeatInterval,
-      List<String> muteTimeIntervals,
-      List<String> activeTimeIntervals,
-      List<RouteConfig> routes,
-      SourceLocation location) {
+  /** A route that inherits its escalation steps and is not a shadow. */
+  public RouteConfig(String receiver, List<String> groupBy, List<Matcher> matchers, boolean continueMatching,
+      Duration groupWait, Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
+      List<String> activeTimeIntervals, List<RouteConfig> routes, SourceLocation location) {
     this(receiver, groupBy, matchers, continueMatching, groupWait, groupInterval, repeatInterval, muteTimeIntervals,
-        activeTimeIntervals, routes, location, null);
+        activeTimeIntervals, routes, false, location, null);
+  }
+
+  /** A route that is not a shadow. */
+  public RouteConfig(String receiver, List<String> groupBy, List<Matcher> matchers, boolean continueMatching,
+      Duration groupWait, Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
+      List<String> activeTimeIntervals, List<RouteConfig> routes, SourceLocation location,
+      List<EscalationStep> escalate) {
+    this(receiver, groupBy, matchers, continueMatching, groupWait, groupInterval, repeatInterval, muteTimeIntervals,
+        activeTimeIntervals, routes, false, location, escalate);
+  }
+
+  /** A route that inherits its escalation steps. */
+  public RouteConfig(String receiver, List<String> groupBy, List<Matcher> matchers, boolean continueMatching,
+      Duration groupWait, Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
+      List<String> activeTimeIntervals, List<RouteConfig> routes, boolean shadow, SourceLocation location) {
+    this(receiver, groupBy, matchers, continueMatching, groupWait, groupInterval, repeatInterval, muteTimeIntervals,
+        activeTimeIntervals, routes, shadow, location, null);
   }
 }

@@ -40,7 +40,7 @@ final class RouteParser {
 
   private RouteConfig parse(Value v, YamlMap m) {
     m.allow("receiver", "group_by", "continue", "match", "match_re", "matchers", "mute_time_intervals",
-        "active_time_intervals", "group_wait", "group_interval", "repeat_interval", "routes", "escalate");
+        "active_time_intervals", "group_wait", "group_interval", "repeat_interval", "routes", "escalate", "shadow");
     String receiver = null;
     Value receiverValue = m.get("receiver");
     if (receiverValue != null) {
@@ -68,6 +68,7 @@ final class RouteParser {
         intervalNames(m, "mute_time_intervals"),
         intervalNames(m, "active_time_intervals"),
         children,
+        m.bool("shadow", false),
         v.location(),
         escalate(m));
   }

@@ -12,7 +12,7 @@ final class ServerParser {
   private ServerParser() {}
 
   static ServerSettings parse(YamlMap m) {
-    m.allow("max_request_size", "resolved_retention", "intake_auth", "admin_auth", "auth");
+    m.allow("max_request_size", "resolved_retention", "intake_auth", "admin_auth", "auth", "capture");
     Long size = m.has("max_request_size") ? bytes(m.get("max_request_size")) : null;
     Duration retention = m.duration("resolved_retention");
     Optional<AccessSettings> access = m.has("auth") ? Optional.of(AccessParser.parse(m.get("auth"))) : Optional.empty();
@@ -29,7 +29,26 @@ final class ServerParser {
         retention == null ? ServerSettings.DEFAULT_RESOLVED_RETENTION : retention,
         access.isPresent() ? Optional.empty() : auth(m, "intake_auth"),
         access.isPresent() ? Optional.empty() : auth(m, "admin_auth"),
-        access);
+        access,
+        capture(m));
+  }
+
+  /** {@code capture: {enabled, max_age, max_size}}; every key optional. */
+  private static CaptureSettings capture(YamlMap server) {
+    if (!server.has("capture")) {
+      return CaptureSettings.defaults();
+    }
+    YamlMap c = server.get("capture").mapping();
+    c.allow("enabled", "max_age", "max_size");
+    boolean enabled = c.bool("enabled", true);
+    Duration age = c.duration("max_age");
+    if (age != null && (age.isZero() || age.isNegative())) {
+      c.get("max_age").error("must be positive");
+      age = null;
+    }
+    Long size = c.has("max_size") ? bytes(c.get("max_size")) : null;
+    return new CaptureSettings(enabled, age == null ? CaptureSettings.DEFAULT_MAX_AGE : age,
+        size == null ? CaptureSettings.DEFAULT_MAX_BYTES : size);
   }
 
   /** A positive size: bytes, or a number with KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024). */

@@ -13,13 +13,15 @@ import java.util.Optional;
  * @param adminAuth required on admin endpoints ({@code /-/reload}, silences) when present
  * @param access roles, tokens and the trusted SSO header ({@code server.auth}); when present,
  *     {@code intakeAuth} and {@code adminAuth} are empty
+ * @param capture what {@code server.capture} keeps of the intake payloads
  */
 public record ServerSettings(
     long maxRequestBytes,
     Duration resolvedRetention,
     Optional<HttpAuth> intakeAuth,
     Optional<HttpAuth> adminAuth,
-    Optional<AccessSettings> access) {
+    Optional<AccessSettings> access,
+    CaptureSettings capture) {
 
   public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
   public static final Duration DEFAULT_RESOLVED_RETENTION = Duration.ofMinutes(15);
@@ -32,12 +34,25 @@ public record ServerSettings(
     Objects.requireNonNull(intakeAuth, "intakeAuth");
     Objects.requireNonNull(adminAuth, "adminAuth");
     Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(capture, "capture");
+  }
+
+  /** Without {@code server.auth}, with the default capture settings. */
+  public ServerSettings(
+      long maxRequestBytes, Duration resolvedRetention, Optional<HttpAuth> intakeAuth, Optional<HttpAuth> adminAuth) {
+    this(maxRequestBytes, resolvedRetention, intakeAuth, adminAuth, Optional.empty(), CaptureSettings.defaults());
+  }
+
+  /** With the default capture settings. */
+  public ServerSettings(long maxRequestBytes, Duration resolvedRetention, Optional<HttpAuth> intakeAuth,
+      Optional<HttpAuth> adminAuth, Optional<AccessSettings> access) {
+    this(maxRequestBytes, resolvedRetention, intakeAuth, adminAuth, access, CaptureSettings.defaults());
   }
 
   /** Without {@code server.auth}. */
-  public ServerSettings(
-      long maxRequestBytes, Duration resolvedRetention, Optional<HttpAuth> intakeAuth, Optional<HttpAuth> adminAuth) {
-    this(maxRequestBytes, resolvedRetention, intakeAuth, adminAuth, Optional.empty());
+  public ServerSettings(long maxRequestBytes, Duration resolvedRetention, Optional<HttpAuth> intakeAuth,
+      Optional<HttpAuth> adminAuth, CaptureSettings capture) {
+    this(maxRequestBytes, resolvedRetention, intakeAuth, adminAuth, Optional.empty(), capture);
   }
 
   public static ServerSettings defaults() {

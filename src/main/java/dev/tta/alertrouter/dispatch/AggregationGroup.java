@@ -205,7 +205,8 @@ final class AggregationGroup {
             options.groupInterval(),
             options.muteTimeIntervals(),
             options.activeTimeIntervals(),
-            now);
+            now,
+            options.shadow());
     try {
       pipeline.apply(context, batch);
       return true;

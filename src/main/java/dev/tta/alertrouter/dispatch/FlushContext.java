@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param muteTimeIntervals names of time intervals that mute the route
  * @param activeTimeIntervals names of time intervals outside which the route is muted
  * @param now the flush time, from the injected clock
+ * @param shadow the group's route is a shadow: notifications are rendered and recorded, not sent
  */
 public record FlushContext(
     String groupKey,
@@ -30,7 +31,15 @@ public record FlushContext(
     Duration groupInterval,
     List<String> muteTimeIntervals,
     List<String> activeTimeIntervals,
-    Instant now) {
+    Instant now,
+    boolean shadow) {
+
+  /** A flush of a route that is not a shadow. */
+  public FlushContext(String groupKey, Labels groupLabels, String receiver, String routeKey, Duration repeatInterval,
+      Duration groupInterval, List<String> muteTimeIntervals, List<String> activeTimeIntervals, Instant now) {
+    this(groupKey, groupLabels, receiver, routeKey, repeatInterval, groupInterval, muteTimeIntervals,
+        activeTimeIntervals, now, false);
+  }
 
   public FlushContext {
     Objects.requireNonNull(groupKey, "groupKey");

@@ -1,6 +1,9 @@
 package dev.tta.alertrouter.http;
 
 import dev.tta.alertrouter.ack.Ack;
+import dev.tta.alertrouter.capture.CaptureRecord;
+import dev.tta.alertrouter.capture.CaptureWriter;
+import dev.tta.alertrouter.config.ConfigChangeReport;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.config.TlsServerSettings;
 import dev.tta.alertrouter.config.WebConfig;
@@ -77,6 +80,9 @@ public final class HttpApi {
   private ReceiverTestHandler receiverTests;
   private ExplainEndpoint explainEndpoint;
   private WebUi webUi;
+  private volatile CaptureWriter captureWriter;
+  private ConfigDiffAction configDiff;
+  private ConfigChangesEndpoint configChanges;
   private Javalin app;
 
   /**
@@ -114,10 +120,10 @@ public final class HttpApi {
     Objects.requireNonNull(onAccepted, "onAccepted");
     this.webhookIntake = new IntakeEndpoint(
         AlertSource.ALERTMANAGER, webhookParser::parse, store, metrics, settings, onAccepted, clock,
-        IntakeEndpoint.Errors.OBJECT);
+        IntakeEndpoint.Errors.OBJECT, this::capture);
     this.pushIntake = new IntakeEndpoint(
         AlertSource.PROMETHEUS, pushParser::parse, store, metrics, settings, onAccepted, clock,
-        IntakeEndpoint.Errors.ALERTMANAGER_STRING);
+        IntakeEndpoint.Errors.ALERTMANAGER_STRING, this::capture);
     this.queries = new AlertQueries(store, AlertJudge::none, List::of, clock);
     for (InvalidReason reason : InvalidReason.values()) {
       metrics.alertsInvalid(reason.metricLabel(), 0);
@@ -196,6 +202,34 @@ public final class HttpApi {
   public synchronized HttpApi withUi(WebUi ui) {
     this.webUi = Objects.requireNonNull(ui, "ui");
     return this;
+  }
+
+  /**
+   * Captures every intake payload to {@code writer} while {@code server.capture.enabled}, and serves
+   * {@code GET /api/v1/capture} (admin auth). Before {@link #start}.
+   */
+  public synchronized HttpApi withCapture(CaptureWriter writer) {
+    this.captureWriter = Objects.requireNonNull(writer, "writer");
+    return this;
+  }
+
+  /** Serves {@code POST /api/v1/config/diff} (admin auth). Before {@link #start}. */
+  public synchronized HttpApi withConfigDiff(ConfigDiffAction action) {
+    this.configDiff = Objects.requireNonNull(action, "action");
+    return this;
+  }
+
+  /** Serves {@code GET /api/v1/config/changes}: what the last reload changed. Before {@link #start}. */
+  public synchronized HttpApi withConfigChanges(Supplier<Optional<ConfigChangeReport>> last) {
+    this.configChanges = new ConfigChangesEndpoint(Objects.requireNonNull(last, "last"));
+    return this;
+  }
+
+  private void capture(CaptureRecord record) {
+    CaptureWriter writer = captureWriter;
+    if (writer != null && settings.get().capture().enabled()) {
+      writer.offer(record);
+    }
   }
 
   /** Binds {@code host:port} (port 0 picks a free one, see {@link #port()}) and serves. */
@@ -297,6 +331,15 @@ public final class HttpApi {
     if (ackHandlers != null) {
       ackHandlers.register(config, UnaryOperator.identity());
     }
+    if (captureWriter != null) {
+      config.routes.get(CaptureEndpoint.PATH, new CaptureEndpoint(captureWriter, clock)::handle);
+    }
+    if (configChanges != null) {
+      config.routes.get(ConfigChangesEndpoint.PATH, configChanges::handle);
+    }
+    if (configDiff != null) {
+      config.routes.post("/api/v1/config/diff", this::configDiff);
+    }
     if (explainEndpoint != null) {
       config.routes.get(ExplainEndpoint.PATH, explainEndpoint::handle);
     }
@@ -340,6 +383,15 @@ public final class HttpApi {
       Json.error(ctx, 500, failure.error());
     } else {
       Json.reply(ctx, 200, new Replies.Success());
+    }
+  }
+
+  private void configDiff(Context ctx) {
+    ConfigDiffAction.Outcome outcome = configDiff.diff(ctx.bodyAsBytes(), ctx.queryParam("since"));
+    if (outcome.status() == 200) {
+      ctx.status(200).contentType("application/json").result(outcome.body());
+    } else {
+      Json.error(ctx, outcome.status(), outcome.body());
     }
   }
 

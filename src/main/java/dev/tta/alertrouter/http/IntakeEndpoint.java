@@ -1,6 +1,7 @@
 package dev.tta.alertrouter.http;
 
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.capture.CaptureRecord;
 import dev.tta.alertrouter.config.ServerSettings;
 import dev.tta.alertrouter.intake.AlertSource;
 import dev.tta.alertrouter.intake.InvalidReason;
@@ -45,6 +46,7 @@ final class IntakeEndpoint {
   private final Supplier<ServerSettings> settings;
   private final Consumer<Upserted> onAccepted;
   private final Clock clock;
+  private final Consumer<CaptureRecord> capture;
   private final boolean alertmanagerErrors;
 
   /** How errors are answered. */
@@ -63,7 +65,8 @@ final class IntakeEndpoint {
       Supplier<ServerSettings> settings,
       Consumer<Upserted> onAccepted,
       Clock clock,
-      Errors errors) {
+      Errors errors,
+      Consumer<CaptureRecord> capture) {
     this.alertmanagerErrors = errors == Errors.ALERTMANAGER_STRING;
     this.source = source;
     this.parser = parser;
@@ -72,6 +75,7 @@ final class IntakeEndpoint {
     this.settings = settings;
     this.onAccepted = onAccepted;
     this.clock = clock;
+    this.capture = capture;
     for (Alert.Status status : Alert.Status.values()) {
       metrics.alertsReceived(source.metricLabel(), status, 0);
     }
@@ -114,6 +118,10 @@ final class IntakeEndpoint {
       return;
     }
     count(batch);
+    if (!batch.alerts().isEmpty()) {
+      // The parsed alerts only, never the request's headers: no credential can reach the capture.
+      capture.accept(new CaptureRecord(clock.instant(), source.metricLabel(), batch.alerts()));
+    }
     List<Alert> stored = upserted.stored();
     if (!stored.isEmpty()) {
       onAccepted.accept(upserted);

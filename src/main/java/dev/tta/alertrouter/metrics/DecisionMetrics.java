@@ -38,6 +38,7 @@ public final class DecisionMetrics {
   private final Counter silenced;
   private final Counter timeMuted;
   private final Counter notifications;
+  private final Counter shadowNotifications;
   private final Histogram notificationLatency;
   private final Histogram notificationDelay;
   private final Counter runbookEnrichments;
@@ -88,6 +89,11 @@ public final class DecisionMetrics {
         .name("alertrouter_notifications_total")
         .help("Notification attempts, by receiver, integration and outcome (sent, failed, retried, dropped, dry_run).")
         .labelNames("receiver", "integration", "outcome")
+        .register(registry);
+    shadowNotifications = Counter.builder()
+        .name("alertrouter_shadow_notifications_total")
+        .help("Notifications of shadow routes and receivers: rendered and recorded, not sent; by receiver and integration.")
+        .labelNames("receiver", "integration")
         .register(registry);
     notificationLatency = Histogram.builder()
         .name("alertrouter_notification_latency_seconds")
@@ -202,12 +208,19 @@ public final class DecisionMetrics {
   /** An integration of the loaded configuration: every outcome's series shows 0 before its first. */
   public void integrationConfigured(String receiver, String integration) {
     for (DeliveryEvent.Result result : DeliveryEvent.Result.values()) {
-      notifications.labelValues(receiver, integration, result.label());
+      if (result != DeliveryEvent.Result.SHADOW) {
+        notifications.labelValues(receiver, integration, result.label());
+      }
     }
+    shadowNotifications.labelValues(receiver, integration);
   }
 
   /** Counts the outcome; times the attempt when one was made. */
   public void delivery(DeliveryEvent event) {
+    if (event.result() == DeliveryEvent.Result.SHADOW) {
+      shadowNotifications.labelValues(event.receiver(), event.integration()).inc();
+      return;
+    }
     notifications.labelValues(event.receiver(), event.integration(), event.result().label()).inc();
     if (event.attempt() > 0) {
       notificationLatency.labelValues(event.integration()).observe(seconds(event.latency()));

@@ -38,6 +38,7 @@ public final class RouterMetrics {
   private final Histogram httpDuration;
   private final Counter configReloads;
   private final Counter authRefused;
+  private final Counter captureDropped;
   private final Gauge configLastReloadSuccessful;
   private final Gauge configLastReloadSuccessTimestamp;
   private final Counter acks;
@@ -94,6 +95,10 @@ public final class RouterMetrics {
         .name("alertrouter_config_last_reload_success_timestamp_seconds")
         .help("When the configuration was last loaded successfully, in Unix seconds.")
         .unit(Unit.SECONDS)
+        .register(registry);
+    captureDropped = Counter.builder()
+        .name("alertrouter_capture_dropped_total")
+        .help("Intake payloads not captured because the capture queue was full.")
         .register(registry);
     Info buildInfo = Info.builder()
         .name("alertrouter_build_info")
@@ -169,6 +174,20 @@ public final class RouterMetrics {
   /** A test notification through one integration: {@code outcome} is delivered, failed or dry_run. */
   public void testNotification(String receiver, String integration, String outcome) {
     testNotifications.labelValues(receiver, integration, outcome).inc();
+  }
+
+  /** An intake payload the capture had no room for (its queue was full). */
+  public void captureDropped() {
+    captureDropped.inc();
+  }
+
+  /** Publishes {@code alertrouter_capture_size_bytes}, asking {@code bytes} at each scrape. Called once. */
+  public void trackCaptureSize(java.util.function.LongSupplier bytes) {
+    GaugeWithCallback.builder()
+        .name("alertrouter_capture_size_bytes")
+        .help("Bytes held in the capture folder's segment files.")
+        .callback(cb -> cb.call(bytes.getAsLong()))
+        .register(registry);
   }
 
   /** {@code handler} must be a route template (or a fixed word), never the raw request path. */

@@ -50,9 +50,14 @@ public record DeliveryEvent(
     /** Given up without a final answer: no rate-limit slot before the deadline, or shutting down. */
     DROPPED,
     /** Rendered and logged, not sent (--dry-run, or the integration's credential is unset). */
-    DRY_RUN;
+    DRY_RUN,
+    /**
+     * Rendered and recorded, not sent, because its route or receiver is a {@code shadow}: counted
+     * apart, in {@code alertrouter_shadow_notifications_total}.
+     */
+    SHADOW;
 
-    /** {@code sent}, {@code failed}, {@code retried}, {@code dropped}, {@code dry_run}. */
+    /** {@code sent}, {@code failed}, {@code retried}, {@code dropped}, {@code dry_run}, {@code shadow}. */
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }

@@ -12,7 +12,16 @@ import java.util.Optional;
  * @param deadline how long after the flush to keep retrying; empty for the route's group_interval
  *     (at least {@link DeliveryStage#MIN_DEADLINE}), as Alertmanager
  */
-public record DeliveryOptions(boolean dryRun, Optional<RateLimit> rateLimit, Optional<Duration> deadline) {
+public record DeliveryOptions(boolean dryRun, Optional<RateLimit> rateLimit, Optional<Duration> deadline, boolean shadow) {
+  public DeliveryOptions(boolean dryRun, Optional<RateLimit> rateLimit, Optional<Duration> deadline) {
+    this(dryRun, rateLimit, deadline, false);
+  }
+
+  /** The receiver is a {@code shadow}: render and record, never send. */
+  public DeliveryOptions withShadow(boolean shadow) {
+    return new DeliveryOptions(dryRun, rateLimit, deadline, shadow);
+  }
+
   public DeliveryOptions {
     Objects.requireNonNull(rateLimit, "rateLimit");
     Objects.requireNonNull(deadline, "deadline");
@@ -30,16 +39,16 @@ public record DeliveryOptions(boolean dryRun, Optional<RateLimit> rateLimit, Opt
   }
 
   public DeliveryOptions withDryRun(boolean dryRun) {
-    return new DeliveryOptions(dryRun, rateLimit, deadline);
+    return new DeliveryOptions(dryRun, rateLimit, deadline, shadow);
   }
 
   /** Draws every attempt from {@code limiter}'s bucket for {@code key} (e.g. the Slack channel). */
   public DeliveryOptions withRateLimit(RateLimiter limiter, String key) {
-    return new DeliveryOptions(dryRun, Optional.of(new RateLimit(limiter, key)), deadline);
+    return new DeliveryOptions(dryRun, Optional.of(new RateLimit(limiter, key)), deadline, shadow);
   }
 
   public DeliveryOptions withDeadline(Duration deadline) {
-    return new DeliveryOptions(dryRun, rateLimit, Optional.of(deadline));
+    return new DeliveryOptions(dryRun, rateLimit, Optional.of(deadline), shadow);
   }
 
   /** A limiter and the key this integration's messages count against. */

@@ -61,6 +61,10 @@ public final class DeliveryStage implements Stage {
   @Override
   public List<Alert> apply(FlushContext context, List<Alert> alerts) {
     Notification notification = new Notification(context, alerts);
+    if (context.shadow() || options.shadow()) {
+      recordShadow(notification, context.shadow() ? "shadow route" : "shadow receiver");
+      return alerts;
+    }
     if (runtime.dryRun() || options.dryRun()) {
       logDryRun(notification);
       return alerts;
@@ -163,6 +167,21 @@ public final class DeliveryStage implements Stage {
         notifier.render(notification));
     runtime.listener().onDelivery(
         new DeliveryEvent(context.receiver(), notifier.type(), index, context.groupKey(), Result.DRY_RUN, 0,
+            Duration.ZERO, why));
+  }
+
+  /**
+   * A shadow notification: rendered (a template that fails shows here as it would live), logged,
+   * reported (counted apart, explained), and treated as delivered so the notification log dedups
+   * the next flushes exactly as it would if it had been sent.
+   */
+  private void recordShadow(Notification notification, String why) {
+    FlushContext context = notification.context();
+    LOG.info("shadow ({}): not sending to receiver={} integration={}[{}] group_key={} status={} alerts={} payload={}",
+        why, context.receiver(), notifier.type(), index, context.groupKey(), notification.status().wireName(),
+        notification.alerts().size(), notifier.render(notification));
+    runtime.listener().onDelivery(
+        new DeliveryEvent(context.receiver(), notifier.type(), index, context.groupKey(), Result.SHADOW, 0,
             Duration.ZERO, why));
   }
 

@@ -73,7 +73,8 @@ public final class Route {
         config.repeatInterval() != null ? config.repeatInterval() : parent.repeatInterval(),
         config.muteTimeIntervals(),
         config.activeTimeIntervals(),
-        config.escalate() != null ? config.escalate() : parent.escalate());
+        config.escalate() != null ? config.escalate() : parent.escalate(),
+        config.shadow() || parent.shadow());
   }
 
   /**

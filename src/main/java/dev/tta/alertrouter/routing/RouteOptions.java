@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param muteTimeIntervals time intervals during which this route is muted (not inherited)
  * @param activeTimeIntervals time intervals outside which this route is muted (not inherited)
  * @param escalate who else is notified when a group stays unacknowledged (inherited)
+ * @param shadow {@code shadow: true} here or on a parent: its notifications are recorded, not sent
  */
 public record RouteOptions(
     String receiver,
@@ -29,7 +30,24 @@ public record RouteOptions(
     Duration repeatInterval,
     List<String> muteTimeIntervals,
     List<String> activeTimeIntervals,
-    List<EscalationStep> escalate) {
+    List<EscalationStep> escalate,
+    boolean shadow) {
+
+  /** Not a shadow. */
+  public RouteOptions(String receiver, List<String> groupBy, boolean groupByAll, Duration groupWait,
+      Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals, List<String> activeTimeIntervals,
+      List<EscalationStep> escalate) {
+    this(receiver, groupBy, groupByAll, groupWait, groupInterval, repeatInterval, muteTimeIntervals, activeTimeIntervals,
+        escalate, false);
+  }
+
+  /** Without escalation steps. */
+  public RouteOptions(String receiver, List<String> groupBy, boolean groupByAll, Duration groupWait,
+      Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals, List<String> activeTimeIntervals,
+      boolean shadow) {
+    this(receiver, groupBy, groupByAll, groupWait, groupInterval, repeatInterval, muteTimeIntervals, activeTimeIntervals,
+        List.of(), shadow);
+  }
 
   public RouteOptions {
     Objects.requireNonNull(receiver, "receiver");
@@ -42,7 +60,7 @@ public record RouteOptions(
     escalate = List.copyOf(escalate);
   }
 
-  /** Options without escalation steps. */
+  /** Options without escalation steps, not a shadow. */
   public RouteOptions(
       String receiver,
       List<String> groupBy,
@@ -53,7 +71,7 @@ public record RouteOptions(
       List<String> muteTimeIntervals,
       List<String> activeTimeIntervals) {
     this(receiver, groupBy, groupByAll, groupWait, groupInterval, repeatInterval, muteTimeIntervals,
-        activeTimeIntervals, List.of());
+        activeTimeIntervals, List.of(), false);
   }
 
   private static void requireNotNegative(Duration d, String name) {

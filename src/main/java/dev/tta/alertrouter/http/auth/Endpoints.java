@@ -23,12 +23,18 @@ final class Endpoints {
   private static final String GROUPS = "/api/v1/groups/";
   private static final String ACK = "/ack";
 
+  /** Reads that only admins may do: the capture holds every alert's labels and annotations as sent. */
+  static final Set<String> ADMIN_READS = Set.of("/api/v1/capture");
+
   private Endpoints() {}
 
   /** The role required; empty when the endpoint is open. */
   static Optional<Role> required(HandlerType method, String path) {
     if (OPEN.contains(path)) {
       return Optional.empty();
+    }
+    if (ADMIN_READS.contains(path)) {
+      return Optional.of(Role.ADMIN);
     }
     if (method == HandlerType.GET || method == HandlerType.HEAD) {
       return Optional.of(Role.VIEWER);

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test (or {@link ManualScheduler}) moves it. */
+/** A clock that moves only when its owner (a test, a replay, or {@link ManualScheduler}) moves it. */
 public final class ManualClock extends Clock {
   private volatile Instant now;
 

@@ -6,7 +6,8 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
- * A {@link Scheduler} for tests: tasks run only when the test advances time, on the test's thread,
+ * A {@link Scheduler} on simulated time (tests, and {@code replay}'s recorded timeline): tasks run
+ * only when the owner advances time, on the owner's thread,
  * in order of due time (then of scheduling), with the clock set to each task's due time as it runs.
  */
 public final class ManualScheduler implements Scheduler {
@@ -30,6 +31,11 @@ public final class ManualScheduler implements Scheduler {
   /** Moves the clock forward by {@code duration}, running every task that falls due on the way. */
   public void advance(Duration duration) {
     runUntil(clock.instant().plus(duration));
+  }
+
+  /** Moves the clock to {@code target} (never back), running every task that falls due on the way. */
+  public void advanceTo(Instant target) {
+    runUntil(target.isAfter(clock.instant()) ? target : clock.instant());
   }
 
   /** Runs the tasks due now (those scheduled with no delay) without moving the clock. */

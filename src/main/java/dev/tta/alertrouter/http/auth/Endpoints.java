@@ -18,7 +18,6 @@ final class Endpoints {
   private static final String V2_SILENCE = "/api/v2/silence";
   /** The web UI's silence forms: POST /silences and POST /silences/{id}/expire. */
   private static final String UI_SILENCES = "/silences";
-  private static final String ACKS = "/api/v1/acks";
   /** Acknowledging a group: POST and DELETE /api/v1/groups/<groupKey>/ack. */
   private static final String GROUPS = "/api/v1/groups/";
   private static final String ACK = "/ack";
@@ -42,7 +41,7 @@ final class Endpoints {
     if (method == HandlerType.POST && INTAKE.contains(path)) {
       return Optional.of(Role.INTAKE);
     }
-    if (path.equals(SILENCES) || path.startsWith(SILENCES + "/") || path.equals(ACKS) || path.startsWith(ACKS + "/")
+    if (path.equals(SILENCES) || path.startsWith(SILENCES + "/")
         || path.equals(V2_SILENCE + "s") || path.startsWith(V2_SILENCE + "/")
         || path.equals(UI_SILENCES) || path.startsWith(UI_SILENCES + "/")
         || (path.startsWith(GROUPS) && path.endsWith(ACK))) {

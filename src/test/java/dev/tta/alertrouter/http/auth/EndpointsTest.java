@@ -20,7 +20,6 @@ class EndpointsTest {
     assertEquals(Optional.of(Role.INTAKE), Endpoints.required(HandlerType.POST, "/api/v1/alertmanager"));
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/api/v1/silences"));
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.DELETE, "/api/v1/silences/{id}"));
-    assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/api/v1/acks/{fingerprint}"));
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/api/v2/silences"));
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.DELETE, "/api/v2/silence/{silenceID}"));
     assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/api/v2/silence/{silenceID}"));

@@ -85,107 +85,52 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
     PreparedStatement lock = session.statement("SELECT pg_advisory_xact_lock(?)");
     lock.setLong(1, WRITE_LOCK);
     lock.execute();
-    alertsSeen = readAlerts(session, alertsSeen);
-    silencesSeen = readSilences(session, silencesSeen);
-    notificationsSeen = readNotifications(session, notificationsSeen);
-    messageReferencesSeen = readMessageReferences(session, messageReferencesSeen);
-    acksSeen = readAcks(session, acksSeen);
-    escalationsSeen = readEscalations(session, escalationsSeen);
+    alertsSeen = readChanged(session, AlertRows.SELECT_CHANGED, alertsSeen, 9, row -> {
+      Alert alert = alertRows.read(row);
+      alerts.applyPeerChange(alert);
+      received.add(alert);
+    });
+    List<Silence> peerSilences = new ArrayList<>();
+    silencesSeen = readChanged(session, SilenceRows.SELECT_CHANGED, silencesSeen, 8,
+        row -> peerSilences.add(silenceRows.read(row)));
+    if (!peerSilences.isEmpty()) {
+      silences.applyPeerChanges(peerSilences);
+    }
+    notificationsSeen = readChanged(session, NotificationRows.SELECT_CHANGED, notificationsSeen, 8,
+        row -> notificationLog.applyPeerChange(NotificationRows.readKey(row), NotificationRows.readEntry(row)));
+    messageReferencesSeen = readChanged(session, SqlMessageReferences.SELECT_CHANGED, messageReferencesSeen, 7,
+        row -> messageReferences.applyPeerChange(SqlMessageReferences.readKey(row), SqlMessageReferences.readRow(row)));
+    acksSeen = readChanged(session, SqlAckStore.SELECT_CHANGED, acksSeen, 9,
+        row -> acks.applyPeerChange(SqlAckStore.readRow(row)));
+    escalationsSeen = readChanged(session, SqlEscalationStore.SELECT_CHANGED, escalationsSeen, 7,
+        row -> escalations.applyPeerChange(SqlEscalationStore.readRow(row)));
   }
 
   @Override
   public void end() {}
 
-  private long readAlerts(WriteSession session, long since) throws SQLException {
-    PreparedStatement changed = session.statement(AlertRows.SELECT_CHANGED);
-    changed.setLong(1, since);
-    long seen = since;
-    try (ResultSet rows = changed.executeQuery()) {
-      while (rows.next()) {
-        seen = rows.getLong(9);
-        if (!replica.equals(rows.getString(10))) {
-          Alert alert = alertRows.read(rows);
-          alerts.applyPeerChange(alert);
-          received.add(alert);
-        }
-      }
-    }
-    return seen;
+  /** Takes in one row a peer wrote. */
+  private interface PeerRow {
+    void apply(ResultSet row) throws SQLException;
   }
 
-  private long readSilences(WriteSession session, long since) throws SQLException {
-    PreparedStatement changed = session.statement(SilenceRows.SELECT_CHANGED);
-    changed.setLong(1, since);
-    long seen = since;
-    List<Silence> fromPeers = new ArrayList<>();
-    try (ResultSet rows = changed.executeQuery()) {
-      while (rows.next()) {
-        seen = rows.getLong(8);
-        if (!replica.equals(rows.getString(9))) {
-          fromPeers.add(silenceRows.read(rows));
-        }
-      }
-    }
-    if (!fromPeers.isEmpty()) {
-      silences.applyPeerChanges(fromPeers);
-    }
-    return seen;
-  }
-
-  private long readNotifications(WriteSession session, long since) throws SQLException {
-    PreparedStatement changed = session.statement(NotificationRows.SELECT_CHANGED);
+  /**
+   * Reads the rows of a table changed since {@code since} ({@code selectChanged}, ordered by change
+   * number, whose column {@code changeColumn} holds the change number and the next one the replica
+   * that wrote it) and hands those a peer wrote to {@code apply}.
+   *
+   * @return the highest change number read
+   */
+  private long readChanged(WriteSession session, String selectChanged, long since, int changeColumn, PeerRow apply)
+      throws SQLException {
+    PreparedStatement changed = session.statement(selectChanged);
     changed.setLong(1, since);
     long seen = since;
     try (ResultSet rows = changed.executeQuery()) {
       while (rows.next()) {
-        seen = rows.getLong(8);
-        if (!replica.equals(rows.getString(9))) {
-          notificationLog.applyPeerChange(NotificationRows.readKey(rows), NotificationRows.readEntry(rows));
-        }
-      }
-    }
-    return seen;
-  }
-
-  private long readAcks(WriteSession session, long since) throws SQLException {
-    PreparedStatement changed = session.statement(SqlAckStore.SELECT_CHANGED);
-    changed.setLong(1, since);
-    long seen = since;
-    try (ResultSet rows = changed.executeQuery()) {
-      while (rows.next()) {
-        seen = rows.getLong(9);
-        if (!replica.equals(rows.getString(10))) {
-          acks.applyPeerChange(SqlAckStore.readRow(rows));
-        }
-      }
-    }
-    return seen;
-  }
-
-  private long readEscalations(WriteSession session, long since) throws SQLException {
-    PreparedStatement changed = session.statement(SqlEscalationStore.SELECT_CHANGED);
-    changed.setLong(1, since);
-    long seen = since;
-    try (ResultSet rows = changed.executeQuery()) {
-      while (rows.next()) {
-        seen = rows.getLong(7);
-        if (!replica.equals(rows.getString(8))) {
-          escalations.applyPeerChange(SqlEscalationStore.readRow(rows));
-        }
-      }
-    }
-    return seen;
-  }
-
-  private long readMessageReferences(WriteSession session, long since) throws SQLException {
-    PreparedStatement changed = session.statement(SqlMessageReferences.SELECT_CHANGED);
-    changed.setLong(1, since);
-    long seen = since;
-    try (ResultSet rows = changed.executeQuery()) {
-      while (rows.next()) {
-        seen = rows.getLong(7);
-        if (!replica.equals(rows.getString(8))) {
-          messageReferences.applyPeerChange(SqlMessageReferences.readKey(rows), SqlMessageReferences.readRow(rows));
+        seen = rows.getLong(changeColumn);
+        if (!replica.equals(rows.getString(changeColumn + 1))) {
+          apply.apply(rows);
         }
       }
     }

@@ -110,32 +110,7 @@ final class SqlAckStore implements AckStore {
         old.add(row);
       }
     }
-    if (old.isEmpty()) {
-      return 0;
-    }
-    int[] deleted = new int[1];
-    writer.write(new WriteTask() {
-      @Override
-      public void write(WriteSession session) throws SQLException {
-        PreparedStatement statement = session.statement(DELETE_IF_UNCHANGED);
-        for (Row row : old) {
-          statement.setString(1, row.ack().groupKey());
-          statement.setString(2, row.updatedAt().toString());
-          statement.addBatch();
-        }
-        statement.executeBatch();
-      }
-
-      @Override
-      public void committed() {
-        for (Row row : old) {
-          if (committed.remove(row.ack().groupKey(), row)) {
-            deleted[0]++;
-          }
-        }
-      }
-    });
-    return deleted[0];
+    return GroupKeyedPruning.delete(writer, DELETE_IF_UNCHANGED, committed, old, r -> r.ack().groupKey(), Row::updatedAt);
   }
 
   private void write(Row row) {

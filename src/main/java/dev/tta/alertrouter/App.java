@@ -1,5 +1,9 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.tracing.ExportTarget;
+import dev.tta.alertrouter.tracing.OtlpEnvironment;
+import dev.tta.alertrouter.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
 import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.capture.CaptureSegments;
@@ -121,6 +125,7 @@ public final class App implements AutoCloseable {
   private final Map<String, String> environment;
   private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
   private final java.util.concurrent.Semaphore diffs = new java.util.concurrent.Semaphore(1);
+  private final Tracing tracing;
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
       DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial,
@@ -136,13 +141,16 @@ public final class App implements AutoCloseable {
     this.silences = new Silences(persistence.silences(), clock, SILENCE_RETENTION);
     this.notificationLog = persistence.notificationLog();
     this.dispatchScheduler = new ExecutorScheduler("dispatch", Math.max(2, Runtime.getRuntime().availableProcessors()));
-    this.fanoutExecutor = Executors.newCachedThreadPool(daemonThreads("notify"));
+    // Each fanout branch runs in the flush's trace context, so its spans join the flush's trace.
+    this.fanoutExecutor = io.opentelemetry.context.Context.taskWrapping(
+        Executors.newCachedThreadPool(daemonThreads("notify")));
+    this.tracing = new Tracing(Version.current(), options.replica());
     this.maintenance = Executors.newSingleThreadScheduledExecutor(daemonThreads("maintenance"));
     this.observer = new DecisionObserver(decisionMetrics, new ExplainRecorder(options.explainCacheSize()),
         new DecisionLog(options.logFormat(), System.out), clock);
     this.slackRateLimiter = new RateLimiter(clock, Duration.ofSeconds(1), 1);
-    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
-        templates, new PersistentSlackMessageStore(persistence.messageReferences()),
+    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun())
+        .withTracer(tracing.tracer()), templates, new PersistentSlackMessageStore(persistence.messageReferences()),
         slackRateLimiter, new RateLimiter(clock, Duration.ofSeconds(1), 1));
     this.startedAt = clock.instant();
     // Groups are looked up in the engine running when asked, so a reload does not strand acknowledgements.
@@ -185,10 +193,28 @@ public final class App implements AutoCloseable {
         .withConfigDiff(this::diffConfig)
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
-            slackRateLimiter, clock));
+            slackRateLimiter, clock))
+        .withTracing(tracing);
     if (capture != null) {
       http.withCapture(capture);
     }
+    tracing.apply(exportTarget(initial.config()));
+  }
+
+  /**
+   * The {@code tracing:} section when it sets an endpoint, else the {@code OTEL_EXPORTER_OTLP_*}
+   * variables, else none.
+   *
+   * @throws IllegalArgumentException naming a variable alert-router cannot honour
+   */
+  private Optional<ExportTarget> exportTarget(RouterConfig config) {
+    Optional<ExportTarget> configured = ExportTarget.of(config.tracing());
+    return configured.isPresent() ? configured : new OtlpEnvironment(environment).target();
+  }
+
+  /** The tracer, for tests that flush its exports. */
+  Tracing tracing() {
+    return tracing;
   }
 
   /** What the web UI reads: the current engine's own parts, looked up per call (a reload swaps them). */
@@ -436,10 +462,13 @@ public final class App implements AutoCloseable {
         persistence.flushGuard(),
         acks,
         persistence.escalations(),
-        store::get);
+        store::get,
+        tracing);
   }
 
   private void onAccepted(Upserted upserted) {
+    // On the request thread, inside the intake span: the flushes of these alerts continue its trace.
+    tracing.intakeSpans().remember(upserted.stored(), Span.current().getSpanContext());
     observer.received(upserted);
     engine.get().accept(upserted);
   }
@@ -461,7 +490,16 @@ public final class App implements AutoCloseable {
     }
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     logRunbooks(options, loaded);
+    Optional<ExportTarget> traces;
+    try {
+      traces = exportTarget(loaded.config());
+    } catch (IllegalArgumentException e) {
+      LOG.error("reload failed, keeping the running configuration:\n{}", e.getMessage());
+      lastReloadSucceeded = false;
+      return ReloadOutcome.failure(e.getMessage());
+    }
     List<ConfigChange> changes = ConfigChanges.between(engine.get().config(), loaded.config());
+    tracing.apply(traces);
     RoutingEngine fresh = RoutingEngine.build(loaded, services());
     RoutingEngine old = engine.getAndSet(fresh);
     lastChanges.set(new ConfigChangeReport(clock.instant(), changes));
@@ -538,6 +576,7 @@ public final class App implements AutoCloseable {
     }
     // Last: the dispatcher and deliveries above may still record what they sent.
     persistence.close();
+    tracing.close();
     LOG.info("stopped");
   }
 

@@ -33,12 +33,14 @@ import dev.tta.alertrouter.runbook.RunbookChoice;
 import dev.tta.alertrouter.runbook.RunbookChoiceListener;
 import dev.tta.alertrouter.severity.Classification;
 import dev.tta.alertrouter.store.Upserted;
+import dev.tta.alertrouter.tracing.TraceIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -209,7 +211,7 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
       metrics.notificationDelay(mostUrgent(alerts), Duration.between(newestReceipt(alerts), now));
     }
     // Counted before it is recorded: whoever sees a notification in explain finds it in the metrics.
-    Decision decision = Decisions.notification(event, now);
+    Decision decision = traced(Decisions.notification(event, now));
     // One log line for the whole notification, naming every alert, rather than one per alert.
     alerts.forEach(a -> explain.record(a, decision));
     log.notification(event, alerts, now);
@@ -222,6 +224,13 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
   /** Each integration's recent deliveries, for the receivers page. */
   DeliveryHistory deliveries() {
     return deliveries;
+  }
+
+  /** {@code decision} naming the recorded span it was taken in, so explain leads to the trace. */
+  private static Decision traced(Decision decision) {
+    Map<String, String> details = TraceIds.withCurrent(decision.details(), id -> id);
+    return details == decision.details() ? decision : new Decision(decision.at(), decision.stage(), decision.subject(),
+        decision.summary(), details, decision.lastAt(), decision.times());
   }
 
   /** Words for the debug log only when it writes them. */

@@ -36,6 +36,8 @@ import dev.tta.alertrouter.runbook.RunbookResolver;
 import dev.tta.alertrouter.severity.Classification;
 import dev.tta.alertrouter.severity.SeverityClassifier;
 import dev.tta.alertrouter.store.Upserted;
+import dev.tta.alertrouter.tracing.StageSpans;
+import dev.tta.alertrouter.tracing.Tracing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +71,17 @@ final class RoutingEngine implements AutoCloseable {
       Stage flushGuard,
       Acknowledgements acks,
       EscalationStore escalations,
-      Function<Fingerprint, Optional<Alert>> storedAlerts) {}
+      Function<Fingerprint, Optional<Alert>> storedAlerts,
+      Tracing tracing) {
+
+    /** Without traces (replays, tests). */
+    Services(Clock clock, Silences silences, NotificationLog notificationLog, Scheduler scheduler,
+        Executor fanoutExecutor, IntegrationFactory integrations, DecisionObserver observer, Stage flushGuard,
+        Acknowledgements acks, EscalationStore escalations, Function<Fingerprint, Optional<Alert>> storedAlerts) {
+      this(clock, silences, notificationLog, scheduler, fanoutExecutor, integrations, observer, flushGuard, acks,
+          escalations, storedAlerts, Tracing.off());
+    }
+  }
 
   private final LoadedConfig loaded;
   private final RouterConfig config;
@@ -100,8 +112,10 @@ final class RoutingEngine implements AutoCloseable {
     this.tree = RouteTree.of(compiled);
     this.inhibitor = new Inhibitor(config.inhibitRules(), services.clock());
     this.intervals = new TimeIntervals(config.timeIntervals().values());
+    StageSpans spans = new StageSpans(services.tracing());
     PipelineBuilder pipeline = new PipelineBuilder(services.notificationLog(), services.fanoutExecutor())
-        .dedupListener(observer);
+        .dedupListener(observer)
+        .wrapper(spans);
     // First, before any mute: with a shared store only the replica holding the group's lease flushes it.
     pipeline.mute(services.flushGuard());
     // Before any mute, so a silenced alert still counts as firing: an ack lasts until the group resolves.
@@ -113,15 +127,17 @@ final class RoutingEngine implements AutoCloseable {
     // Enrichment runs after dedup, just before each integration sends (DESIGN.md's pipeline), so
     // the runbook link reflects the runbooks in force when the message goes out.
     RunbookEnricher enricher = new RunbookEnricher(loaded.runbooks(), observer);
-    Stage enrich = (context, alerts) -> alerts.stream().map(a -> enricher.enrich(a).alert()).toList();
+    Stage enrich = spans.wrap("enrich",
+        (context, alerts) -> alerts.stream().map(a -> enricher.enrich(a).alert()).toList());
     for (ReceiverConfig receiver : config.receivers()) {
       List<Integration> integrations = services.integrations().integrationsFor(receiver, resources::add).stream()
           .map(i -> new Integration(i.type(), i.index(), i.sendResolved(), new MultiStage(List.of(
-              enrich, observer.trackDelivery(receiver.name(), i.type(), i.index(), i.delivery())))))
+              enrich,
+              spans.wrap("notify", observer.trackDelivery(receiver.name(), i.type(), i.index(), i.delivery()))))))
           .toList();
       pipeline.receiver(receiver.name(), integrations);
     }
-    Stage receivers = pipeline.build();
+    Stage receivers = spans.flush(pipeline.build());
     this.dispatcher = new Dispatcher(tree, receivers, services.scheduler(), services.clock());
     this.escalator = new Escalator(tree, services.escalations(), services.acks(),
         key -> group(key, services.storedAlerts(), services.clock().instant()), receivers,

@@ -57,10 +57,20 @@ public final class MaskedConfig {
       }
     }
     mask(merged, Set.of());
+    maskTracingHeaders(merged);
     try {
       return YAML.writeValueAsString(merged);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code tracing.headers} may carry any header name, and often an API key: every value is masked. */
+  private static void maskTracingHeaders(ObjectNode merged) {
+    if (merged.get("tracing") instanceof ObjectNode tracing && tracing.get("headers") instanceof ObjectNode headers) {
+      List<String> names = new java.util.ArrayList<>();
+      headers.fieldNames().forEachRemaining(names::add);
+      names.forEach(name -> headers.put(name, MASK));
     }
   }
 

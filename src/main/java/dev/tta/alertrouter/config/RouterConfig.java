@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param timeIntervals by name, from {@code time_intervals} and {@code mute_time_intervals}
  * @param templates Alertmanager template globs, kept but not used
  * @param teams by name, in the order written
+ * @param tracing {@code tracing:}, off when absent
  * @param sources the files read, in the order they were merged
  */
 public record RouterConfig(
@@ -28,6 +29,7 @@ public record RouterConfig(
     Map<String, TeamConfig> teams,
     RunbookSettings runbooks,
     ServerSettings server,
+    TracingSettings tracing,
     List<Path> sources) {
 
   public RouterConfig {
@@ -41,6 +43,7 @@ public record RouterConfig(
     teams = Collections.unmodifiableMap(new LinkedHashMap<>(teams));
     Objects.requireNonNull(runbooks, "runbooks");
     Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(tracing, "tracing");
     sources = List.copyOf(sources);
   }
 

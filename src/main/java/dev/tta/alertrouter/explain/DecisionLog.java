@@ -2,6 +2,7 @@ package dev.tta.alertrouter.explain;
 
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.notify.DeliveryEvent;
+import dev.tta.alertrouter.tracing.TraceIds;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -85,7 +86,11 @@ public final class DecisionLog {
     return new LogLine(at, level, "notification " + event.result().label(), fields);
   }
 
-  private void write(LogLine line) {
+  private void write(LogLine untraced) {
+    // Written inside a recorded span (a flush, a delivery attempt): the line names its trace.
+    Map<String, Object> fields = TraceIds.withCurrent(untraced.fields(), id -> id);
+    LogLine line = fields == untraced.fields() ? untraced
+        : new LogLine(untraced.ts(), untraced.level(), untraced.msg(), fields);
     if (format == LogFormat.JSON) {
       // println on a PrintStream is synchronized: lines from concurrent deliveries never interleave.
       jsonOut.println(line.json());

@@ -1,5 +1,7 @@
 package dev.tta.alertrouter.http;
 
+import dev.tta.alertrouter.tracing.IntakeSpan;
+import dev.tta.alertrouter.tracing.Tracing;
 import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.capture.CaptureRecord;
 import dev.tta.alertrouter.capture.CaptureWriter;
@@ -83,6 +85,7 @@ public final class HttpApi {
   private volatile CaptureWriter captureWriter;
   private ConfigDiffAction configDiff;
   private ConfigChangesEndpoint configChanges;
+  private Tracing tracing = Tracing.off();
   private Javalin app;
 
   /**
@@ -213,6 +216,12 @@ public final class HttpApi {
     return this;
   }
 
+  /** Puts each intake request in a server span while {@code tracing} is on. Before {@link #start}. */
+  public synchronized HttpApi withTracing(Tracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
+    return this;
+  }
+
   /** Serves {@code POST /api/v1/config/diff} (admin auth). Before {@link #start}. */
   public synchronized HttpApi withConfigDiff(ConfigDiffAction action) {
     this.configDiff = Objects.requireNonNull(action, "action");
@@ -304,8 +313,9 @@ public final class HttpApi {
     config.requestLogger.http((ctx, millis) ->
         metrics.httpRequest(methodLabel(ctx), handlerLabel(ctx), ctx.statusCode(), millis / 1000.0));
 
-    config.routes.post("/api/v1/alertmanager", webhookIntake::handle);
-    config.routes.post("/api/v2/alerts", pushIntake::handle);
+    IntakeSpan intakeSpan = new IntakeSpan(tracing);
+    config.routes.post("/api/v1/alertmanager", intakeSpan.around("/api/v1/alertmanager", webhookIntake::handle));
+    config.routes.post("/api/v2/alerts", intakeSpan.around("/api/v2/alerts", pushIntake::handle));
     config.routes.get("/api/v1/alerts", new AlertsEndpoint(queries)::handle);
     config.routes.get("/-/healthy", ctx -> ctx.result("OK"));
     config.routes.head("/-/healthy", ctx -> ctx.status(200));

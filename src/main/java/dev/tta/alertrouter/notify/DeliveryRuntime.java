@@ -1,5 +1,7 @@
 package dev.tta.alertrouter.notify;
 
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Random;
@@ -11,6 +13,7 @@ import java.util.random.RandomGenerator;
  *
  * @param random the jitter source; must be safe for use from several threads ({@link Random} is)
  * @param dryRun true under {@code serve --dry-run}: nothing is sent anywhere
+ * @param tracer starts a span per delivery attempt (a no-op tracer while tracing is off)
  */
 public record DeliveryRuntime(
     Clock clock,
@@ -19,7 +22,8 @@ public record DeliveryRuntime(
     Backoff backoff,
     ConcurrencyLimits concurrency,
     DeliveryListener listener,
-    boolean dryRun) {
+    boolean dryRun,
+    Tracer tracer) {
 
   public DeliveryRuntime {
     Objects.requireNonNull(clock, "clock");
@@ -28,6 +32,18 @@ public record DeliveryRuntime(
     Objects.requireNonNull(backoff, "backoff");
     Objects.requireNonNull(concurrency, "concurrency");
     Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(tracer, "tracer");
+  }
+
+  /** Without traces. */
+  public DeliveryRuntime(Clock clock, Sleeper sleeper, RandomGenerator random, Backoff backoff,
+      ConcurrencyLimits concurrency, DeliveryListener listener, boolean dryRun) {
+    this(clock, sleeper, random, backoff, concurrency, listener, dryRun, TracerProvider.noop().get("alert-router"));
+  }
+
+  /** This runtime, its attempts traced by {@code tracer}. */
+  public DeliveryRuntime withTracer(Tracer tracer) {
+    return new DeliveryRuntime(clock, sleeper, random, backoff, concurrency, listener, dryRun, tracer);
   }
 
   /** The production runtime: system clock, real sleeps, default backoff and concurrency bounds. */

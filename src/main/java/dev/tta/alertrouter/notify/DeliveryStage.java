@@ -5,6 +5,11 @@ import dev.tta.alertrouter.dispatch.FlushContext;
 import dev.tta.alertrouter.dispatch.Stage;
 import dev.tta.alertrouter.dispatch.StageFailedException;
 import dev.tta.alertrouter.notify.DeliveryEvent.Result;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +34,8 @@ public final class DeliveryStage implements Stage {
   public static final Duration MIN_DEADLINE = Duration.ofSeconds(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryStage.class);
+  private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("alertrouter.attempt");
+  private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("alertrouter.outcome");
 
   private final Notifier notifier;
   private final int index;
@@ -86,34 +93,63 @@ public final class DeliveryStage implements Stage {
     for (int retry = 0; ; retry++) {
       awaitRateLimit(deadline, attempts);
       attempts.next();
-      Attempted attempted = attempt(notification, attempts);
-      DeliveryOutcome outcome = attempted.outcome();
-      if (outcome instanceof DeliveryOutcome.Delivered) {
-        attempts.report(Result.SENT, attempted.latency(), "");
+      Span span = runtime.tracer().spanBuilder("deliver " + notifier.type() + "[" + index + "]")
+          .setSpanKind(SpanKind.CLIENT)
+          .setAttribute(ATTEMPT, (long) attempts.count)
+          .startSpan();
+      Duration wait;
+      // The span is current while the notifier sends, so its request carries this attempt's traceparent.
+      try (Scope ignored = span.makeCurrent()) {
+        wait = attemptOnce(notification, deadline, attempts, retry, span);
+      } finally {
+        span.end();
+      }
+      if (wait == null) {
         return;
       }
-      if (outcome instanceof DeliveryOutcome.Permanent permanent) {
-        attempts.report(Result.FAILED, attempted.latency(), permanent.reason());
-        LOG.warn("{}: not retried: {}", attempts.who(), permanent.reason());
-        throw attempts.failure(permanent.reason());
-      }
-      DeliveryOutcome.Retryable retryable = (DeliveryOutcome.Retryable) outcome;
-      Duration wait = runtime.backoff().delay(retry, runtime.random());
-      Duration asked = retryable.retryAfter().orElse(Duration.ZERO);
-      if (asked.compareTo(wait) > 0) {
-        wait = asked;
-      }
-      if (runtime.clock().instant().plus(wait).isAfter(deadline)) {
-        String reason = retryable.reason() + "; gave up after " + attempts.count + " attempt(s), the deadline "
-            + deadline + " comes before the next";
-        attempts.report(Result.FAILED, attempted.latency(), reason);
-        LOG.warn("{}: {}", attempts.who(), reason);
-        throw attempts.failure(reason);
-      }
-      attempts.report(Result.RETRIED, attempted.latency(), retryable.reason());
-      LOG.debug("{}: attempt {} failed, retrying in {}: {}", attempts.who(), attempts.count, wait, retryable.reason());
       runtime.sleeper().sleep(wait);
     }
+  }
+
+  /**
+   * One attempt and what follows from its outcome.
+   *
+   * @return null when delivered, else how long to wait before the next attempt
+   * @throws StageFailedException when no further attempt is to be made
+   */
+  private Duration attemptOnce(Notification notification, Instant deadline, Attempts attempts, int retry, Span span)
+      throws InterruptedException {
+    Attempted attempted = attempt(notification, attempts);
+    DeliveryOutcome outcome = attempted.outcome();
+    if (outcome instanceof DeliveryOutcome.Delivered) {
+      span.setAttribute(OUTCOME, Result.SENT.label());
+      attempts.report(Result.SENT, attempted.latency(), "");
+      return null;
+    }
+    if (outcome instanceof DeliveryOutcome.Permanent permanent) {
+      span.setAttribute(OUTCOME, Result.FAILED.label()).setStatus(StatusCode.ERROR, permanent.reason());
+      attempts.report(Result.FAILED, attempted.latency(), permanent.reason());
+      LOG.warn("{}: not retried: {}", attempts.who(), permanent.reason());
+      throw attempts.failure(permanent.reason());
+    }
+    DeliveryOutcome.Retryable retryable = (DeliveryOutcome.Retryable) outcome;
+    Duration wait = runtime.backoff().delay(retry, runtime.random());
+    Duration asked = retryable.retryAfter().orElse(Duration.ZERO);
+    if (asked.compareTo(wait) > 0) {
+      wait = asked;
+    }
+    if (runtime.clock().instant().plus(wait).isAfter(deadline)) {
+      String reason = retryable.reason() + "; gave up after " + attempts.count + " attempt(s), the deadline "
+          + deadline + " comes before the next";
+      span.setAttribute(OUTCOME, Result.FAILED.label()).setStatus(StatusCode.ERROR, reason);
+      attempts.report(Result.FAILED, attempted.latency(), reason);
+      LOG.warn("{}: {}", attempts.who(), reason);
+      throw attempts.failure(reason);
+    }
+    span.setAttribute(OUTCOME, Result.RETRIED.label()).setStatus(StatusCode.ERROR, retryable.reason());
+    attempts.report(Result.RETRIED, attempted.latency(), retryable.reason());
+    LOG.debug("{}: attempt {} failed, retrying in {}: {}", attempts.who(), attempts.count, wait, retryable.reason());
+    return wait;
   }
 
   /** One attempt, holding a permit of the type's concurrency bound only while it lasts. */

@@ -2,6 +2,10 @@ package dev.tta.alertrouter.notify;
 
 import dev.tta.alertrouter.config.HttpAuth;
 import dev.tta.alertrouter.config.HttpClientConfig;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -30,6 +34,8 @@ public final class HttpPoster {
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
   private static final String USER_AGENT = "alert-router";
+  /** OpenTelemetry's semantic-convention name for the peer's status. */
+  private static final AttributeKey<Long> STATUS_CODE = AttributeKey.longKey("http.response.status_code");
 
   private final HttpClient client;
   private final Optional<HttpAuth> auth;
@@ -91,7 +97,10 @@ public final class HttpPoster {
       auth.ifPresent(a -> request.header("Authorization", authorization(a)));
     }
     headers.forEach(request::header);
+    // The delivery attempt's span, when one is recording: the peer (or a proxy before it) can join the trace.
+    W3CTraceContextPropagator.getInstance().inject(Context.current(), request, HttpRequest.Builder::header);
     HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    Span.current().setAttribute(STATUS_CODE, (long) response.statusCode());
     String body;
     try (InputStream in = response.body()) {
       body = new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);

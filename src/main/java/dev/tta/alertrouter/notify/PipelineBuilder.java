@@ -24,6 +24,7 @@ public final class PipelineBuilder {
   private DedupListener dedupListener = DedupListener.NONE;
   private RepeatHold repeatHold = RepeatHold.NONE;
   private NotifiedListener notifiedListener = NotifiedListener.NONE;
+  private StageWrapper wrapper = StageWrapper.NONE;
 
   /** @param fanoutExecutor runs a receiver's integrations side by side (see {@link FanoutStage}) */
   public PipelineBuilder(NotificationLog log, Executor fanoutExecutor) {
@@ -55,6 +56,12 @@ public final class PipelineBuilder {
     return this;
   }
 
+  /** Wraps the mute stages, each integration's branch and its dedup stage (tracing puts each in a span). */
+  public PipelineBuilder wrapper(StageWrapper wrapper) {
+    this.wrapper = Objects.requireNonNull(wrapper, "wrapper");
+    return this;
+  }
+
   /** Adds a receiver; one with no integrations is valid and notifies nobody, as in Alertmanager. */
   public PipelineBuilder receiver(String name, List<Integration> integrations) {
     Objects.requireNonNull(name, "name");
@@ -82,19 +89,19 @@ public final class PipelineBuilder {
   private Stage receiverPipeline(List<Integration> integrations) {
     List<FanoutStage.Branch> branches = new ArrayList<>();
     for (Integration integration : integrations) {
+      Stage dedup = new DedupStage(
+          log, integration.type(), integration.index(), integration.sendResolved(), dedupListener, repeatHold);
       branches.add(
           new FanoutStage.Branch(
               integration.name(),
-              new MultiStage(
+              wrapper.wrap("integration " + integration.name(), new MultiStage(
                   List.of(
-                      new DedupStage(
-                          log, integration.type(), integration.index(), integration.sendResolved(), dedupListener,
-                          repeatHold),
+                      wrapper.wrap("dedup", dedup),
                       new SendResolvedStage(integration.sendResolved(), integration.delivery()),
-                      new SetNotifiesStage(log, integration.type(), integration.index(), notifiedListener)))));
+                      new SetNotifiesStage(log, integration.type(), integration.index(), notifiedListener))))));
     }
-    List<Stage> stages = new ArrayList<>(muteStages);
-    stages.add(new FanoutStage(branches, fanoutExecutor));
-    return new MultiStage(stages);
+    return new MultiStage(List.of(
+        wrapper.wrap("mute", new MultiStage(muteStages)),
+        new FanoutStage(branches, fanoutExecutor)));
   }
 }

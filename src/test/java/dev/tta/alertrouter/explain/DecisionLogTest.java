@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.notify.DeliveryEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +52,30 @@ class DecisionLogTest {
     assertEquals(120, line.get("latency_ms").asInt());
     assertEquals(failed.groupKey(), line.get("group_key").asText());
     assertEquals(alert.fingerprint().toString(), line.get("fingerprints").get(0).asText());
+  }
+
+  @Test
+  void insideARecordedSpanTheLineNamesItsTraceSoLokiLinksToTheTrace() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    DecisionLog log = new DecisionLog(LoggerFactory.getLogger(DecisionLog.class), LogFormat.JSON, new PrintStream(out, true));
+    log.notification(failed, List.of(alert), T0);
+    assertFalse(JSON.readTree(out.toString(StandardCharsets.UTF_8)).has("trace_id"), "no span, no ids");
+    out.reset();
+
+    InMemorySpanExporter exported = InMemorySpanExporter.create();
+    try (SdkTracerProvider provider = SdkTracerProvider.builder()
+        .addSpanProcessor(SimpleSpanProcessor.create(exported)).build()) {
+      Span span = provider.get("test").spanBuilder("deliver pagerduty[0]").startSpan();
+      try (Scope ignored = span.makeCurrent()) {
+        log.notification(failed, List.of(alert), T0);
+      } finally {
+        span.end();
+      }
+      JsonNode line = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+      assertEquals(span.getSpanContext().getTraceId(), line.get("trace_id").asText());
+      assertEquals(span.getSpanContext().getSpanId(), line.get("span_id").asText());
+      assertEquals(line.get("trace_id").asText(), exported.getFinishedSpanItems().get(0).getTraceId());
+    }
   }
 
   @Test

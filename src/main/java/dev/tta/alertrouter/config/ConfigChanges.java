@@ -32,6 +32,7 @@ public final class ConfigChanges {
     section(out, "severity", before.severity(), after.severity());
     section(out, "runbooks", before.runbooks(), after.runbooks());
     section(out, "server", before.server(), after.server());
+    section(out, "tracing", before.tracing(), after.tracing());
     return out;
   }
 

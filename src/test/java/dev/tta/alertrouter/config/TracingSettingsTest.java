@@ -59,6 +59,19 @@ class TracingSettingsTest {
   }
 
   @Test
+  void aReloadSaysTheTracingSectionChangedWithoutShowingAHeader() {
+    RouterConfig before = loaded(load(write(dir, "a.yml", BASE + """
+        tracing: {endpoint: otel:4318, headers: {Authorization: Bearer old-token}}
+        """)));
+    RouterConfig after = loaded(load(write(dir, "b.yml", BASE + """
+        tracing: {endpoint: otel:4318, sampling_fraction: 0.5, headers: {Authorization: Bearer new-token}}
+        """)));
+    List<ConfigChange> changes = ConfigChanges.between(before, after);
+    assertTrue(changes.stream().anyMatch(c -> c.toString().contains("tracing")), changes.toString());
+    assertFalse(changes.toString().contains("token"), changes.toString());
+  }
+
+  @Test
   void refusesWhatItCannotHonourNamingTheKey() {
     Path file = write(dir, "a.yml", BASE + """
         tracing:

@@ -44,11 +44,18 @@ public final class LoadBench {
   private int run() throws Exception {
     Path dir = options.workDir() != null ? Files.createDirectories(options.workDir()) : Files.createTempDirectory("loadbench");
     Map<String, List<RunResult>> results = new LinkedHashMap<>();
-    try (WebhookSink sink = new WebhookSink()) {
+    // With --trace-sampling, alert-router exports its spans over OTLP/HTTP to a second loopback sink
+    // (it answers 200 to every POST; its counts are not read), so the cost of tracing is measured.
+    try (WebhookSink sink = new WebhookSink(); WebhookSink traces = new WebhookSink()) {
       Path config = BenchConfig.write(dir, sink.port(), options.teams(), options.groupWait());
+      Map<String, String> routerEnv = options.tracing()
+          ? Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + traces.port(),
+              "OTEL_TRACES_SAMPLER", "parentbased_traceidratio",
+              "OTEL_TRACES_SAMPLER_ARG", Double.toString(options.traceSampling()))
+          : Map.of();
       for (int run = 1; run <= options.repeat(); run++) {
         for (String which : options.only()) {
-          results.computeIfAbsent(which, w -> new ArrayList<>()).add(runOnce(which, run, dir, config, sink));
+          results.computeIfAbsent(which, w -> new ArrayList<>()).add(runOnce(which, run, dir, config, sink, routerEnv));
         }
       }
     }
@@ -59,11 +66,12 @@ public final class LoadBench {
   }
 
   /** Starts one server in a fresh folder, storms it, stops it. */
-  private RunResult runOnce(String which, int run, Path dir, Path config, WebhookSink sink) throws Exception {
+  private RunResult runOnce(String which, int run, Path dir, Path config, WebhookSink sink,
+      Map<String, String> routerEnv) throws Exception {
     Path serverDir = Files.createDirectories(dir.resolve(which + "-" + run));
     log("== " + which + " (run " + run + " of " + options.repeat() + "): starting");
     ServerProcess server = which.equals("alert-router")
-        ? ServerProcess.alertRouter(options.jar(), options.jvmOptions(), config, serverDir)
+        ? ServerProcess.alertRouter(options.jar(), options.jvmOptions(), config, serverDir, routerEnv)
         : ServerProcess.alertmanager(options.alertmanagerBinary(), config, serverDir);
     RunResult result;
     try (server) {

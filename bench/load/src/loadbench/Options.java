@@ -24,13 +24,14 @@ record Options(
     List<String> only,
     Path workDir,
     int repeat,
-    boolean smoke) {
+    boolean smoke,
+    double traceSampling) {
 
   static final String USAGE = """
       usage: LoadBench [--smoke] [--alerts N] [--alertnames N] [--services N] [--teams N] [--per-request N]
                        [--rounds N] [--warmup N] [--warmup-rounds N] [--senders N] [--repeat N] [--group-wait SECONDS] [--phase-limit SECONDS]
                        [--jar PATH] [--jvm-opts "OPTS"] [--alertmanager BINARY] [--only alert-router|alertmanager]
-                       [--work-dir DIR]""";
+                       [--work-dir DIR] [--trace-sampling FRACTION]""";
 
   static Options parse(String[] args) {
     boolean smoke = List.of(args).contains("--smoke");
@@ -51,6 +52,7 @@ record Options(
     List<String> only = List.of("alertmanager", "alert-router");
     Path workDir = null;
     int repeat = 1;
+    double traceSampling = -1;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -72,6 +74,7 @@ record Options(
         case "--only" -> only = List.of(args[++i]);
         case "--work-dir" -> workDir = Path.of(args[++i]);
         case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+        case "--trace-sampling" -> traceSampling = Double.parseDouble(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
     }
@@ -84,7 +87,12 @@ record Options(
       }
     }
     return new Options(alerts, alertnames, services, teams, perRequest, rounds, warmup, warmupRounds, senders, groupWait, phaseLimit,
-        jar, jvm, am, only, workDir, repeat, smoke);
+        jar, jvm, am, only, workDir, repeat, smoke, traceSampling);
+  }
+
+  /** Whether alert-router exports traces (to a loopback sink) during the run. */
+  boolean tracing() {
+    return traceSampling >= 0;
   }
 
   private static List<String> splitOptions(String s) {

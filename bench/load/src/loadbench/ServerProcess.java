@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One server under test, run as its own process on a free loopback port, its output in a log file. */
@@ -27,25 +28,29 @@ final class ServerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static ServerProcess alertRouter(Path jar, List<String> jvmOptions, Path config, Path dir) throws IOException {
+  static ServerProcess alertRouter(Path jar, List<String> jvmOptions, Path config, Path dir, Map<String, String> env)
+      throws IOException {
     int port = freePort();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
     cmd.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString(),
         "--listen", "127.0.0.1:" + port, "--data", dir.resolve("router-data").toString()));
-    return start("alert-router", cmd, port, dir.resolve("alert-router.log"));
+    return start("alert-router", cmd, port, dir.resolve("alert-router.log"), env);
   }
 
   static ServerProcess alertmanager(String binary, Path config, Path dir) throws IOException {
     int port = freePort();
     List<String> cmd = List.of(binary, "--config.file=" + config, "--storage.path=" + dir.resolve("am-data"),
         "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn");
-    return start("Alertmanager", cmd, port, dir.resolve("alertmanager.log"));
+    return start("Alertmanager", cmd, port, dir.resolve("alertmanager.log"), Map.of());
   }
 
-  private static ServerProcess start(String name, List<String> cmd, int port, Path log) throws IOException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  private static ServerProcess start(String name, List<String> cmd, int port, Path log, Map<String, String> env)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process p = builder.start();
     return new ServerProcess(name, p, port, log);
   }
 

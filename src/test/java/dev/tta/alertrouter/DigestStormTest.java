@@ -185,6 +185,28 @@ class DigestStormTest {
   }
 
   @Test
+  void aDigestThePeerRefusesIsCarriedIntoTheNextIntervals() throws Exception {
+    h = EngineHarness.of(dir, config());
+    h.receive(storm("Storm", 150, "P1").toArray(Alert[]::new));
+    h.advance(Duration.ofSeconds(30)); // 10 sent, 5 folded
+    // The digest at 10:05 meets a peer that fails until the delivery deadline passes.
+    Integer[] failures = new Integer[100];
+    java.util.Arrays.fill(failures, 503);
+    peer.answer("/storm", failures);
+    h.advance(Duration.ofSeconds(270));
+    assertEquals(0, digests().size());
+    assertEquals(0.0, h.samples().value("alertrouter_digests_sent_total", "receiver", "storm", "integration", "webhook"));
+
+    peer.recover("/storm");
+    h.advance(Duration.ofMinutes(5)); // 10:10, the next window's end
+    assertEquals(1, digests().size());
+    JsonNode digest = digests().get(0).path("digest");
+    assertEquals("storm/webhook[0]@2026-11-25T10:00:00Z", digest.path("id").asText(), "still the first window's");
+    assertEquals(50, digest.path("alerts").asInt());
+    assertEquals(5, digest.path("groups").size());
+  }
+
+  @Test
   void p0NotificationsAreNeverFolded() throws Exception {
     h = EngineHarness.of(dir, config());
     List<Alert> pages = storm("Page", 300, "P0");

@@ -207,6 +207,30 @@ class DigestStormTest {
   }
 
   @Test
+  void aShadowRouteNeitherSpendsTheBudgetNorFeedsADigest() throws Exception {
+    h = EngineHarness.of(dir, config().replace("  repeat_interval: 4h\n", """
+          repeat_interval: 4h
+          routes:
+            - matchers: ['trial="yes"']
+              receiver: storm
+              shadow: true
+        """));
+    List<Alert> trial = new ArrayList<>();
+    for (Alert a : storm("Trial", 150, "P1")) {
+      trial.add(new Alert(a.labels().with("trial", "yes"), a.annotations(), a.startsAt(), null, "", a.updatedAt()));
+    }
+    h.receive(trial.toArray(Alert[]::new));
+    h.receive(storm("Live", 30, "P1").toArray(Alert[]::new));
+    h.advance(Duration.ofMinutes(5));
+
+    assertEquals(3, messages().size(), "the live groups are within the budget the shadows did not spend");
+    assertEquals(0, digests().size());
+    MetricSamples s = h.samples();
+    assertEquals(15.0, s.value("alertrouter_shadow_notifications_total", "receiver", "storm", "integration", "webhook"));
+    assertEquals(0.0, s.value("alertrouter_notifications_folded_total", "receiver", "storm", "integration", "webhook"));
+  }
+
+  @Test
   void p0NotificationsAreNeverFolded() throws Exception {
     h = EngineHarness.of(dir, config());
     List<Alert> pages = storm("Page", 300, "P0");

@@ -23,6 +23,11 @@ public final class FoldStage implements Stage {
 
   @Override
   public List<Alert> apply(FlushContext context, List<Alert> alerts) {
+    // A shadow route's notification is never sent, so it neither spends the budget nor joins a
+    // digest that would be.
+    if (context.shadow()) {
+      return delivery.apply(context, alerts);
+    }
     if (alerts.isEmpty() || budget.admit(context, alerts) instanceof DigestBudget.Fold) {
       return alerts;
     }

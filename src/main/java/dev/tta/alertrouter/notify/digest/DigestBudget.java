@@ -137,14 +137,14 @@ public final class DigestBudget implements AutoCloseable {
     }
     Digest digest = folded.toDigest(digestId(folded.windowStart()), receiver, type + "[" + index + "]",
         folded.windowStart(), due);
-    if (sender.send(digest)) {
+    if (delivered(digest)) {
       listener.digestSent(digest, type, index);
       return;
     }
     synchronized (this) {
       if (closed) {
-        LOG.warn("receiver {} {}[{}]: digest {} of {} folded notification(s) was not delivered before the"
-            + " configuration was replaced", receiver, type, index, digest.id(), digest.notifications());
+        LOG.warn("receiver {} {}[{}]: digest {} of {} folded notification(s) was not delivered before the engine"
+            + " stopped (a reload or shutdown)", receiver, type, index, digest.id(), digest.notifications());
         return;
       }
       roll(clock.instant());
@@ -158,6 +158,16 @@ public final class DigestBudget implements AutoCloseable {
     }
     LOG.warn("receiver {} {}[{}]: digest {} was not delivered; it is carried into the next window's", receiver,
         type, index, digest.id());
+  }
+
+  /** A notifier's bug must not lose the digest: it is logged, and the digest carried like a refused one. */
+  private boolean delivered(Digest digest) {
+    try {
+      return sender.send(digest);
+    } catch (RuntimeException e) {
+      LOG.error("receiver {} {}[{}]: sending digest {} failed unexpectedly", receiver, type, index, digest.id(), e);
+      return false;
+    }
   }
 
   private String digestId(Instant start) {

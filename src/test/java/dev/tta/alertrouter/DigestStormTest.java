@@ -231,6 +231,23 @@ class DigestStormTest {
   }
 
   @Test
+  void aRestartSendsThePendingDigestAtOnceAndNotifiesNothingAgain() throws Exception {
+    h = EngineHarness.of(dir, config());
+    h.receive(storm("Storm", 150, "P1").toArray(Alert[]::new));
+    h.advance(Duration.ofSeconds(30)); // 10 sent, 5 folded, the digest due at 10:05
+    assertEquals(0, digests().size());
+
+    h.restart(); // 10:00:30: the old engine's budget sends what it holds before its clients close
+    assertEquals(1, digests().size());
+    assertEquals(50, digests().get(0).path("digest").path("alerts").asInt());
+    assertEquals("2026-11-25T10:00:30Z", digests().get(0).path("digest").path("windowEnd").asText());
+
+    h.advance(Duration.ofMinutes(15));
+    assertEquals(MAX, messages().size(), "the new engine's groups find every notification in the log");
+    assertEquals(1, digests().size());
+  }
+
+  @Test
   void p0NotificationsAreNeverFolded() throws Exception {
     h = EngineHarness.of(dir, config());
     List<Alert> pages = storm("Page", 300, "P0");

@@ -27,6 +27,8 @@ import dev.tta.alertrouter.mute.TimeMuteReason;
 import dev.tta.alertrouter.notify.DedupListener;
 import dev.tta.alertrouter.notify.DeliveryEvent;
 import dev.tta.alertrouter.notify.DeliveryListener;
+import dev.tta.alertrouter.notify.digest.Digest;
+import dev.tta.alertrouter.notify.digest.DigestListener;
 import dev.tta.alertrouter.routing.TeamRoutes;
 import dev.tta.alertrouter.runbook.AlertPriority;
 import dev.tta.alertrouter.runbook.RunbookChoice;
@@ -49,7 +51,7 @@ import java.util.Objects;
  * listener interfaces; this is where they meet.
  */
 final class DecisionObserver implements MuteListener, RunbookChoiceListener, DedupListener, DeliveryListener, AckListener,
-    EscalationListener {
+    EscalationListener, DigestListener {
   private final DecisionMetrics metrics;
   private final ExplainRecorder explain;
   private final DecisionLog log;
@@ -169,6 +171,19 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
     metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_NOTIFICATION);
     Decision decision = Decisions.repeatHeld(context, integration, index, why);
     alerts.forEach(a -> record(a, decision));
+  }
+
+  @Override
+  public void folded(FlushContext context, String integration, int index, List<Alert> alerts, String digestId,
+      Instant sendAt) {
+    metrics.folded(context.receiver(), integration);
+    Decision decision = Decisions.folded(context, integration, index, digestId, sendAt);
+    alerts.forEach(a -> record(a, decision));
+  }
+
+  @Override
+  public void digestSent(Digest digest, String integration, int index) {
+    metrics.digestSent(digest.receiver(), integration);
   }
 
   /** Counted (with the time from the group's first firing alert) and recorded on each of its alerts. */

@@ -115,7 +115,8 @@ final class RoutingEngine implements AutoCloseable {
     StageSpans spans = new StageSpans(services.tracing());
     PipelineBuilder pipeline = new PipelineBuilder(services.notificationLog(), services.fanoutExecutor())
         .dedupListener(observer)
-        .wrapper(spans);
+        .wrapper(spans)
+        .digests(services.scheduler(), services.clock(), observer);
     // First, before any mute: with a shared store only the replica holding the group's lease flushes it.
     pipeline.mute(services.flushGuard());
     // Before any mute, so a silenced alert still counts as firing: an ack lasts until the group resolves.
@@ -131,13 +132,15 @@ final class RoutingEngine implements AutoCloseable {
         (context, alerts) -> alerts.stream().map(a -> enricher.enrich(a).alert()).toList());
     for (ReceiverConfig receiver : config.receivers()) {
       List<Integration> integrations = services.integrations().integrationsFor(receiver, resources::add).stream()
-          .map(i -> new Integration(i.type(), i.index(), i.sendResolved(), new MultiStage(List.of(
+          .map(i -> i.withDelivery(new MultiStage(List.of(
               enrich,
               spans.wrap("notify", observer.trackDelivery(receiver.name(), i.type(), i.index(), i.delivery()))))))
           .toList();
-      pipeline.receiver(receiver.name(), integrations);
+      pipeline.receiver(receiver.name(), integrations, receiver.digest());
     }
     Stage receivers = spans.flush(pipeline.build());
+    // First on close: pending digests go out through notifier clients that are closed after them.
+    resources.addAll(0, pipeline.digestBudgets());
     this.dispatcher = new Dispatcher(tree, receivers, services.scheduler(), services.clock());
     this.escalator = new Escalator(tree, services.escalations(), services.acks(),
         key -> group(key, services.storedAlerts(), services.clock().instant()), receivers,

@@ -52,6 +52,12 @@ final class PeerWebhook implements AutoCloseable {
     return this;
   }
 
+  /** Forgets what is left of {@code path}'s script: its next requests are answered 200. */
+  synchronized PeerWebhook recover(String path) {
+    scripts.remove(path);
+    return this;
+  }
+
   String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }

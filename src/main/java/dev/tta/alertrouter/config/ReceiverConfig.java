@@ -2,6 +2,7 @@ package dev.tta.alertrouter.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A named receiver and its integrations (Alertmanager's {@code receivers:} entry). {@code
@@ -9,7 +10,8 @@ import java.util.Objects;
  * ones. A receiver with
  * no integrations is allowed, as in Alertmanager: alerts routed to it are dropped on purpose.
  * A {@code shadow} receiver runs as any other (grouping, muting, dedup, rendering), but its
- * notifications are recorded, counted and explained instead of sent.
+ * notifications are recorded, counted and explained instead of sent. A receiver with a {@code digest}
+ * folds the notifications beyond its budget into one digest per interval and integration.
  */
 public record ReceiverConfig(
     String name,
@@ -22,6 +24,7 @@ public record ReceiverConfig(
     List<DiscordConfig> discordConfigs,
     List<TelegramConfig> telegramConfigs,
     boolean shadow,
+    Optional<DigestConfig> digest,
     SourceLocation location) {
 
   public ReceiverConfig {
@@ -34,7 +37,17 @@ public record ReceiverConfig(
     opsgenieConfigs = List.copyOf(opsgenieConfigs);
     discordConfigs = List.copyOf(discordConfigs);
     telegramConfigs = List.copyOf(telegramConfigs);
+    Objects.requireNonNull(digest, "digest");
     Objects.requireNonNull(location, "location");
+  }
+
+  /** A receiver of any integrations, without a digest. */
+  public ReceiverConfig(String name, List<SlackConfig> slackConfigs, List<PagerDutyConfig> pagerDutyConfigs,
+      List<EmailConfig> emailConfigs, List<WebhookConfig> webhookConfigs, List<MSTeamsConfig> msteamsConfigs,
+      List<OpsgenieConfig> opsgenieConfigs, List<DiscordConfig> discordConfigs, List<TelegramConfig> telegramConfigs,
+      boolean shadow, SourceLocation location) {
+    this(name, slackConfigs, pagerDutyConfigs, emailConfigs, webhookConfigs, msteamsConfigs, opsgenieConfigs,
+        discordConfigs, telegramConfigs, shadow, Optional.empty(), location);
   }
 
   /**

@@ -1,9 +1,11 @@
 package dev.tta.alertrouter.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads {@code receivers:} from every file; a name defined twice is an error naming both places. */
 final class ReceiverParser {
@@ -38,7 +40,7 @@ final class ReceiverParser {
       m.reject(UnsupportedIntegrations.message(unsupported), unsupported);
     }
     m.allow("name", "slack_configs", "pagerduty_configs", "email_configs", "webhook_configs", "msteams_configs",
-        "msteamsv2_configs", "opsgenie_configs", "discord_configs", "telegram_configs", "shadow");
+        "msteamsv2_configs", "opsgenie_configs", "discord_configs", "telegram_configs", "shadow", "digest");
     Value nameValue = m.get("name");
     String name = nameValue == null ? null : nameValue.text();
     if (name == null || name.isEmpty()) {
@@ -65,7 +67,34 @@ final class ReceiverParser {
         integrations(m, "discord_configs", (item, key) -> DiscordParser.parse(item, key, scope)),
         integrations(m, "telegram_configs", (item, key) -> TelegramParser.parse(item, key, scope)),
         m.bool("shadow", false),
+        digest(m),
         v.location());
+  }
+
+  /** {@code digest: {max_per_interval, interval}}: both optional, the defaults 10 and 5m. */
+  private static Optional<DigestConfig> digest(YamlMap receiver) {
+    Value v = receiver.get("digest");
+    if (v == null) {
+      return Optional.empty();
+    }
+    YamlMap d = v.mapping();
+    d.allow("max_per_interval", "interval");
+    int max = DigestConfig.DEFAULT_MAX_PER_INTERVAL;
+    Value maxValue = d.get("max_per_interval");
+    Long given = maxValue == null ? null : maxValue.integer();
+    if (given != null) {
+      if (given < 1 || given > Integer.MAX_VALUE) {
+        maxValue.error("must be at least 1, found " + given);
+      } else {
+        max = given.intValue();
+      }
+    }
+    Duration interval = d.duration("interval");
+    if (interval != null && (interval.isZero() || interval.isNegative())) {
+      d.get("interval").error("must be positive");
+      interval = null;
+    }
+    return Optional.of(new DigestConfig(max, interval == null ? DigestConfig.DEFAULT_INTERVAL : interval, v.location()));
   }
 
   private static List<MSTeamsConfig> teams(YamlMap m, ReceiverScope scope) {

@@ -26,6 +26,8 @@ public enum DecisionStage {
   RUNBOOK,
   /** A delivery attempt to one integration, and what came of it. */
   NOTIFICATION,
+  /** A notification beyond its receiver's digest budget: folded into the interval's digest instead of sent. */
+  FOLDED,
   /** Its group was acknowledged or unacknowledged, or a repeat was held back because it is acknowledged. */
   ACKNOWLEDGED,
   /** Nobody acknowledged its group in time: an escalation step notified another receiver. */

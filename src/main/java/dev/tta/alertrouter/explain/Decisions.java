@@ -84,6 +84,22 @@ public final class Decisions {
         details);
   }
 
+  /**
+   * A notification folded into digest {@code digestId}, which is sent at {@code sendAt}: "folded
+   * into digest D at T".
+   */
+  public static Decision folded(FlushContext context, String integration, int index, String digestId,
+      Instant sendAt) {
+    Map<String, String> details = flush(context.groupKey(), context.receiver());
+    details.put("integration", integration + "[" + index + "]");
+    details.put("digest", digestId);
+    details.put("digest_at", sendAt.toString());
+    return Decision.of(context.now(), DecisionStage.FOLDED, context.groupKey() + " " + integration + "[" + index + "]",
+        "folded into digest " + digestId + " at " + sendAt + ": " + context.receiver() + " via " + integration + "["
+            + index + "] had its digest.max_per_interval notifications this interval",
+        details);
+  }
+
   public static Decision runbook(RunbookChoice choice, Instant at) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("source", choice.source().wireName());

@@ -39,6 +39,8 @@ public final class DecisionMetrics {
   private final Counter timeMuted;
   private final Counter notifications;
   private final Counter shadowNotifications;
+  private final Counter foldedNotifications;
+  private final Counter digestsSent;
   private final Histogram notificationLatency;
   private final Histogram notificationDelay;
   private final Counter runbookEnrichments;
@@ -93,6 +95,16 @@ public final class DecisionMetrics {
     shadowNotifications = Counter.builder()
         .name("alertrouter_shadow_notifications_total")
         .help("Notifications of shadow routes and receivers: rendered and recorded, not sent; by receiver and integration.")
+        .labelNames("receiver", "integration")
+        .register(registry);
+    foldedNotifications = Counter.builder()
+        .name("alertrouter_notifications_folded_total")
+        .help("Notifications beyond a receiver's digest budget, folded into a digest instead of sent; by receiver and integration.")
+        .labelNames("receiver", "integration")
+        .register(registry);
+    digestsSent = Counter.builder()
+        .name("alertrouter_digests_sent_total")
+        .help("Digest messages delivered (or rendered, in dry-run and shadow), by receiver and integration.")
         .labelNames("receiver", "integration")
         .register(registry);
     notificationLatency = Histogram.builder()
@@ -213,6 +225,18 @@ public final class DecisionMetrics {
       }
     }
     shadowNotifications.labelValues(receiver, integration);
+    foldedNotifications.labelValues(receiver, integration);
+    digestsSent.labelValues(receiver, integration);
+  }
+
+  /** A notification folded into a digest. */
+  public void folded(String receiver, String integration) {
+    foldedNotifications.labelValues(receiver, integration).inc();
+  }
+
+  /** A digest delivered. */
+  public void digestSent(String receiver, String integration) {
+    digestsSent.labelValues(receiver, integration).inc();
   }
 
   /** Counts the outcome; times the attempt when one was made. */

@@ -5,6 +5,9 @@ import dev.tta.alertrouter.dispatch.FlushContext;
 import dev.tta.alertrouter.dispatch.Stage;
 import dev.tta.alertrouter.dispatch.StageFailedException;
 import dev.tta.alertrouter.notify.DeliveryEvent.Result;
+import dev.tta.alertrouter.notify.digest.Digest;
+import dev.tta.alertrouter.notify.digest.DigestNotifier;
+import dev.tta.alertrouter.notify.digest.DigestSender;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +64,15 @@ public final class DeliveryStage implements Stage {
     this.permits = runtime.concurrency().permitsFor(notifier.type());
   }
 
-  /** This stage as the pipeline builder takes it. */
+  /**
+   * This stage as the pipeline builder takes it; with a digest sender when the notifier can send
+   * digests.
+   */
   public Integration integration(boolean sendResolved) {
-    return new Integration(notifier.type(), index, sendResolved, this);
+    Optional<DigestSender> digests = notifier instanceof DigestNotifier d
+        ? Optional.of(digest -> deliverDigest(d, digest))
+        : Optional.empty();
+    return new Integration(notifier.type(), index, sendResolved, this, digests);
   }
 
   @Override
@@ -77,18 +87,47 @@ public final class DeliveryStage implements Stage {
       return alerts;
     }
     Instant deadline = context.now().plus(options.deadline().orElse(defaultDeadline(context)));
-    Attempts attempts = new Attempts(context);
+    Attempts attempts = new Attempts(context.receiver(), context.groupKey());
+    deliver(() -> notifier.send(notification), deadline, attempts);
+    return alerts;
+  }
+
+  /**
+   * Sends a digest as a notification is sent: shadow and dry-run render it, a live one is retried
+   * and rate limited alike, within {@link #MIN_DEADLINE} (or the integration's own deadline).
+   *
+   * @return whether it was delivered (or only rendered, in shadow or dry-run)
+   */
+  private boolean deliverDigest(DigestNotifier digests, Digest digest) {
+    if (options.shadow() || runtime.dryRun() || options.dryRun()) {
+      Result result = options.shadow() ? Result.SHADOW : Result.DRY_RUN;
+      LOG.info("{} digest: not sending to receiver={} integration={}[{}] digest={} payload={}", result.label(),
+          digest.receiver(), notifier.type(), index, digest.id(), digests.renderDigest(digest));
+      runtime.listener().onDelivery(new DeliveryEvent(digest.receiver(), notifier.type(), index, digest.id(), result,
+          0, Duration.ZERO, "digest"));
+      return true;
+    }
+    Instant deadline = runtime.clock().instant().plus(options.deadline().orElse(MIN_DEADLINE));
     try {
-      deliver(notification, deadline, attempts);
+      deliver(() -> digests.sendDigest(digest), deadline, new Attempts(digest.receiver(), digest.id()));
+      return true;
+    } catch (StageFailedException e) {
+      return false;
+    }
+  }
+
+  /** Attempts {@code send} until it is delivered, fails for good, or the deadline leaves no retry. */
+  private void deliver(Supplier<DeliveryOutcome> send, Instant deadline, Attempts attempts) {
+    try {
+      retry(send, deadline, attempts);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       attempts.report(Result.DROPPED, Duration.ZERO, "interrupted while shutting down");
       throw attempts.failure("interrupted while shutting down");
     }
-    return alerts;
   }
 
-  private void deliver(Notification notification, Instant deadline, Attempts attempts)
+  private void retry(Supplier<DeliveryOutcome> send, Instant deadline, Attempts attempts)
       throws InterruptedException {
     for (int retry = 0; ; retry++) {
       awaitRateLimit(deadline, attempts);
@@ -100,7 +139,7 @@ public final class DeliveryStage implements Stage {
       Duration wait;
       // The span is current while the notifier sends, so its request carries this attempt's traceparent.
       try (Scope ignored = span.makeCurrent()) {
-        wait = attemptOnce(notification, deadline, attempts, retry, span);
+        wait = attemptOnce(send, deadline, attempts, retry, span);
       } finally {
         span.end();
       }
@@ -117,9 +156,9 @@ public final class DeliveryStage implements Stage {
    * @return null when delivered, else how long to wait before the next attempt
    * @throws StageFailedException when no further attempt is to be made
    */
-  private Duration attemptOnce(Notification notification, Instant deadline, Attempts attempts, int retry, Span span)
-      throws InterruptedException {
-    Attempted attempted = attempt(notification, attempts);
+  private Duration attemptOnce(Supplier<DeliveryOutcome> send, Instant deadline, Attempts attempts, int retry,
+      Span span) throws InterruptedException {
+    Attempted attempted = attempt(send, attempts);
     DeliveryOutcome outcome = attempted.outcome();
     if (outcome instanceof DeliveryOutcome.Delivered) {
       span.setAttribute(OUTCOME, Result.SENT.label());
@@ -153,11 +192,11 @@ public final class DeliveryStage implements Stage {
   }
 
   /** One attempt, holding a permit of the type's concurrency bound only while it lasts. */
-  private Attempted attempt(Notification notification, Attempts attempts) throws InterruptedException {
+  private Attempted attempt(Supplier<DeliveryOutcome> send, Attempts attempts) throws InterruptedException {
     permits.acquire();
     Instant start = runtime.clock().instant();
     try {
-      DeliveryOutcome outcome = Objects.requireNonNull(notifier.send(notification), "the notifier returned no outcome");
+      DeliveryOutcome outcome = Objects.requireNonNull(send.get(), "the notifier returned no outcome");
       return new Attempted(outcome, Duration.between(start, runtime.clock().instant()));
     } catch (RuntimeException e) {
       // A bug, not an answer from the peer: counted, and left to the fanout to log.
@@ -227,13 +266,16 @@ public final class DeliveryStage implements Stage {
     return interval.compareTo(MIN_DEADLINE) < 0 ? MIN_DEADLINE : interval;
   }
 
-  /** The attempts of one flush, and how they are reported. */
+  /** The attempts of one flush (or digest), and how they are reported. */
   private final class Attempts {
-    private final FlushContext context;
+    private final String receiver;
+    private final String groupKey;
     private int count;
 
-    Attempts(FlushContext context) {
-      this.context = context;
+    /** @param groupKey the flushed group's key, or the digest's id */
+    Attempts(String receiver, String groupKey) {
+      this.receiver = receiver;
+      this.groupKey = groupKey;
     }
 
     void next() {
@@ -242,18 +284,16 @@ public final class DeliveryStage implements Stage {
 
     void report(Result result, Duration latency, String reason) {
       runtime.listener().onDelivery(
-          new DeliveryEvent(context.receiver(), notifier.type(), index, context.groupKey(), result, count, latency,
-              reason));
+          new DeliveryEvent(receiver, notifier.type(), index, groupKey, result, count, latency, reason));
     }
 
     String who() {
-      return "receiver " + context.receiver() + ", " + notifier.type() + "[" + index + "], group "
-          + context.groupKey();
+      return "receiver " + receiver + ", " + notifier.type() + "[" + index + "], group " + groupKey;
     }
 
     StageFailedException failure(String reason) {
       return new StageFailedException(
-          "delivery to receiver " + context.receiver() + " via " + notifier.type() + "[" + index + "] failed: " + reason);
+          "delivery to receiver " + receiver + " via " + notifier.type() + "[" + index + "] failed: " + reason);
     }
   }
 }

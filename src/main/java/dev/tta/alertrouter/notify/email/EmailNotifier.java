@@ -3,7 +3,8 @@ package dev.tta.alertrouter.notify.email;
 import dev.tta.alertrouter.config.EmailConfig;
 import dev.tta.alertrouter.notify.DeliveryOutcome;
 import dev.tta.alertrouter.notify.Notification;
-import dev.tta.alertrouter.notify.Notifier;
+import dev.tta.alertrouter.notify.digest.Digest;
+import dev.tta.alertrouter.notify.digest.DigestNotifier;
 import dev.tta.alertrouter.notify.template.MessageKind;
 import dev.tta.alertrouter.notify.template.MessageLinks;
 import dev.tta.alertrouter.notify.template.MessageModel;
@@ -15,6 +16,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -23,7 +25,7 @@ import java.util.Objects;
  * require_tls: false}) or, on port 465, implicit TLS; with {@code auth_username}, it authenticates.
  * One attempt per call; what the server answered comes back as a {@link DeliveryOutcome}.
  */
-public final class EmailNotifier implements Notifier {
+public final class EmailNotifier implements DigestNotifier {
   /** Per connection step (connect, each read, each write); the delivery stage bounds the whole attempt. */
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
@@ -73,9 +75,16 @@ public final class EmailNotifier implements Notifier {
       return new DeliveryOutcome.Permanent("no smarthost configured");
     }
     MessageModel model = MessageModels.of(notification, links);
+    return deliver(templates.render("subject", model), templates.render("text", model),
+        templates.render("html", model), notification.context().now());
+  }
+
+  private DeliveryOutcome deliver(String subject, String text, String html, Instant date) {
+    if (endpoint == null) {
+      return new DeliveryOutcome.Permanent("no smarthost configured");
+    }
     try {
-      MimeMessage message = composer.compose(session, templates.render("subject", model),
-          templates.render("text", model), templates.render("html", model), notification.context().now());
+      MimeMessage message = composer.compose(session, subject, text, html, date);
       try (Transport transport = session.getTransport()) {
         transport.connect(endpoint.host(), endpoint.port(), config.authUsername().orElse(null),
             config.authPassword().map(p -> p.reveal()).orElse(null));
@@ -85,6 +94,20 @@ public final class EmailNotifier implements Notifier {
     } catch (MessagingException e) {
       return SmtpOutcomes.of(e, endpoint);
     }
+  }
+
+  /** A digest is a message of its own, built by {@link EmailDigests} rather than the templates. */
+  @Override
+  public DeliveryOutcome sendDigest(Digest digest) {
+    String list = links.receiver(digest.receiver());
+    return deliver(EmailDigests.subject(digest), EmailDigests.text(digest, list), EmailDigests.html(digest, list),
+        digest.windowEnd());
+  }
+
+  @Override
+  public String renderDigest(Digest digest) {
+    return "To: " + config.to() + "\nSubject: " + EmailDigests.subject(digest) + "\n\n"
+        + EmailDigests.text(digest, links.receiver(digest.receiver()));
   }
 
   /** The message as it would be sent: recipients, subject and the plain-text part, for dry-run logs. */

@@ -4,7 +4,8 @@ import com.slack.api.Slack;
 import dev.tta.alertrouter.config.SlackConfig;
 import dev.tta.alertrouter.notify.DeliveryOutcome;
 import dev.tta.alertrouter.notify.Notification;
-import dev.tta.alertrouter.notify.Notifier;
+import dev.tta.alertrouter.notify.digest.Digest;
+import dev.tta.alertrouter.notify.digest.DigestNotifier;
 import dev.tta.alertrouter.notify.template.MessageKind;
 import dev.tta.alertrouter.notify.template.MessageLinks;
 import dev.tta.alertrouter.notify.template.MessageModel;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * group keeps one message that is updated in place. One attempt per call; what Slack answered
  * comes back as a {@link DeliveryOutcome}.
  */
-public final class SlackNotifier implements Notifier, AutoCloseable {
+public final class SlackNotifier implements DigestNotifier, AutoCloseable {
   /** Per HTTP call; the delivery stage bounds the whole attempt. */
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
@@ -85,6 +86,20 @@ public final class SlackNotifier implements Notifier, AutoCloseable {
   @Override
   public String render(Notification notification) {
     return GSON.toJson(builder.build(MessageModels.of(notification, links)));
+  }
+
+  /** A digest is a new message of its own, never an update of a group's message. */
+  @Override
+  public DeliveryOutcome sendDigest(Digest digest) {
+    if (delivery == null) {
+      return new DeliveryOutcome.Permanent("no api_url or bot_token configured");
+    }
+    return delivery.deliver(digest.id(), true, SlackDigests.build(digest, links.receiver(digest.receiver())));
+  }
+
+  @Override
+  public String renderDigest(Digest digest) {
+    return GSON.toJson(SlackDigests.build(digest, links.receiver(digest.receiver())));
   }
 
   /** Releases the HTTP client's connections and threads; call when a reload replaces this notifier. */

@@ -65,6 +65,14 @@ public final class MessageLinks {
   }
 
   /**
+   * The web UI's list of the alerts routed to {@code receiver}: {@code {externalUrl}/alerts?receiver=name},
+   * where a digest sends its reader.
+   */
+  public String receiver(String receiver) {
+    return base + "/alerts?receiver=" + URLEncoder.encode(receiver, StandardCharsets.UTF_8);
+  }
+
+  /**
    * {@code url} if it is an absolute http(s) URL a person can follow, else "": a runbook or source
    * link comes from an alert, and a {@code javascript:} link or one Slack rejects must not ride
    * into a message (Slack would refuse the whole message).

@@ -9,7 +9,8 @@ import dev.tta.alertrouter.notify.DeliveryOutcome;
 import dev.tta.alertrouter.notify.HttpOutcomes;
 import dev.tta.alertrouter.notify.HttpPoster;
 import dev.tta.alertrouter.notify.Notification;
-import dev.tta.alertrouter.notify.Notifier;
+import dev.tta.alertrouter.notify.digest.Digest;
+import dev.tta.alertrouter.notify.digest.DigestNotifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * alert-router can feed whatever reads Alertmanager's webhooks. 2xx is delivered; 429 and 5xx may
  * be retried; any other answer is permanent.
  */
-public final class WebhookNotifier implements Notifier {
+public final class WebhookNotifier implements DigestNotifier {
   public static final String TYPE = "webhook";
 
   private final WebhookConfig config;
@@ -55,11 +56,25 @@ public final class WebhookNotifier implements Notifier {
 
   @Override
   public DeliveryOutcome send(Notification notification) {
+    return post(bytes(message(notification)));
+  }
+
+  /** A digest in the shape of Alertmanager's payload, with no alerts and a {@code digest} object. */
+  @Override
+  public DeliveryOutcome sendDigest(Digest digest) {
+    return post(bytes(WebhookDigest.of(json, digest, externalUrl)));
+  }
+
+  @Override
+  public String renderDigest(Digest digest) {
+    return new String(bytes(WebhookDigest.of(json, digest, externalUrl)), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private DeliveryOutcome post(byte[] body) {
     if (config.url().isEmpty()) {
       return new DeliveryOutcome.Permanent("no url configured (its environment variable is unset)");
     }
     String url = config.url().get().reveal();
-    byte[] body = bytes(message(notification));
     try {
       HttpPoster.Response response = poster.postJson(URI.create(url), body);
       String said = HttpOutcomes.snippet(response.body());

@@ -66,6 +66,25 @@ class ActionLinkConfigTest {
   }
 
   @Test
+  void inlineSigningSecretsAreMaskedInTheConfigurationAsShown() {
+    Path file = write(dir, "f.yml", """
+        global:
+          pagerduty_webhook_signing_secret: whsec-global-inline
+        route: {receiver: r}
+        receivers:
+          - name: r
+            pagerduty_configs:
+              - routing_key: R0UT1NGKEY0123456789abcdefABCDEF
+                webhook_signing_secret: whsec-integration-inline
+        """);
+
+    String shown = MaskedConfig.of(java.util.List.of(file));
+
+    assertFalse(shown.contains("whsec-"), shown);
+    assertTrue(shown.contains("webhook_signing_secret: <secret>"), shown);
+  }
+
+  @Test
   void bothFormsOfOneSecretAreAnError() {
     LoadResult result = load(write(dir, "e.yml", """
         route: {receiver: r}

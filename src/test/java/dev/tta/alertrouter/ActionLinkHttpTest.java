@@ -44,6 +44,7 @@ class ActionLinkHttpTest {
   private static final String EXTERNAL = "http://router.example:9095";
   private static final String GROUP = "{}/{severity=\"critical\"}:{alertname=\"TTAServiceDown\", service=\"api\"}";
   private static final Pattern LINK = Pattern.compile(Pattern.quote(EXTERNAL) + "(/actions/[A-Za-z0-9_.-]+)");
+  private static final String ADMIN_TOKEN = "ops-token-5f2a9c1e7b";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([A-Za-z0-9_-]+)\"");
 
   @TempDir Path dir;
@@ -74,7 +75,9 @@ class ActionLinkHttpTest {
             webhook_configs: [{url: '%s'}]
         server:
           action_links_ttl: 2h
-        """.formatted(smtp.getSmtp().getPort(), webhook.url("/pager")));
+          auth:
+            tokens: [{name: ops, token: %s, role: admin}]
+        """.formatted(smtp.getSmtp().getPort(), webhook.url("/pager"), ADMIN_TOKEN));
     AppOptions options = new AppOptions(config, Optional.empty(), "127.0.0.1", 0, dir.resolve("data"), false,
         URI.create(EXTERNAL));
     app = App.start(options, clock, Map.of());
@@ -104,7 +107,9 @@ class ActionLinkHttpTest {
 
     HttpResponse<String> page = send("GET", path, null, null);
 
-    assertEquals(200, page.statusCode(), page.body());
+    assertEquals(200, page.statusCode(), "no credentials needed with access control on: the link authorises; " + page.body());
+    assertEquals(401, client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/v1/groups"))
+        .build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "while the API needs them");
     assertTrue(page.body().contains("Acknowledge this group?"), page.body());
     assertTrue(page.body().contains("alertname=&quot;TTAServiceDown&quot;"), "labels shown, escaped: " + page.body());
     assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
@@ -241,6 +246,9 @@ class ActionLinkHttpTest {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (type != null) {
       b.header("Content-Type", type);
+    }
+    if (!path.startsWith("/actions/")) {
+      b.header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
     if (headers.length > 0) {
       b.headers(headers);

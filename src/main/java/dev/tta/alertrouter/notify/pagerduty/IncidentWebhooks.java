@@ -8,6 +8,7 @@ import dev.tta.alertrouter.ack.AckOutcome;
 import dev.tta.alertrouter.ack.AckRequest;
 import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.config.Secret;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -80,10 +81,9 @@ public final class IncidentWebhooks {
     JsonNode root;
     try {
       root = json.readTree(body);
-    } catch (JsonProcessingException e) {
-      return new Outcome.Malformed(List.of("body: not valid JSON: " + e.getOriginalMessage()));
-    } catch (java.io.IOException e) {
-      return new Outcome.Malformed(List.of("body: unreadable"));
+    } catch (IOException e) {
+      String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+      return new Outcome.Malformed(List.of("body: not valid JSON: " + why));
     }
     JsonNode event = root == null ? null : root.get("event");
     if (event == null || !event.isObject()) {

@@ -82,7 +82,7 @@ public final class IncidentWebhooks {
     try {
       root = json.readTree(body);
     } catch (IOException e) {
-      String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+      String why = e instanceof JsonProcessingException parse ? parse.getOriginalMessage() : e.getMessage();
       return new Outcome.Malformed(List.of("body: not valid JSON: " + why));
     }
     JsonNode event = root == null ? null : root.get("event");

@@ -4,7 +4,20 @@ import dev.tta.alertrouter.tracing.ExportTarget;
 import dev.tta.alertrouter.tracing.OtlpEnvironment;
 import dev.tta.alertrouter.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
+import dev.tta.alertrouter.ack.AckListeners;
 import dev.tta.alertrouter.ack.Acknowledgements;
+import dev.tta.alertrouter.ack.GroupDirectory;
+import dev.tta.alertrouter.actionlink.ActionTokens;
+import dev.tta.alertrouter.actionlink.SignedLinks;
+import dev.tta.alertrouter.config.ReceiverConfig;
+import dev.tta.alertrouter.config.Secret;
+import dev.tta.alertrouter.dispatch.GroupSnapshot;
+import dev.tta.alertrouter.http.PagerDutyWebhookEndpoint;
+import dev.tta.alertrouter.notify.HttpPoster;
+import dev.tta.alertrouter.notify.pagerduty.AckForwarder;
+import dev.tta.alertrouter.notify.pagerduty.IncidentWebhooks;
+import dev.tta.alertrouter.notify.pagerduty.PagerDutyNotifier;
+import dev.tta.alertrouter.ui.ActionPages;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.capture.CaptureSegments;
 import dev.tta.alertrouter.capture.CaptureWriter;
@@ -149,13 +162,19 @@ public final class App implements AutoCloseable {
     this.observer = new DecisionObserver(decisionMetrics, new ExplainRecorder(options.explainCacheSize()),
         new DecisionLog(options.logFormat(), System.out), clock);
     this.slackRateLimiter = new RateLimiter(clock, Duration.ofSeconds(1), 1);
+    ActionTokens actionTokens = new ActionTokens(persistence.actionKey());
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun())
         .withTracer(tracing.tracer()), templates, new PersistentSlackMessageStore(persistence.messageReferences()),
-        slackRateLimiter, new RateLimiter(clock, Duration.ofSeconds(1), 1));
+        slackRateLimiter, new RateLimiter(clock, Duration.ofSeconds(1), 1),
+        new SignedLinks(actionTokens, options.externalUrl().toString(), clock,
+            () -> engine.get().config().server().actionLinksTtl()));
     this.startedAt = clock.instant();
     // Groups are looked up in the engine running when asked, so a reload does not strand acknowledgements.
-    this.acks = new Acknowledgements(persistence.acks(),
-        groupKey -> engine.get().group(groupKey, store::get, clock.instant()), observer, clock);
+    GroupDirectory groups = groupKey -> engine.get().group(groupKey, store::get, clock.instant());
+    AckForwarder toPagerDuty = new AckForwarder(
+        receiver -> engine.get().config().receiver(receiver).map(ReceiverConfig::pagerDutyConfigs).orElse(List.of()),
+        c -> new HttpPoster(c.httpConfig()), DeliveryRuntime.system(observer, options.dryRun()), fanoutExecutor);
+    this.acks = new Acknowledgements(persistence.acks(), groups, AckListeners.all(observer, toPagerDuty), clock);
     this.engine.set(RoutingEngine.build(initial, services()));
     this.web.set(initial.web());
     this.configLoadedAt.set(clock.instant());
@@ -186,6 +205,9 @@ public final class App implements AutoCloseable {
         .withQueries(queries)
         .withV2(new V2Api(queries, silences, () -> engine.get().view(), this::statusFacts, clock))
         .withAcks(new AckHandlers(acks), acks::current)
+        .withActionPages(new ActionPages(actionTokens, acks, groups, clock))
+        .withPagerDutyWebhook(new PagerDutyWebhookEndpoint(new IncidentWebhooks(
+            () -> pagerDutySigningSecrets(engine.get().config()), this::groupByIncidentKey, acks)))
         .withReceiverTests(new ReceiverTestHandler(
             new ReceiverTests(integrations, () -> engine.get().config(), options.dryRun(), clock, metrics)::test))
         .withExplain(observer.explain())
@@ -215,6 +237,22 @@ public final class App implements AutoCloseable {
   /** The tracer, for tests that flush its exports. */
   Tracing tracing() {
     return tracing;
+  }
+
+  /** Every PagerDuty webhook signing secret configured: the global one and each integration's. */
+  private static List<Secret> pagerDutySigningSecrets(RouterConfig config) {
+    List<Secret> secrets = new java.util.ArrayList<>();
+    config.global().pagerdutyWebhookSigningSecret().ifPresent(secrets::add);
+    for (ReceiverConfig receiver : config.receivers()) {
+      receiver.pagerDutyConfigs().forEach(c -> c.webhookSigningSecret().ifPresent(secrets::add));
+    }
+    return secrets;
+  }
+
+  /** The group held now whose PagerDuty dedup key (the SHA-256 of its key) is {@code incidentKey}. */
+  private Optional<String> groupByIncidentKey(String incidentKey) {
+    return engine.get().groups().stream().map(GroupSnapshot::groupKey)
+        .filter(key -> PagerDutyNotifier.dedupKey(key).equals(incidentKey)).findFirst();
   }
 
   /** What the web UI reads: the current engine's own parts, looked up per call (a reload swaps them). */

@@ -9,6 +9,7 @@ import dev.tta.alertrouter.config.ReceiverConfig;
 import dev.tta.alertrouter.config.SlackConfig;
 import dev.tta.alertrouter.config.TelegramConfig;
 import dev.tta.alertrouter.config.WebhookConfig;
+import dev.tta.alertrouter.notify.ActionLinks;
 import dev.tta.alertrouter.notify.DeliveryOptions;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
 import dev.tta.alertrouter.notify.DeliveryStage;
@@ -50,6 +51,7 @@ final class Integrations implements IntegrationFactory {
   private final SlackMessageStore slackMessages;
   private final RateLimiter slackChannels;
   private final RateLimiter chats;
+  private final ActionLinks actions;
 
   /**
    * @param slackChannels Slack takes about one message a second per channel; keyed by channel
@@ -58,6 +60,13 @@ final class Integrations implements IntegrationFactory {
    */
   Integrations(URI externalUrl, DeliveryRuntime runtime, Templates templates, SlackMessageStore slackMessages,
       RateLimiter slackChannels, RateLimiter chats) {
+    this(externalUrl, runtime, templates, slackMessages, slackChannels, chats, ActionLinks.NONE);
+  }
+
+  /** @param actions the signed acknowledge links email and webhook messages about firing groups carry */
+  Integrations(URI externalUrl, DeliveryRuntime runtime, Templates templates, SlackMessageStore slackMessages,
+      RateLimiter slackChannels, RateLimiter chats, ActionLinks actions) {
+    this.actions = Objects.requireNonNull(actions, "actions");
     this.externalUrl = Objects.requireNonNull(externalUrl, "externalUrl");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.templates = Objects.requireNonNull(templates, "templates");
@@ -112,13 +121,13 @@ final class Integrations implements IntegrationFactory {
     List<EmailConfig> email = receiver.emailConfigs();
     for (int i = 0; i < email.size(); i++) {
       EmailConfig c = email.get(i);
-      built.add(new Built(new EmailNotifier(c, templates.email(receiver.name(), i, c).templates(), links), i,
+      built.add(new Built(new EmailNotifier(c, templates.email(receiver.name(), i, c).templates(), links, actions), i,
           base.withDryRun(c.dryRun()), c.sendResolved()));
     }
     List<WebhookConfig> webhooks = receiver.webhookConfigs();
     for (int i = 0; i < webhooks.size(); i++) {
       WebhookConfig c = webhooks.get(i);
-      built.add(new Built(new WebhookNotifier(c, externalUrl), i,
+      built.add(new Built(new WebhookNotifier(c, externalUrl, actions), i,
           base.withDryRun(c.dryRun()), c.sendResolved()));
     }
     for (List<MSTeamsConfig> teams : List.of(receiver.msteamsV1Configs(), receiver.msteamsV2Configs())) {

@@ -18,6 +18,12 @@ import java.util.Optional;
 public record Ack(String groupKey, String by, String comment, Instant at, Instant until, String via) {
   /** Given through {@code POST /api/v1/groups/{groupKey}/ack}. */
   public static final String VIA_API = "api";
+  /** Given through a signed link in an email ({@code GET/POST /actions/{token}}). */
+  public static final String VIA_EMAIL = "email";
+  /** Given through a signed link from another message (a webhook payload's {@code actionLinks}). */
+  public static final String VIA_LINK = "link";
+  /** Acknowledged (or resolved) in PagerDuty, told by its v3 webhook. */
+  public static final String VIA_PAGERDUTY = "pagerduty";
 
   public Ack {
     Objects.requireNonNull(groupKey, "groupKey");

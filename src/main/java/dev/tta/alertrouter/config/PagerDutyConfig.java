@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param serviceKey Events API v1 key ({@code service_key} or {@code service_key_file})
  * @param url events endpoint, default the global {@code pagerduty_url}
  * @param eventClass the {@code class} field
+ * @param webhookSigningSecret the secret of the PagerDuty v3 webhook subscription that reports this
+ *     integration's incidents back ({@code webhook_signing_secret} or {@code webhook_signing_secret_file})
  */
 public record PagerDutyConfig(
     boolean sendResolved,
@@ -32,7 +34,8 @@ public record PagerDutyConfig(
     Optional<String> eventClass,
     Optional<String> component,
     Optional<String> group,
-    SourceLocation location) {
+    SourceLocation location,
+    Optional<Secret> webhookSigningSecret) {
 
   public PagerDutyConfig {
     Objects.requireNonNull(httpConfig, "httpConfig");
@@ -43,6 +46,17 @@ public record PagerDutyConfig(
     images = List.copyOf(images);
     links = List.copyOf(links);
     Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(webhookSigningSecret, "webhookSigningSecret");
+  }
+
+  /** Without a webhook signing secret. */
+  public PagerDutyConfig(boolean sendResolved, HttpClientConfig httpConfig, Optional<Secret> routingKey,
+      Optional<Secret> serviceKey, String url, Optional<String> client, Optional<String> clientUrl,
+      Optional<String> description, Map<String, String> details, List<Image> images, List<Link> links,
+      Optional<String> source, Optional<String> severity, Optional<String> eventClass, Optional<String> component,
+      Optional<String> group, SourceLocation location) {
+    this(sendResolved, httpConfig, routingKey, serviceKey, url, client, clientUrl, description, details, images, links,
+        source, severity, eventClass, component, group, location, Optional.empty());
   }
 
   /** True when there is no key to send with: the notifier only logs what it would send. */

@@ -12,7 +12,7 @@ final class PagerDutyParser {
     YamlMap m = v.mapping();
     m.allow("send_resolved", "http_config", "routing_key", "routing_key_file", "service_key", "service_key_file",
         "url", "client", "client_url", "description", "details", "images", "links", "source", "severity", "class",
-        "component", "group");
+        "component", "group", "webhook_signing_secret", "webhook_signing_secret_file");
     Optional<Secret> routingKey = SecretReader.read(m, "routing_key", SecretReader.WhenUnset.ABSENT);
     Optional<Secret> serviceKey = SecretReader.read(m, "service_key", SecretReader.WhenUnset.ABSENT);
     if (routingKey.isEmpty() && serviceKey.isEmpty()) {
@@ -37,7 +37,8 @@ final class PagerDutyParser {
         m.optional("class"),
         m.optional("component"),
         m.optional("group"),
-        v.location());
+        v.location(),
+        SecretReader.read(m, "webhook_signing_secret", SecretReader.WhenUnset.ERROR));
   }
 
   private static List<PagerDutyConfig.Image> images(List<Value> items) {

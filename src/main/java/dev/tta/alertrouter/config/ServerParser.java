@@ -12,9 +12,14 @@ final class ServerParser {
   private ServerParser() {}
 
   static ServerSettings parse(YamlMap m) {
-    m.allow("max_request_size", "resolved_retention", "intake_auth", "admin_auth", "auth", "capture");
+    m.allow("max_request_size", "resolved_retention", "intake_auth", "admin_auth", "auth", "capture", "action_links_ttl");
     Long size = m.has("max_request_size") ? bytes(m.get("max_request_size")) : null;
     Duration retention = m.duration("resolved_retention");
+    Duration linksTtl = m.duration("action_links_ttl");
+    if (linksTtl != null && linksTtl.isZero()) {
+      m.get("action_links_ttl").error("must be longer than 0s: a link that expires at once cannot be followed");
+      linksTtl = null;
+    }
     Optional<AccessSettings> access = m.has("auth") ? Optional.of(AccessParser.parse(m.get("auth"))) : Optional.empty();
     if (access.isPresent()) {
       for (String legacy : new String[] {"intake_auth", "admin_auth"}) {
@@ -30,7 +35,8 @@ final class ServerParser {
         access.isPresent() ? Optional.empty() : auth(m, "intake_auth"),
         access.isPresent() ? Optional.empty() : auth(m, "admin_auth"),
         access,
-        capture(m));
+        capture(m),
+        linksTtl == null ? ServerSettings.DEFAULT_ACTION_LINKS_TTL : linksTtl);
   }
 
   /** {@code capture: {enabled, max_age, max_size}}; every key optional. */

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param access roles, tokens and the trusted SSO header ({@code server.auth}); when present,
  *     {@code intakeAuth} and {@code adminAuth} are empty
  * @param capture what {@code server.capture} keeps of the intake payloads
+ * @param actionLinksTtl how long a signed action link in an email or webhook stays valid
+ *     ({@code server.action_links_ttl})
  */
 public record ServerSettings(
     long maxRequestBytes,
@@ -21,8 +23,10 @@ public record ServerSettings(
     Optional<HttpAuth> intakeAuth,
     Optional<HttpAuth> adminAuth,
     Optional<AccessSettings> access,
-    CaptureSettings capture) {
+    CaptureSettings capture,
+    Duration actionLinksTtl) {
 
+  public static final Duration DEFAULT_ACTION_LINKS_TTL = Duration.ofHours(24);
   public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
   public static final Duration DEFAULT_RESOLVED_RETENTION = Duration.ofMinutes(15);
 
@@ -35,6 +39,16 @@ public record ServerSettings(
     Objects.requireNonNull(adminAuth, "adminAuth");
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(capture, "capture");
+    Objects.requireNonNull(actionLinksTtl, "actionLinksTtl");
+    if (actionLinksTtl.isNegative() || actionLinksTtl.isZero()) {
+      throw new IllegalArgumentException("actionLinksTtl must be positive");
+    }
+  }
+
+  /** With action links valid for {@link #DEFAULT_ACTION_LINKS_TTL}. */
+  public ServerSettings(long maxRequestBytes, Duration resolvedRetention, Optional<HttpAuth> intakeAuth,
+      Optional<HttpAuth> adminAuth, Optional<AccessSettings> access, CaptureSettings capture) {
+    this(maxRequestBytes, resolvedRetention, intakeAuth, adminAuth, access, capture, DEFAULT_ACTION_LINKS_TTL);
   }
 
   /** Without {@code server.auth}, with the default capture settings. */

@@ -24,6 +24,7 @@ import dev.tta.alertrouter.query.AlertJudge;
 import dev.tta.alertrouter.query.AlertQueries;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.Upserted;
+import dev.tta.alertrouter.ui.ActionPages;
 import dev.tta.alertrouter.ui.WebUi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -82,6 +83,8 @@ public final class HttpApi {
   private ReceiverTestHandler receiverTests;
   private ExplainEndpoint explainEndpoint;
   private WebUi webUi;
+  private ActionPages actionPages;
+  private PagerDutyWebhookEndpoint pagerDutyWebhook;
   private volatile CaptureWriter captureWriter;
   private ConfigDiffAction configDiff;
   private ConfigChangesEndpoint configChanges;
@@ -204,6 +207,18 @@ public final class HttpApi {
    */
   public synchronized HttpApi withUi(WebUi ui) {
     this.webUi = Objects.requireNonNull(ui, "ui");
+    return this;
+  }
+
+  /** Serves the pages of signed action links, {@code GET|POST /actions/{token}} (open: the token authorises). Before {@link #start}. */
+  public synchronized HttpApi withActionPages(ActionPages pages) {
+    this.actionPages = Objects.requireNonNull(pages, "pages");
+    return this;
+  }
+
+  /** Serves {@code POST /api/v1/pagerduty/webhook} (open: PagerDuty's signature authorises). Before {@link #start}. */
+  public synchronized HttpApi withPagerDutyWebhook(PagerDutyWebhookEndpoint endpoint) {
+    this.pagerDutyWebhook = Objects.requireNonNull(endpoint, "endpoint");
     return this;
   }
 
@@ -340,6 +355,12 @@ public final class HttpApi {
     }
     if (ackHandlers != null) {
       ackHandlers.register(config, UnaryOperator.identity());
+    }
+    if (actionPages != null) {
+      actionPages.register(config);
+    }
+    if (pagerDutyWebhook != null) {
+      config.routes.post(PagerDutyWebhookEndpoint.PATH, pagerDutyWebhook::handle);
     }
     if (captureWriter != null) {
       config.routes.get(CaptureEndpoint.PATH, new CaptureEndpoint(captureWriter, clock)::handle);

@@ -15,6 +15,7 @@ import dev.tta.alertrouter.store.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -63,6 +64,7 @@ public final class Persistence implements AutoCloseable {
   private final SqlMessageReferences messageReferences;
   private final SqlAckStore acks;
   private final SqlEscalationStore escalations;
+  private final byte[] actionKey;
   /** Repeating work started on this store, stopped when it closes. */
   private final List<Scheduler.Cancellable> schedules = new CopyOnWriteArrayList<>();
   /** Present only where replicas share the database. */
@@ -96,6 +98,7 @@ public final class Persistence implements AutoCloseable {
       references = SqlMessageReferences.read(connection);
       storedAcks = SqlAckStore.read(connection);
       storedEscalations = SqlEscalationStore.read(connection);
+      actionKey = ActionKeys.readOrCreate(connection, new SecureRandom(), clock.instant());
     }
     this.writer = new GroupCommitWriter(dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica));
     this.alerts = new SqlAlertStore(writer, alertRows, state.alertTable(), state.alerts(), clock, staleListener);
@@ -228,6 +231,15 @@ public final class Persistence implements AutoCloseable {
   /** Where each group stands in its route's escalation steps, written through and shared by replicas. */
   public EscalationStore escalations() {
     return escalations;
+  }
+
+  /**
+   * The key action links are signed with: made at the first start and kept in the database, so links
+   * already sent stay valid across restarts and every replica sharing the database accepts them. A
+   * copy; it is a secret, never to be logged.
+   */
+  public byte[] actionKey() {
+    return actionKey.clone();
   }
 
   /**

@@ -13,6 +13,15 @@ final class Endpoints {
   /** Open to anyone: probes must work without credentials. */
   static final Set<String> OPEN = Set.of("/-/healthy", "/-/ready");
   static final Set<String> INTAKE = Set.of("/api/v1/alertmanager", "/api/v2/alerts");
+  /**
+   * Open, with their own authority: a signed action link's page (GET) and its form (POST), {@code
+   * ui.ActionPages}. The token in the path is signed with the server's key and names one action on
+   * one group until it expires; whoever received the email may have no account here, so asking for
+   * credentials would defeat the link. GET only shows; the form's POST acts, CSRF-checked.
+   */
+  static final String ACTION_LINKS = "/actions/{token}";
+  /** Open to POST: PagerDuty authenticates by its signature over the body, refused with 401 when it does not match. */
+  static final String PAGERDUTY_WEBHOOK = "/api/v1/pagerduty/webhook";
   private static final String SILENCES = "/api/v1/silences";
   /** Alertmanager's v2 silence writes: POST /api/v2/silences and DELETE /api/v2/silence/{silenceID}. */
   private static final String V2_SILENCE = "/api/v2/silence";
@@ -30,6 +39,10 @@ final class Endpoints {
   /** The role required; empty when the endpoint is open. */
   static Optional<Role> required(HandlerType method, String path) {
     if (OPEN.contains(path)) {
+      return Optional.empty();
+    }
+    if ((path.equals(ACTION_LINKS) && (method == HandlerType.GET || method == HandlerType.POST))
+        || (path.equals(PAGERDUTY_WEBHOOK) && method == HandlerType.POST)) {
       return Optional.empty();
     }
     if (ADMIN_READS.contains(path)) {

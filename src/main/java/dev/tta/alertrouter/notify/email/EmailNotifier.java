@@ -1,6 +1,8 @@
 package dev.tta.alertrouter.notify.email;
 
+import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.config.EmailConfig;
+import dev.tta.alertrouter.notify.ActionLinks;
 import dev.tta.alertrouter.notify.DeliveryOutcome;
 import dev.tta.alertrouter.notify.Notification;
 import dev.tta.alertrouter.notify.digest.Digest;
@@ -36,6 +38,7 @@ public final class EmailNotifier implements DigestNotifier {
   private final Session session;
   private final MailComposer composer;
   private final InternetAddress[] recipients;
+  private final ActionLinks actions;
 
   /**
    * @param config an entry; without a {@code smarthost} (a dry-run entry) the notifier only renders
@@ -45,12 +48,23 @@ public final class EmailNotifier implements DigestNotifier {
    *     loader reports the same problems with file and line)
    */
   public EmailNotifier(EmailConfig config, MessageTemplates templates, MessageLinks links) {
+    this(config, templates, links, ActionLinks.NONE);
+  }
+
+  /** @param actions the acknowledge link a message about a firing group carries ({@code ackUrl} in templates) */
+  public EmailNotifier(EmailConfig config, MessageTemplates templates, MessageLinks links, ActionLinks actions) {
     this(config, templates, links,
-        Objects.requireNonNull(config, "config").smarthost().map(SmtpEndpoint::of).orElse(null));
+        Objects.requireNonNull(config, "config").smarthost().map(SmtpEndpoint::of).orElse(null), actions);
   }
 
   /** With the TLS mode chosen here rather than by the port, so tests can use implicit TLS on a free port. */
   EmailNotifier(EmailConfig config, MessageTemplates templates, MessageLinks links, SmtpEndpoint endpoint) {
+    this(config, templates, links, endpoint, ActionLinks.NONE);
+  }
+
+  private EmailNotifier(EmailConfig config, MessageTemplates templates, MessageLinks links, SmtpEndpoint endpoint,
+      ActionLinks actions) {
+    this.actions = Objects.requireNonNull(actions, "actions");
     this.config = Objects.requireNonNull(config, "config");
     if (templates.kind() != MessageKind.EMAIL) {
       throw new IllegalArgumentException("email needs email templates, not " + templates.kind());
@@ -71,10 +85,7 @@ public final class EmailNotifier implements DigestNotifier {
 
   @Override
   public DeliveryOutcome send(Notification notification) {
-    if (endpoint == null) {
-      return new DeliveryOutcome.Permanent("no smarthost configured");
-    }
-    MessageModel model = MessageModels.of(notification, links);
+    MessageModel model = model(notification);
     return deliver(templates.render("subject", model), templates.render("text", model),
         templates.render("html", model), notification.context().now());
   }
@@ -113,8 +124,16 @@ public final class EmailNotifier implements DigestNotifier {
   /** The message as it would be sent: recipients, subject and the plain-text part, for dry-run logs. */
   @Override
   public String render(Notification notification) {
-    MessageModel model = MessageModels.of(notification, links);
+    MessageModel model = model(notification);
     return "To: " + config.to() + "\nSubject: " + templates.render("subject", model) + "\n\n"
         + templates.render("text", model);
+  }
+
+  private MessageModel model(Notification notification) {
+    MessageModel model = MessageModels.of(notification, links);
+    if (notification.firing().isEmpty()) {
+      return model;
+    }
+    return actions.acknowledge(notification.context().groupKey(), Ack.VIA_EMAIL).map(model::withAckUrl).orElse(model);
   }
 }

@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * @param sourceUrl the first (firing) alert's generator URL; vetted, or ""
  * @param groupUrl the group's alerts in alert-router's API
  * @param explainUrl the explain page of the first (firing) alert
+ * @param ackUrl a signed link that acknowledges the group (email, while it fires), else ""
  */
 public record MessageModel(
     String groupKey,
@@ -54,7 +55,8 @@ public record MessageModel(
     String sourceUrl,
     String groupUrl,
     String explainUrl,
-    String externalUrl) {
+    String externalUrl,
+    String ackUrl) {
 
   public MessageModel {
     Objects.requireNonNull(groupKey, "groupKey");
@@ -80,6 +82,14 @@ public record MessageModel(
     Objects.requireNonNull(groupUrl, "groupUrl");
     Objects.requireNonNull(explainUrl, "explainUrl");
     Objects.requireNonNull(externalUrl, "externalUrl");
+    Objects.requireNonNull(ackUrl, "ackUrl");
+  }
+
+  /** This model with the group's acknowledge link. */
+  public MessageModel withAckUrl(String url) {
+    return new MessageModel(groupKey, receiver, status, priority, color, emoji, title, summary, description, groupLabels,
+        commonLabels, commonAnnotations, importantLabels, alerts, firing, resolved, since, sinceEpochSeconds,
+        silenceMatchers, runbookUrl, sourceUrl, groupUrl, explainUrl, externalUrl, url);
   }
 
   public boolean isResolved() {
@@ -122,6 +132,7 @@ public record MessageModel(
     m.put("groupUrl", groupUrl);
     m.put("explainUrl", explainUrl);
     m.put("externalUrl", externalUrl);
+    m.put("ackUrl", ackUrl);
     return m;
   }
 

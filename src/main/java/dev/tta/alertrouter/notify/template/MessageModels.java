@@ -76,7 +76,8 @@ public final class MessageModels {
         lead.stream().map(AlertView::generatorUrl).filter(u -> !u.isEmpty()).findFirst().orElse(""),
         links.group(notification.context().groupLabels()),
         lead.isEmpty() ? "" : lead.get(0).explainUrl(),
-        links.externalUrl());
+        links.externalUrl(),
+        "");
   }
 
   private static AlertView view(Alert alert, Instant now, Labels common, Notification n, MessageLinks links) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.config.WebhookConfig;
+import dev.tta.alertrouter.ack.Ack;
+import dev.tta.alertrouter.notify.ActionLinks;
 import dev.tta.alertrouter.notify.DeliveryOutcome;
 import dev.tta.alertrouter.notify.HttpOutcomes;
 import dev.tta.alertrouter.notify.HttpPoster;
@@ -31,18 +33,31 @@ public final class WebhookNotifier implements DigestNotifier {
   private final String externalUrl;
   private final HttpPoster poster;
   private final Clock clock;
+  private final ActionLinks actions;
   private final ObjectMapper json = new ObjectMapper();
 
   /** With an HTTP client built from the config's {@code http_config} and the system clock. */
   public WebhookNotifier(WebhookConfig config, URI externalUrl) {
-    this(config, externalUrl, posterFor(config), Clock.systemUTC());
+    this(config, externalUrl, ActionLinks.NONE);
+  }
+
+  /** With an HTTP client built from the config's {@code http_config}, the system clock and action links. */
+  public WebhookNotifier(WebhookConfig config, URI externalUrl, ActionLinks actions) {
+    this(config, externalUrl, posterFor(config), Clock.systemUTC(), actions);
+  }
+
+  /** Without action links. */
+  public WebhookNotifier(WebhookConfig config, URI externalUrl, HttpPoster poster, Clock clock) {
+    this(config, externalUrl, poster, clock, ActionLinks.NONE);
   }
 
   /**
    * @param externalUrl alert-router's own external URL, sent as {@code externalURL}
    * @param clock measures a {@code Retry-After} date
+   * @param actions the acknowledge link a firing group's payload carries in {@code actionLinks}
    */
-  public WebhookNotifier(WebhookConfig config, URI externalUrl, HttpPoster poster, Clock clock) {
+  public WebhookNotifier(WebhookConfig config, URI externalUrl, HttpPoster poster, Clock clock, ActionLinks actions) {
+    this.actions = Objects.requireNonNull(actions, "actions");
     this.config = Objects.requireNonNull(config, "config");
     this.externalUrl = Objects.requireNonNull(externalUrl, "externalUrl").toString();
     this.poster = Objects.requireNonNull(poster, "poster");
@@ -97,7 +112,14 @@ public final class WebhookNotifier implements DigestNotifier {
   private ObjectNode message(Notification notification) {
     List<Alert> kept = WebhookMessage.firstOf(notification.alerts(), config.maxAlerts());
     long truncated = notification.alerts().size() - kept.size();
-    return WebhookMessage.of(json, new Notification(notification.context(), kept), truncated, externalUrl);
+    ObjectNode message =
+        WebhookMessage.of(json, new Notification(notification.context(), kept), truncated, externalUrl);
+    if (!notification.firing().isEmpty()) {
+      // Alertmanager's fields stay as they are; readers that know this one find the link here.
+      actions.acknowledge(notification.context().groupKey(), Ack.VIA_LINK)
+          .ifPresent(url -> message.putObject("actionLinks").put("acknowledge", url));
+    }
+    return message;
   }
 
   private byte[] bytes(ObjectNode message) {

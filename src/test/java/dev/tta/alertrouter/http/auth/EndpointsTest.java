@@ -39,6 +39,15 @@ class EndpointsTest {
   }
 
   @Test
+  void actionLinksAndPagerDutysWebhookCarryTheirOwnAuthority() {
+    assertEquals(Optional.empty(), Endpoints.required(HandlerType.GET, "/actions/{token}"), "the signed link's page");
+    assertEquals(Optional.empty(), Endpoints.required(HandlerType.POST, "/actions/{token}"), "its form");
+    assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.DELETE, "/actions/{token}"));
+    assertEquals(Optional.empty(), Endpoints.required(HandlerType.POST, "/api/v1/pagerduty/webhook"), "signed by PagerDuty");
+    assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/api/v1/pagerduty/webhook"));
+  }
+
+  @Test
   void rolesNest() {
     assertEquals(true, Role.ADMIN.grants(Role.RESPONDER) && Role.ADMIN.grants(Role.INTAKE));
     assertEquals(true, Role.RESPONDER.grants(Role.VIEWER));

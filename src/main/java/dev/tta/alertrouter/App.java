@@ -3,6 +3,7 @@ package dev.tta.alertrouter;
 import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.capture.CaptureSegments;
+import dev.tta.alertrouter.capture.CaptureStorage;
 import dev.tta.alertrouter.capture.CaptureWriter;
 import dev.tta.alertrouter.capture.Since;
 import dev.tta.alertrouter.config.CaptureSettings;
@@ -160,7 +161,7 @@ public final class App implements AutoCloseable {
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
     decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
-    this.capture = openCapture(options, clock, metrics, () -> engine.get().config().server().capture());
+    this.capture = openCapture(options, clock, metrics, persistence, () -> engine.get().config().server().capture());
     // v1 and v2 list alerts and groups through one service; only their JSON differs.
     AlertQueries queries = new AlertQueries(store, () -> engine.get()::judge, () -> engine.get().groups(), clock);
     this.http = new HttpApi(
@@ -286,7 +287,7 @@ public final class App implements AutoCloseable {
         return new ConfigDiffAction.Outcome(503, "this server keeps no capture (see its log)");
       }
       capture.flush();
-      CaptureSource source = each -> capture.segments().read(since, each);
+      CaptureSource source = each -> capture.storage().read(since, each);
       ReplayDiff diff = ReplayDiff.of(baseline.run(source, Replayer.DEFAULT_TAIL), candidate.run(source, Replayer.DEFAULT_TAIL));
       return new ConfigDiffAction.Outcome(200, DiffReport.json(diff));
     } catch (ConfigException e) {
@@ -316,17 +317,18 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * The capture folder under {@code --data}, also with a shared PostgreSQL store: each replica keeps
-   * the payloads it took.
+   * The capture table of a shared PostgreSQL store, so every replica's intake is in one capture;
+   * else the capture folder under {@code --data}.
    */
   private static CaptureWriter openCapture(AppOptions options, Clock clock, RouterMetrics metrics,
-      Supplier<CaptureSettings> settings) {
+      Persistence persistence, Supplier<CaptureSettings> settings) {
     try {
-      CaptureSegments segments = CaptureSegments.open(options.data(), settings, clock);
-      metrics.trackCaptureSize(segments::sizeBytes);
-      return new CaptureWriter(segments, CAPTURE_QUEUE, record -> metrics.captureDropped());
+      Optional<CaptureStorage> shared = persistence.sharedCapture(settings);
+      CaptureStorage storage = shared.isPresent() ? shared.get() : CaptureSegments.open(options.data(), settings, clock);
+      metrics.trackCaptureSize(storage::sizeBytes);
+      return new CaptureWriter(storage, CAPTURE_QUEUE, record -> metrics.captureDropped());
     } catch (IOException | UncheckedIOException e) {
-      // A capture is an aid: a data folder that cannot hold it (read-only, with a shared store) must not stop routing.
+      // A capture is an aid: a data folder that cannot hold it (read-only) must not stop routing.
       LOG.warn("intake is not captured: cannot open the capture folder under {}: {}", options.data(), e.toString());
       return null;
     }

@@ -148,8 +148,8 @@ class SharedCaptureTest {
       onA.prune();
       List<CaptureRecord> kept = new ArrayList<>();
       onA.read(Instant.EPOCH, kept::add);
-      assertEquals(30, kept.size(), "minutes 91 to 120 are within the last hour");
-      assertEquals(T0.plus(Duration.ofMinutes(91)), kept.get(0).receivedAt());
+      assertEquals(31, kept.size(), "minutes 90 (exactly max_age old) to 120 are kept");
+      assertEquals(T0.plus(Duration.ofMinutes(90)), kept.get(0).receivedAt());
     }
   }
 

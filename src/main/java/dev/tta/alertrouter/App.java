@@ -7,6 +7,7 @@ import dev.tta.alertrouter.capture.CaptureStorage;
 import dev.tta.alertrouter.capture.CaptureWriter;
 import dev.tta.alertrouter.capture.Since;
 import dev.tta.alertrouter.config.CaptureSettings;
+import dev.tta.alertrouter.config.MaskedSources;
 import dev.tta.alertrouter.config.ConfigChange;
 import dev.tta.alertrouter.config.ConfigChangeReport;
 import dev.tta.alertrouter.config.ConfigChanges;
@@ -184,6 +185,7 @@ public final class App implements AutoCloseable {
         .withExplain(observer.explain())
         .withWebConfig(web::get)
         .withConfigDiff(this::diffConfig)
+        .withConfigSources(() -> MaskedSources.of(options.config(), engine.get().config().sources()))
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
             slackRateLimiter, clock));

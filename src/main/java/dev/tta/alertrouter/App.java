@@ -48,6 +48,7 @@ import dev.tta.alertrouter.persistence.Persistence;
 import dev.tta.alertrouter.persistence.Retention;
 import dev.tta.alertrouter.persistence.WriterStats;
 import dev.tta.alertrouter.query.AlertQueries;
+import dev.tta.alertrouter.replay.CandidateDiff;
 import dev.tta.alertrouter.replay.CaptureSource;
 import dev.tta.alertrouter.replay.DiffReport;
 import dev.tta.alertrouter.replay.ReplayDiff;
@@ -62,6 +63,7 @@ import dev.tta.alertrouter.ui.UiBackend;
 import dev.tta.alertrouter.ui.WebUi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -237,6 +239,11 @@ public final class App implements AutoCloseable {
     }
 
     @Override
+    public CandidateDiff diff(String candidateYaml) {
+      return compare(candidateYaml.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    @Override
     public Optional<String> reload() {
       return reloadAction.reload() instanceof ReloadOutcome.Failure failure
           ? Optional.of(failure.error())
@@ -270,37 +277,48 @@ public final class App implements AutoCloseable {
     }
   }
 
+  /** {@link #compare} as {@code POST /api/v1/config/diff} answers it. */
+  private ConfigDiffAction.Outcome diffConfig(byte[] yaml, String sinceText) {
+    CandidateDiff result = compare(yaml, sinceText);
+    return new ConfigDiffAction.Outcome(result.status(),
+        result.diff().map(DiffReport::json).orElseGet(() -> String.join("\n", result.problems())));
+  }
+
   /**
    * Replays this server's capture through the running configuration and a candidate, one diff at a
    * time (each costs two replays of CPU on a request thread).
    */
-  private ConfigDiffAction.Outcome diffConfig(byte[] yaml, String sinceText) {
+  private CandidateDiff compare(byte[] yaml, String sinceText) {
     if (!diffs.tryAcquire()) {
-      return new ConfigDiffAction.Outcome(429, "another config diff is running; retry later");
+      return CandidateDiff.refused(429, List.of("another config diff is running; retry later"));
     }
     Path tmp = null;
     try {
       Instant since = Since.parse(sinceText, clock.instant());
       tmp = Files.createTempDirectory("alert-router-diff");
       Path candidateFile = Files.write(tmp.resolve("candidate.yml"), yaml);
-      Replayer candidate = Replayer.load(candidateFile, environment);
+      Replayer candidate;
+      try {
+        candidate = Replayer.load(candidateFile, environment);
+      } catch (ConfigException e) {
+        return CandidateDiff.refused(400, e.errors().stream()
+            .map(error -> error.replace(candidateFile.toString(), CandidateDiff.CANDIDATE)).toList());
+      }
       Replayer baseline = Replayer.of(engine.get().loaded());
       if (capture == null) {
-        return new ConfigDiffAction.Outcome(503, "this server keeps no capture (see its log)");
+        return CandidateDiff.refused(503, List.of("this server keeps no capture (see its log)"));
       }
       capture.flush();
       CaptureSource source = each -> capture.storage().read(since, each);
-      ReplayDiff diff = ReplayDiff.of(baseline.run(source, Replayer.DEFAULT_TAIL), candidate.run(source, Replayer.DEFAULT_TAIL));
-      return new ConfigDiffAction.Outcome(200, DiffReport.json(diff));
-    } catch (ConfigException e) {
-      return new ConfigDiffAction.Outcome(400, String.join("\n", e.errors()).replace(String.valueOf(tmp == null ? "" : tmp.resolve("candidate.yml")), "candidate"));
+      return CandidateDiff.compared(
+          ReplayDiff.of(baseline.run(source, Replayer.DEFAULT_TAIL), candidate.run(source, Replayer.DEFAULT_TAIL)));
     } catch (IllegalArgumentException e) {
-      return new ConfigDiffAction.Outcome(400, e.getMessage());
+      return CandidateDiff.refused(400, List.of(e.getMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new ConfigDiffAction.Outcome(503, "interrupted");
+      return CandidateDiff.refused(503, List.of("interrupted"));
     } finally {
       diffs.release();
       deleteQuietly(tmp);

@@ -1,27 +1,44 @@
 package dev.tta.alertrouter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tta.alertrouter.App;
+import dev.tta.alertrouter.AppOptions;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.capture.CaptureCodec;
 import dev.tta.alertrouter.capture.CaptureRecord;
+import dev.tta.alertrouter.capture.CaptureSegments;
 import dev.tta.alertrouter.capture.CaptureStorage;
 import dev.tta.alertrouter.capture.CaptureWriter;
+import dev.tta.alertrouter.cli.RootCommand;
 import dev.tta.alertrouter.config.CaptureSettings;
 import dev.tta.alertrouter.dispatch.ManualClock;
+import dev.tta.alertrouter.explain.ExplainRecorder;
+import dev.tta.alertrouter.explain.LogFormat;
 import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +47,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The capture of replicas sharing a real PostgreSQL: one table, every replica's payloads, within its bounds. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -154,7 +173,48 @@ class SharedCaptureTest {
   }
 
   @Test
-  void sqliteKeepsItsCaptureInTheDataFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+  void twoServersShareOneCaptureThatEitherServesAndExportReads(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("config.yml"), "route: {receiver: a}\nreceivers: [{name: a}]\n");
+    HttpClient client = HttpClient.newHttpClient();
+    try (App first = replica(config, dir, "replica-a"); App second = replica(config, dir, "replica-b")) {
+      for (App app : List.of(first, second, first)) {
+        HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(base(app) + "/api/v2/alerts"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("[{\"labels\":{\"alertname\":\"A\",\"port\":\"" + app.port() + "\"}}]"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, posted.statusCode(), posted.body());
+        // Each server's own GET waits for its capture queue, so the other then reads the row.
+        assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(base(app) + "/api/v1/capture")).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode());
+      }
+      String onSecond = client.send(HttpRequest.newBuilder(URI.create(base(second) + "/api/v1/capture")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      List<String> ports = onSecond.lines()
+          .map(l -> CaptureCodec.parse(l).orElseThrow().alerts().get(0).labels().get("port")).toList();
+      assertEquals(List.of(first.port(), second.port(), first.port()).stream().map(String::valueOf).toList(), ports,
+          "every replica's intake, in time order, from either replica");
+      assertFalse(Files.exists(dir.resolve("data-replica-a").resolve(CaptureSegments.FOLDER)), "nothing kept locally");
+
+      StringWriter exported = new StringWriter();
+      CommandLine cli = RootCommand.commandLine();
+      cli.setOut(new PrintWriter(exported));
+      assertEquals(0, cli.execute("capture", "export", "--store", url));
+      assertEquals(onSecond, exported.toString());
+    }
+  }
+
+  private App replica(Path config, Path dir, String name) throws Exception {
+    AppOptions options = new AppOptions(config, Optional.empty(), "127.0.0.1", 0, dir.resolve("data-" + name), true,
+        URI.create("http://127.0.0.1:9095"), LogFormat.TEXT, ExplainRecorder.DEFAULT_CAPACITY, Optional.of(url), name);
+    return App.start(options, Clock.systemUTC(), Map.of());
+  }
+
+  private static String base(App app) {
+    return "http://127.0.0.1:" + app.port();
+  }
+
+  @Test
+  void sqliteKeepsItsCaptureInTheDataFolder(@TempDir Path data) {
     try (Persistence local = Persistence.open(data, clock, (stale, held) -> {})) {
       assertTrue(local.sharedCapture(CaptureSettings::defaults).isEmpty());
     }

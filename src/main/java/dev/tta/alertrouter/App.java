@@ -124,6 +124,8 @@ public final class App implements AutoCloseable {
   private final CaptureWriter capture;
   private final Map<String, String> environment;
   private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
+  /** The configuration files in force, masked, read when loaded: files edited since are not in force. */
+  private final AtomicReference<Map<String, String>> maskedSources = new AtomicReference<>(Map.of());
   private final java.util.concurrent.Semaphore diffs = new java.util.concurrent.Semaphore(1);
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
@@ -153,6 +155,7 @@ public final class App implements AutoCloseable {
     this.acks = new Acknowledgements(persistence.acks(),
         groupKey -> engine.get().group(groupKey, store::get, clock.instant()), observer, clock);
     this.engine.set(RoutingEngine.build(initial, services()));
+    this.maskedSources.set(maskSources(initial));
     this.web.set(initial.web());
     this.configLoadedAt.set(clock.instant());
     // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
@@ -187,7 +190,7 @@ public final class App implements AutoCloseable {
         .withExplain(observer.explain())
         .withWebConfig(web::get)
         .withConfigDiff(this::diffConfig)
-        .withConfigSources(() -> MaskedSources.of(options.config(), engine.get().config().sources()))
+        .withConfigSources(maskedSources::get)
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
             slackRateLimiter, clock));
@@ -322,6 +325,16 @@ public final class App implements AutoCloseable {
     } finally {
       diffs.release();
       deleteQuietly(tmp);
+    }
+  }
+
+  /** What {@code GET /api/v1/config/sources} serves for {@code loaded}; nothing when a file went away meanwhile. */
+  private Map<String, String> maskSources(LoadedConfig loaded) {
+    try {
+      return MaskedSources.of(options.config(), loaded.config().sources());
+    } catch (UncheckedIOException e) {
+      LOG.warn("the configuration sources cannot be served: {}", e.getMessage());
+      return Map.of();
     }
   }
 
@@ -486,6 +499,7 @@ public final class App implements AutoCloseable {
     List<ConfigChange> changes = ConfigChanges.between(engine.get().config(), loaded.config());
     RoutingEngine fresh = RoutingEngine.build(loaded, services());
     RoutingEngine old = engine.getAndSet(fresh);
+    maskedSources.set(maskSources(loaded));
     lastChanges.set(new ConfigChangeReport(clock.instant(), changes));
     logChanges(changes);
     old.close();

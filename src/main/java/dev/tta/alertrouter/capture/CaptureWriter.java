@@ -82,14 +82,14 @@ public final class CaptureWriter implements AutoCloseable {
           if (o instanceof CaptureRecord r) {
             append(r);
           } else if (o instanceof Barrier b) {
-            storage.flush();
+            flushStorage();
             b.done().countDown();
           } else if (o == STOP) {
             stop = true;
           }
         }
         batch.clear();
-        storage.flush();
+        flushStorage();
         if (stop) {
           return;
         }
@@ -99,6 +99,15 @@ public final class CaptureWriter implements AutoCloseable {
         LOG.warn("capture: {}", e.toString());
         batch.clear();
       }
+    }
+  }
+
+  /** A failed flush (a database away) loses that batch, never the writer: whoever waits is released. */
+  private void flushStorage() {
+    try {
+      storage.flush();
+    } catch (IOException e) {
+      LOG.warn("capture: a batch could not be written: {}", e.getMessage());
     }
   }
 

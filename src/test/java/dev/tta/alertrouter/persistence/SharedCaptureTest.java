@@ -214,6 +214,32 @@ class SharedCaptureTest {
   }
 
   @Test
+  void aDatabaseOutageLosesBatchesNeverTheWriterAndItResumes() throws Exception {
+    try (TcpProxy database = TcpProxy.to(server.hostAndPort())) {
+      String viaProxy = PostgresServer.via(url, database.hostAndPort());
+      Random random = new Random(11);
+      try (Persistence c = Persistence.openJdbc(viaProxy, "replica-c", clock, (stale, held) -> {});
+           CaptureWriter writer = new CaptureWriter(c.sharedCapture(CaptureSettings::defaults).orElseThrow(), 100, r -> {})) {
+        CaptureRecord before = record(clock.instant(), "c", 1, random);
+        writer.offer(before);
+        writer.flush();
+        database.cut();
+        clock.advance(Duration.ofSeconds(1));
+        writer.offer(record(clock.instant(), "c", 1, random));
+        writer.flush(); // returns: the batch is logged and lost, nothing waits forever
+        database.restore();
+        clock.advance(Duration.ofSeconds(1));
+        CaptureRecord after = record(clock.instant(), "c", 1, random);
+        writer.offer(after);
+        writer.flush();
+        List<CaptureRecord> kept = new ArrayList<>();
+        SqlCaptureTable.forReading(url).read(Instant.EPOCH, kept::add);
+        assertEquals(List.of(before, after), kept, "the writer reconnected for the next batch");
+      }
+    }
+  }
+
+  @Test
   void sqliteKeepsItsCaptureInTheDataFolder(@TempDir Path data) {
     try (Persistence local = Persistence.open(data, clock, (stale, held) -> {})) {
       assertTrue(local.sharedCapture(CaptureSettings::defaults).isEmpty());

@@ -20,9 +20,11 @@ import dev.tta.alertrouter.notify.pagerduty.PagerDutyNotifier;
 import dev.tta.alertrouter.ui.ActionPages;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.capture.CaptureSegments;
+import dev.tta.alertrouter.capture.CaptureStorage;
 import dev.tta.alertrouter.capture.CaptureWriter;
 import dev.tta.alertrouter.capture.Since;
 import dev.tta.alertrouter.config.CaptureSettings;
+import dev.tta.alertrouter.config.MaskedSources;
 import dev.tta.alertrouter.config.ConfigChange;
 import dev.tta.alertrouter.config.ConfigChangeReport;
 import dev.tta.alertrouter.config.ConfigChanges;
@@ -63,6 +65,7 @@ import dev.tta.alertrouter.persistence.Persistence;
 import dev.tta.alertrouter.persistence.Retention;
 import dev.tta.alertrouter.persistence.WriterStats;
 import dev.tta.alertrouter.query.AlertQueries;
+import dev.tta.alertrouter.replay.CandidateDiff;
 import dev.tta.alertrouter.replay.CaptureSource;
 import dev.tta.alertrouter.replay.DiffReport;
 import dev.tta.alertrouter.replay.ReplayDiff;
@@ -77,6 +80,7 @@ import dev.tta.alertrouter.ui.UiBackend;
 import dev.tta.alertrouter.ui.WebUi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -137,6 +141,8 @@ public final class App implements AutoCloseable {
   private final CaptureWriter capture;
   private final Map<String, String> environment;
   private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
+  /** The configuration files in force, masked, read when loaded: files edited since are not in force. */
+  private final AtomicReference<Map<String, String>> maskedSources = new AtomicReference<>(Map.of());
   private final java.util.concurrent.Semaphore diffs = new java.util.concurrent.Semaphore(1);
   private final Tracing tracing;
 
@@ -176,6 +182,7 @@ public final class App implements AutoCloseable {
         c -> new HttpPoster(c.httpConfig()), DeliveryRuntime.system(observer, options.dryRun()), fanoutExecutor);
     this.acks = new Acknowledgements(persistence.acks(), groups, AckListeners.all(observer, toPagerDuty), clock);
     this.engine.set(RoutingEngine.build(initial, services()));
+    this.maskedSources.set(maskSources(initial));
     this.web.set(initial.web());
     this.configLoadedAt.set(clock.instant());
     // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
@@ -187,7 +194,7 @@ public final class App implements AutoCloseable {
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
     decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
-    this.capture = openCapture(options, clock, metrics, () -> engine.get().config().server().capture());
+    this.capture = openCapture(options, clock, metrics, persistence, () -> engine.get().config().server().capture());
     // v1 and v2 list alerts and groups through one service; only their JSON differs.
     AlertQueries queries = new AlertQueries(store, () -> engine.get()::judge, () -> engine.get().groups(), clock);
     this.http = new HttpApi(
@@ -213,6 +220,7 @@ public final class App implements AutoCloseable {
         .withExplain(observer.explain())
         .withWebConfig(web::get)
         .withConfigDiff(this::diffConfig)
+        .withConfigSources(maskedSources::get)
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
             slackRateLimiter, clock))
@@ -298,6 +306,11 @@ public final class App implements AutoCloseable {
     }
 
     @Override
+    public CandidateDiff diff(String candidateYaml) {
+      return compare(candidateYaml.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    @Override
     public Optional<String> reload() {
       return reloadAction.reload() instanceof ReloadOutcome.Failure failure
           ? Optional.of(failure.error())
@@ -331,40 +344,61 @@ public final class App implements AutoCloseable {
     }
   }
 
+  /** {@link #compare} as {@code POST /api/v1/config/diff} answers it. */
+  private ConfigDiffAction.Outcome diffConfig(byte[] yaml, String sinceText) {
+    CandidateDiff result = compare(yaml, sinceText);
+    return new ConfigDiffAction.Outcome(result.status(),
+        result.diff().map(DiffReport::json).orElseGet(() -> String.join("\n", result.problems())));
+  }
+
   /**
    * Replays this server's capture through the running configuration and a candidate, one diff at a
    * time (each costs two replays of CPU on a request thread).
    */
-  private ConfigDiffAction.Outcome diffConfig(byte[] yaml, String sinceText) {
+  private CandidateDiff compare(byte[] yaml, String sinceText) {
     if (!diffs.tryAcquire()) {
-      return new ConfigDiffAction.Outcome(429, "another config diff is running; retry later");
+      return CandidateDiff.refused(429, List.of("another config diff is running; retry later"));
     }
     Path tmp = null;
     try {
       Instant since = Since.parse(sinceText, clock.instant());
       tmp = Files.createTempDirectory("alert-router-diff");
       Path candidateFile = Files.write(tmp.resolve("candidate.yml"), yaml);
-      Replayer candidate = Replayer.load(candidateFile, environment);
+      Replayer candidate;
+      try {
+        candidate = Replayer.load(candidateFile, environment);
+      } catch (ConfigException e) {
+        return CandidateDiff.refused(400, e.errors().stream()
+            .map(error -> error.replace(candidateFile.toString(), CandidateDiff.CANDIDATE)).toList());
+      }
       Replayer baseline = Replayer.of(engine.get().loaded());
       if (capture == null) {
-        return new ConfigDiffAction.Outcome(503, "this server keeps no capture (see its log)");
+        return CandidateDiff.refused(503, List.of("this server keeps no capture (see its log)"));
       }
       capture.flush();
-      CaptureSource source = each -> capture.segments().read(since, each);
-      ReplayDiff diff = ReplayDiff.of(baseline.run(source, Replayer.DEFAULT_TAIL), candidate.run(source, Replayer.DEFAULT_TAIL));
-      return new ConfigDiffAction.Outcome(200, DiffReport.json(diff));
-    } catch (ConfigException e) {
-      return new ConfigDiffAction.Outcome(400, String.join("\n", e.errors()).replace(String.valueOf(tmp == null ? "" : tmp.resolve("candidate.yml")), "candidate"));
+      CaptureSource source = each -> capture.storage().read(since, each);
+      return CandidateDiff.compared(
+          ReplayDiff.of(baseline.run(source, Replayer.DEFAULT_TAIL), candidate.run(source, Replayer.DEFAULT_TAIL)));
     } catch (IllegalArgumentException e) {
-      return new ConfigDiffAction.Outcome(400, e.getMessage());
+      return CandidateDiff.refused(400, List.of(e.getMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new ConfigDiffAction.Outcome(503, "interrupted");
+      return CandidateDiff.refused(503, List.of("interrupted"));
     } finally {
       diffs.release();
       deleteQuietly(tmp);
+    }
+  }
+
+  /** What {@code GET /api/v1/config/sources} serves for {@code loaded}; nothing when a file went away meanwhile. */
+  private Map<String, String> maskSources(LoadedConfig loaded) {
+    try {
+      return MaskedSources.of(options.config(), loaded.config().sources());
+    } catch (UncheckedIOException e) {
+      LOG.warn("the configuration sources cannot be served: {}", e.getMessage());
+      return Map.of();
     }
   }
 
@@ -380,17 +414,18 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * The capture folder under {@code --data}, also with a shared PostgreSQL store: each replica keeps
-   * the payloads it took.
+   * The capture table of a shared PostgreSQL store, so every replica's intake is in one capture;
+   * else the capture folder under {@code --data}.
    */
   private static CaptureWriter openCapture(AppOptions options, Clock clock, RouterMetrics metrics,
-      Supplier<CaptureSettings> settings) {
+      Persistence persistence, Supplier<CaptureSettings> settings) {
     try {
-      CaptureSegments segments = CaptureSegments.open(options.data(), settings, clock);
-      metrics.trackCaptureSize(segments::sizeBytes);
-      return new CaptureWriter(segments, CAPTURE_QUEUE, record -> metrics.captureDropped());
+      Optional<CaptureStorage> shared = persistence.sharedCapture(settings);
+      CaptureStorage storage = shared.isPresent() ? shared.get() : CaptureSegments.open(options.data(), settings, clock);
+      metrics.trackCaptureSize(storage::sizeBytes);
+      return new CaptureWriter(storage, CAPTURE_QUEUE, record -> metrics.captureDropped());
     } catch (IOException | UncheckedIOException e) {
-      // A capture is an aid: a data folder that cannot hold it (read-only, with a shared store) must not stop routing.
+      // A capture is an aid: a data folder that cannot hold it (read-only) must not stop routing.
       LOG.warn("intake is not captured: cannot open the capture folder under {}: {}", options.data(), e.toString());
       return null;
     }
@@ -540,6 +575,7 @@ public final class App implements AutoCloseable {
     tracing.apply(traces);
     RoutingEngine fresh = RoutingEngine.build(loaded, services());
     RoutingEngine old = engine.getAndSet(fresh);
+    maskedSources.set(maskSources(loaded));
     lastChanges.set(new ConfigChangeReport(clock.instant(), changes));
     logChanges(changes);
     old.close();

@@ -3,8 +3,6 @@ package dev.tta.alertrouter.capture;
 import dev.tta.alertrouter.config.CaptureSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +29,7 @@ import java.util.stream.Stream;
  * folder stays under {@code max_size} (a single payload larger than a segment aside) and never drops a record younger than {@code max_age} unless
  * the size bound requires it. Appends come from one writer thread; reads may run beside it.
  */
-public final class CaptureSegments implements AutoCloseable {
+public final class CaptureSegments implements CaptureStorage {
   /** The capture folder under the data folder. */
   public static final String FOLDER = "capture";
 
@@ -78,6 +76,7 @@ public final class CaptureSegments implements AutoCloseable {
   }
 
   /** Appends one record (without syncing: a capture is an aid, not state). */
+  @Override
   public synchronized void append(CaptureRecord record) throws IOException {
     String line = CaptureCodec.line(record) + "\n";
     long length = line.getBytes(StandardCharsets.UTF_8).length;
@@ -89,6 +88,7 @@ public final class CaptureSegments implements AutoCloseable {
   }
 
   /** Makes what was appended visible to readers. */
+  @Override
   public synchronized void flush() throws IOException {
     if (current != null) {
       current.flush();
@@ -96,6 +96,7 @@ public final class CaptureSegments implements AutoCloseable {
   }
 
   /** Bytes in the folder's segments (the current one included, as flushed). */
+  @Override
   public synchronized long sizeBytes() {
     long total = 0;
     for (Segment s : segments) {
@@ -109,6 +110,7 @@ public final class CaptureSegments implements AutoCloseable {
   }
 
   /** Every record received at or after {@code since}, oldest first. */
+  @Override
   public void read(Instant since, Consumer<CaptureRecord> each) throws IOException {
     for (Path p : readable(since)) {
       try (BufferedReader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
@@ -121,22 +123,6 @@ public final class CaptureSegments implements AutoCloseable {
         // dropped by the bounds since it was listed
       }
     }
-  }
-
-  /** {@link #read} as NDJSON. */
-  public void export(Instant since, OutputStream out) throws IOException {
-    try {
-      read(since, r -> {
-        try {
-          out.write((CaptureCodec.line(r) + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    out.flush();
   }
 
   /** The segments that may hold records at or after {@code since}: a segment whose successor began before it holds none. */
@@ -184,6 +170,7 @@ public final class CaptureSegments implements AutoCloseable {
   }
 
   /** Also applies the age bound between rotations (the writer calls it when idle). */
+  @Override
   public synchronized void prune() throws IOException {
     enforceBounds();
   }

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes capture records off the request path: intake offers each record to a bounded queue and
- * returns at once; one thread appends them to the segments. When the queue is full the record is
- * dropped and counted ({@link DropListener}), never waited for: capture must not slow intake.
+ * returns at once; one thread appends them to the {@link CaptureStorage}, flushing after each batch.
+ * When the queue is full the record is dropped and counted ({@link DropListener}), never waited for: capture must not slow intake.
  */
 public final class CaptureWriter implements AutoCloseable {
   /** Told of each record the full queue refused. */
@@ -25,7 +25,7 @@ public final class CaptureWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CaptureWriter.class);
   private static final int BATCH = 256;
 
-  private final CaptureSegments segments;
+  private final CaptureStorage storage;
   private final DropListener drops;
   private final BlockingQueue<Object> queue;
   private final Thread thread;
@@ -36,8 +36,8 @@ public final class CaptureWriter implements AutoCloseable {
 
   private static final Object STOP = new Object();
 
-  public CaptureWriter(CaptureSegments segments, int capacity, DropListener drops) {
-    this.segments = segments;
+  public CaptureWriter(CaptureStorage storage, int capacity, DropListener drops) {
+    this.storage = storage;
     this.drops = drops;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.thread = new Thread(this::run, "alert-router-capture");
@@ -62,8 +62,8 @@ public final class CaptureWriter implements AutoCloseable {
     barrier.done().await();
   }
 
-  public CaptureSegments segments() {
-    return segments;
+  public CaptureStorage storage() {
+    return storage;
   }
 
   private void run() {
@@ -72,7 +72,7 @@ public final class CaptureWriter implements AutoCloseable {
       try {
         Object first = queue.poll(1, TimeUnit.MINUTES);
         if (first == null) {
-          segments.prune();
+          storage.prune();
           continue;
         }
         batch.add(first);
@@ -82,14 +82,14 @@ public final class CaptureWriter implements AutoCloseable {
           if (o instanceof CaptureRecord r) {
             append(r);
           } else if (o instanceof Barrier b) {
-            segments.flush();
+            flushStorage();
             b.done().countDown();
           } else if (o == STOP) {
             stop = true;
           }
         }
         batch.clear();
-        segments.flush();
+        flushStorage();
         if (stop) {
           return;
         }
@@ -102,15 +102,24 @@ public final class CaptureWriter implements AutoCloseable {
     }
   }
 
+  /** A failed flush (a database away) loses that batch, never the writer: whoever waits is released. */
+  private void flushStorage() {
+    try {
+      storage.flush();
+    } catch (IOException e) {
+      LOG.warn("capture: a batch could not be written: {}", e.getMessage());
+    }
+  }
+
   private void append(CaptureRecord r) {
     try {
-      segments.append(r);
+      storage.append(r);
     } catch (IOException e) {
       LOG.warn("capture: a record could not be written: {}", e.toString());
     }
   }
 
-  /** Writes what is queued, then stops the thread and closes the segments. */
+  /** Writes what is queued, then stops the thread and closes the storage. */
   @Override
   public void close() {
     closed = true;
@@ -121,7 +130,7 @@ public final class CaptureWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     try {
-      segments.close();
+      storage.close();
     } catch (IOException e) {
       LOG.warn("capture: closing: {}", e.toString());
     }

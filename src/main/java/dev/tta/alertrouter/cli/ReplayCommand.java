@@ -40,7 +40,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "The candidate configuration: a YAML file or a folder.")
   Path candidate;
 
-  @Option(names = "--baseline", required = true, description = "The configuration in force (a file or a folder), e.g. the main branch's routing-rules/.")
+  @Option(names = "--baseline", description = "The configuration in force (a file or a folder), e.g. the main branch's routing-rules/. "
+      + "Default with --url: the server's own (GET /api/v1/config/sources, secrets masked).")
   Path baseline;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -75,7 +76,12 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path downloaded = null;
+    Path serverConfig = null;
     try {
+      if (baseline == null && input.url == null) {
+        err.println("replay: --baseline is needed with --capture (only --url can supply the server's own configuration)");
+        return 2;
+      }
       Duration tailDuration = Durations.parse(tail);
       Path file = input.capture;
       if (file == null) {
@@ -84,7 +90,12 @@ final class ReplayCommand implements Callable<Integer> {
         file = downloaded;
       }
       Map<String, String> env = System.getenv();
-      Replayer base = Replayer.load(baseline, env);
+      Path baselineConfig = baseline;
+      if (baselineConfig == null) {
+        serverConfig = Files.createTempDirectory("alert-router-baseline");
+        baselineConfig = ServerBaseline.fetch(input.url, System.getenv(AUTHORIZATION_ENV), serverConfig);
+      }
+      Replayer base = Replayer.load(baselineConfig, env);
       Replayer cand = Replayer.load(candidate, env);
       long started = System.nanoTime();
       ReplayRun before = base.run(CaptureSource.ofFile(file), tailDuration);
@@ -110,13 +121,19 @@ final class ReplayCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       return 2;
     } finally {
-      if (downloaded != null) {
-        try {
-          Files.deleteIfExists(downloaded);
-        } catch (IOException e) {
-          // a temporary file
-        }
-      }
+      deleteQuietly(downloaded);
+      deleteQuietly(serverConfig);
+    }
+  }
+
+  private static void deleteQuietly(Path temporary) {
+    if (temporary == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(temporary)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary file or folder
     }
   }
 

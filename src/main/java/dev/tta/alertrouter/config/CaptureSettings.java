@@ -5,11 +5,13 @@ import java.util.Objects;
 
 /**
  * {@code server.capture}: keeping the intake payloads (parsed alerts, never headers) under the data
- * folder, so that a candidate configuration can be replayed against real traffic.
+ * folder, or in the shared PostgreSQL store, so that a candidate configuration can be replayed
+ * against real traffic.
  *
  * @param enabled whether intake is captured at all
- * @param maxAge records older than this are dropped (whole segments, oldest first)
- * @param maxBytes the capture folder is kept under this size (whole segments, oldest first)
+ * @param maxAge records older than this are dropped (whole segments, oldest first; rows in PostgreSQL)
+ * @param maxBytes the capture is kept under this size (whole segments, oldest first; in PostgreSQL the
+ *     records' NDJSON bytes)
  */
 public record CaptureSettings(boolean enabled, Duration maxAge, long maxBytes) {
   public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(24);

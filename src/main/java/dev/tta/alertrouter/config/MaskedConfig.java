@@ -25,15 +25,16 @@ public final class MaskedConfig {
   public static final String MASK = "<secret>";
 
   /** Keys whose value is a secret wherever they appear. */
-  private static final Set<String> SECRET_KEYS = Set.of(
-      "slack_api_url", "smtp_auth_password", "smtp_auth_secret", "opsgenie_api_key", "victorops_api_key",
+  static final Set<String> SECRET_KEYS = Set.of(
+      "slack_api_url", "webhook_url", "smtp_auth_password", "smtp_auth_secret", "opsgenie_api_key", "victorops_api_key",
       "wechat_api_secret", "service_key", "routing_key", "auth_password", "auth_secret", "password",
       "credentials", "bearer_token", "client_secret", "bot_token", "api_key", "api_secret", "token", "user_key",
       "webhook_signing_secret", "pagerduty_webhook_signing_secret");
-  /** Keys that are secret only inside these lists ({@code slack_configs[].api_url}). */
-  private static final Map<String, Set<String>> SECRET_IN = Map.of("slack_configs", Set.of("api_url"));
+  /** Keys that are secret only inside these lists ({@code slack_configs[].api_url}, {@code webhook_configs[].url}). */
+  static final Map<String, Set<String>> SECRET_IN = Map.of(
+      "slack_configs", Set.of("api_url"), "webhook_configs", Set.of("url"));
 
-  private static final YAMLMapper YAML = YAMLMapper.builder()
+  static final YAMLMapper YAML = YAMLMapper.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)

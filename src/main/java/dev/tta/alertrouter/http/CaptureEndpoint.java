@@ -29,6 +29,6 @@ final class CaptureEndpoint {
     }
     writer.flush();
     ctx.contentType("application/x-ndjson");
-    writer.segments().export(since, ctx.outputStream());
+    writer.storage().export(since, ctx.outputStream());
   }
 }

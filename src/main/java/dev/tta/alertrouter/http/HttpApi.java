@@ -35,6 +35,7 @@ import io.javalin.router.Endpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -89,6 +90,7 @@ public final class HttpApi {
   private ConfigDiffAction configDiff;
   private ConfigChangesEndpoint configChanges;
   private Tracing tracing = Tracing.off();
+  private ConfigSourcesEndpoint configSources;
   private Javalin app;
 
   /**
@@ -249,6 +251,15 @@ public final class HttpApi {
     return this;
   }
 
+  /**
+   * Serves {@code GET /api/v1/config/sources} (admin auth): the configuration files in force, secrets
+   * masked so that they still load. Before {@link #start}.
+   */
+  public synchronized HttpApi withConfigSources(Supplier<Map<String, String>> maskedFiles) {
+    this.configSources = new ConfigSourcesEndpoint(Objects.requireNonNull(maskedFiles, "maskedFiles"));
+    return this;
+  }
+
   private void capture(CaptureRecord record) {
     CaptureWriter writer = captureWriter;
     if (writer != null && settings.get().capture().enabled()) {
@@ -367,6 +378,9 @@ public final class HttpApi {
     }
     if (configChanges != null) {
       config.routes.get(ConfigChangesEndpoint.PATH, configChanges::handle);
+    }
+    if (configSources != null) {
+      config.routes.get(ConfigSourcesEndpoint.PATH, configSources::handle);
     }
     if (configDiff != null) {
       config.routes.post("/api/v1/config/diff", this::configDiff);

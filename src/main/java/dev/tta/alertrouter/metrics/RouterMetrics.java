@@ -185,7 +185,7 @@ public final class RouterMetrics {
   public void trackCaptureSize(java.util.function.LongSupplier bytes) {
     GaugeWithCallback.builder()
         .name("alertrouter_capture_size_bytes")
-        .help("Bytes held in the capture folder's segment files.")
+        .help("Bytes held in the capture: the folder's segment files, or the NDJSON size of the PostgreSQL table as of this replica's last write.")
         .callback(cb -> cb.call(bytes.getAsLong()))
         .register(registry);
   }

@@ -2,6 +2,8 @@ package dev.tta.alertrouter.persistence;
 
 import dev.tta.alertrouter.ack.AckStore;
 import dev.tta.alertrouter.alert.Alert;
+import dev.tta.alertrouter.capture.CaptureStorage;
+import dev.tta.alertrouter.config.CaptureSettings;
 import dev.tta.alertrouter.escalation.EscalationStore;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.dispatch.Scheduler;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -55,6 +58,8 @@ public final class Persistence implements AutoCloseable {
   public static final Duration CHECKPOINT_PERIOD = Duration.ofSeconds(10);
 
   private final Connector connector;
+  /** This replica's name in a shared database; null for SQLite. */
+  private final String replica;
   private final AutoCloseable dataDirectoryLock;
   private final GroupCommitWriter writer;
   private final Clock clock;
@@ -77,6 +82,7 @@ public final class Persistence implements AutoCloseable {
       Connector connector, AutoCloseable dataDirectoryLock, String replica, Clock clock, StaleAlertListener staleListener)
       throws SQLException {
     this.connector = connector;
+    this.replica = replica;
     this.dataDirectoryLock = dataDirectoryLock;
     this.clock = clock;
     Dialect dialect = connector.dialect();
@@ -240,6 +246,15 @@ public final class Persistence implements AutoCloseable {
    */
   public byte[] actionKey() {
     return actionKey.clone();
+  }
+
+  /**
+   * With a shared PostgreSQL store, the capture table every replica writes (bounded by {@code
+   * settings} at each batch); empty with SQLite, whose capture stays in segment files under the data
+   * folder.
+   */
+  public Optional<CaptureStorage> sharedCapture(Supplier<CaptureSettings> settings) {
+    return replica == null ? Optional.empty() : Optional.of(new SqlCaptureTable(connector, replica, settings, clock));
   }
 
   /**

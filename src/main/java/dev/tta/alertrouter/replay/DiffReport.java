@@ -114,11 +114,13 @@ public final class DiffReport {
     return m;
   }
 
-  private static String describe(SentNotification n) {
+  /** One notification in a line: shadow or not, integration, group, how many alerts firing and resolved. */
+  public static String describe(SentNotification n) {
     return (n.shadow() ? "(shadow) " : "") + n.integration() + "  " + n.groupKey() + "  firing " + n.firing().size() + ", resolved " + n.resolved().size();
   }
 
-  private static String or(String s) {
+  /** A field's value, or {@code (none)} for an empty one. */
+  public static String or(String s) {
     return s.isEmpty() ? "(none)" : s;
   }
 }

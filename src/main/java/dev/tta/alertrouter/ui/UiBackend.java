@@ -5,6 +5,7 @@ import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.mute.InhibitionReason;
 import dev.tta.alertrouter.mute.TimeIntervals;
+import dev.tta.alertrouter.replay.CandidateDiff;
 import dev.tta.alertrouter.routing.RouteTree;
 import dev.tta.alertrouter.runbook.RunbookResolver;
 import java.time.Instant;
@@ -47,4 +48,12 @@ public interface UiBackend {
 
   /** The figures of the status page. */
   StatusFacts status();
+
+  /**
+   * Replays the server's capture through the configuration in force and {@code candidateYaml}, as
+   * {@code POST /api/v1/config/diff} does; a backend without a capture refuses with 503.
+   */
+  default CandidateDiff diff(String candidateYaml) {
+    return CandidateDiff.refused(503, List.of("this server does not compare configurations"));
+  }
 }

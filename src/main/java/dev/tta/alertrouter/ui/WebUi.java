@@ -111,7 +111,7 @@ public final class WebUi {
    *
    * @param silenceGuard the check creating, editing and expiring a silence go through (the one the
    *     silence API uses)
-   * @param adminGuard the check a reload goes through (the one {@code POST /-/reload} uses)
+   * @param adminGuard the check a reload and a config diff go through (the one {@code POST /-/reload} uses)
    * @param explainJson answers {@code /alerts/{fingerprint}} for {@code Accept: application/json}
    *     (the explain API's own handler, so the JSON is the same)
    */
@@ -138,6 +138,9 @@ public final class WebUi {
     config.routes.get("/ui/api/notifications-per-hour", this::notificationsPerHour);
     config.routes.get("/status", this::status);
     config.routes.post("/status/reload", adminGuard.apply(checked(this::reload)));
+    ConfigDiffPage diffPage = new ConfigDiffPage(backend, pages, ctx -> model(ctx, "status"));
+    config.routes.get(ConfigDiffPage.PATH, diffPage::form);
+    config.routes.post(ConfigDiffPage.PATH, adminGuard.apply(checked(diffPage::submit)));
     for (String path : assets.keySet()) {
       config.routes.get(path, this::serveAsset);
     }

@@ -31,8 +31,11 @@ final class Endpoints {
   private static final String GROUPS = "/api/v1/groups/";
   private static final String ACK = "/ack";
 
-  /** Reads that only admins may do: the capture holds every alert's labels and annotations as sent. */
-  static final Set<String> ADMIN_READS = Set.of("/api/v1/capture");
+  /**
+   * Reads that only admins may do: the capture holds every alert's labels and annotations as sent;
+   * the configuration sources show every receiver's setup; the diff page runs replays.
+   */
+  static final Set<String> ADMIN_READS = Set.of("/api/v1/capture", "/api/v1/config/sources", "/config/diff");
 
   private Endpoints() {}
 

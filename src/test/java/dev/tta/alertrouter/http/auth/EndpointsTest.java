@@ -32,6 +32,9 @@ class EndpointsTest {
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.DELETE, "/api/v1/groups/<groupKey>/ack"));
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/api/v1/receivers/{name}/test"));
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.GET, "/api/v1/capture"), "the capture");
+    assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.GET, "/api/v1/config/sources"), "the config sources");
+    assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.GET, "/config/diff"), "the config diff page");
+    assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/config/diff"));
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/api/v1/config/diff"));
     assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/api/v1/config/changes"));
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/-/reload"));

@@ -157,6 +157,7 @@ public final class App implements AutoCloseable {
     engine.get().resumeEscalations();
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
+    metrics.trackStore(persistence::reachable, persistence::outages);
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
     decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
@@ -184,6 +185,7 @@ public final class App implements AutoCloseable {
         .withWebConfig(web::get)
         .withConfigDiff(this::diffConfig)
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
+        .withReadiness(persistence::notReadyBecause)
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
             slackRateLimiter, clock));
     if (capture != null) {

@@ -83,6 +83,7 @@ public final class HttpApi {
   private volatile CaptureWriter captureWriter;
   private ConfigDiffAction configDiff;
   private ConfigChangesEndpoint configChanges;
+  private volatile Supplier<Optional<String>> notReadyBecause = Optional::empty;
   private Javalin app;
 
   /**
@@ -222,6 +223,12 @@ public final class HttpApi {
   /** Serves {@code GET /api/v1/config/changes}: what the last reload changed. Before {@link #start}. */
   public synchronized HttpApi withConfigChanges(Supplier<Optional<ConfigChangeReport>> last) {
     this.configChanges = new ConfigChangesEndpoint(Objects.requireNonNull(last, "last"));
+    return this;
+  }
+
+  /** What else keeps {@code /-/ready} at 503 once a configuration is loaded (the store unreachable), and why. */
+  public synchronized HttpApi withReadiness(Supplier<Optional<String>> notReadyBecause) {
+    this.notReadyBecause = Objects.requireNonNull(notReadyBecause, "notReadyBecause");
     return this;
   }
 
@@ -365,10 +372,15 @@ public final class HttpApi {
   }
 
   private void readiness(Context ctx) {
-    if (ready.getAsBoolean()) {
-      ctx.result("OK");
-    } else {
+    if (!ready.getAsBoolean()) {
       ctx.status(503).result("not ready: configuration not loaded");
+      return;
+    }
+    Optional<String> reason = notReadyBecause.get();
+    if (reason.isPresent()) {
+      ctx.status(503).result("not ready: " + reason.get());
+    } else {
+      ctx.result("OK");
     }
   }
 

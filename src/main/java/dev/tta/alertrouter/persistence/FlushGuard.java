@@ -39,6 +39,9 @@ final class FlushGuard implements Stage {
 
   @Override
   public List<Alert> apply(FlushContext context, List<Alert> batch) {
+    // One round trip on the name's connection: a flush never goes on under a name this replica lost
+    // (and a namesake may have taken) since the last peer sync, and one resumes as soon as it is back.
+    name.check();
     if (!name.owned()) {
       // Leases are held under the name; without it, a namesake may be flushing the same groups.
       throw StageFailedException.alreadyReported("this replica does not hold its name " + name.name());

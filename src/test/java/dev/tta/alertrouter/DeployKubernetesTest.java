@@ -175,7 +175,13 @@ class DeployKubernetesTest {
       }
     }
     assertEquals("alert-router:" + stage, deployment.at("/spec/template/spec/containers/0/image").asText());
-    assertTrue(deployment.at("/spec/template/spec/volumes/0/configMap/name").asText().startsWith("alert-router-routing-rules-"),
+    String rulesVolume = "";
+    for (JsonNode volume : deployment.at("/spec/template/spec/volumes")) {
+      if ("routing-rules".equals(volume.path("name").asText())) {
+        rulesVolume = volume.at("/configMap/name").asText();
+      }
+    }
+    assertTrue(rulesVolume.startsWith("alert-router-routing-rules-"),
         "the pod mounts the hashed ConfigMap, so a rule change rolls it");
 
     LoadResult loaded = new ConfigLoader(Map.of()).load(rules);

@@ -21,6 +21,7 @@ import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.query.AlertJudge;
 import dev.tta.alertrouter.query.AlertQueries;
 import dev.tta.alertrouter.store.AlertStore;
+import dev.tta.alertrouter.store.StoreUnavailableException;
 import dev.tta.alertrouter.store.Upserted;
 import dev.tta.alertrouter.ui.WebUi;
 import io.javalin.Javalin;
@@ -361,6 +362,14 @@ public final class HttpApi {
 
     config.routes.exception(HttpResponseException.class, (e, ctx) ->
         Json.error(ctx, e.getStatus(), e.getStatus() == 404 ? "not found" : e.getMessage()));
+    // A store outage is logged once by the store: acks, silences and the like answer 503 (retry), not 500.
+    config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+      if (ctx.path().startsWith("/api/v2/")) {
+        Json.reply(ctx, 503, "store unavailable; retry later");
+      } else {
+        Json.error(ctx, 503, "store unavailable; retry later");
+      }
+    });
     config.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), handlerLabel(ctx), e);
       if (ctx.path().startsWith("/api/v2/")) {

@@ -22,19 +22,23 @@ import dev.tta.alertrouter.notify.PipelineBuilder;
 import dev.tta.alertrouter.routing.RouteTree;
 import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.StoreUnavailableException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two replicas on one PostgreSQL, each reaching it through its own {@link TcpProxy}; the database
- * goes away under them (every connection dropped, new ones refused) and comes back. While it is
+ * Two replicas on one PostgreSQL; the database goes away under them and comes back: cut off by a
+ * {@link TcpProxy} in front of each (every connection dropped, new ones refused), or a real server
+ * stopped in immediate mode and started again. While it is
  * away: writes are refused (intake answers 503), no group is flushed (no lease can be renewed), the
  * replicas report not-ready and count one outage each. Once it is back: what was acknowledged
  * before is notified, once, within one group_interval, and so is what the senders resend.
@@ -54,17 +58,17 @@ class PostgresOutagePipelineTest {
   Replica a;
   Replica b;
 
-  /** One router process reaching the database through its own proxy. */
+  /** One router process, reaching the database directly or through a proxy of its own. */
   final class Replica implements AutoCloseable {
-    final TcpProxy database;
+    final Optional<TcpProxy> proxy;
     final Persistence persistence;
     final Dispatcher dispatcher;
     final Scheduler.Cancellable sync;
 
-    Replica(PostgresServer server, String url, String name) throws Exception {
-      database = TcpProxy.to(server.hostAndPort());
-      persistence = Persistence.openJdbc(PostgresServer.via(url, database.hostAndPort()), name, clock,
-          StaleAlertListener.IGNORE);
+    Replica(String url, Optional<TcpProxy> proxy, String name) {
+      this.proxy = proxy;
+      persistence = Persistence.openJdbc(
+          proxy.map(p -> PostgresServer.via(url, p.hostAndPort())).orElse(url), name, clock, StaleAlertListener.IGNORE);
       dispatcher = new Dispatcher(
           routes,
           new PipelineBuilder(persistence.notificationLog(), Runnable::run)
@@ -87,7 +91,9 @@ class PostgresOutagePipelineTest {
       sync.cancel();
       dispatcher.stop();
       persistence.close();
-      database.close();
+      if (proxy.isPresent()) {
+        proxy.get().close();
+      }
     }
   }
 
@@ -100,12 +106,58 @@ class PostgresOutagePipelineTest {
     }
   }
 
+  /** Takes the database away from the replicas, or gives it back. */
+  interface Outage {
+    void begin() throws Exception;
+
+    void end() throws Exception;
+  }
+
   @Test
-  void anOutageRefusesWritesAndFlushesAndEverythingOwedIsSentOnceWithinOneGroupIntervalOfItsEnd(PostgresServer server)
-      throws Exception {
+  void aDatabaseCutOffFromBothReplicas(PostgresServer server) throws Exception {
     String url = server.newDatabase("outage_pipeline");
-    a = new Replica(server, url, "replica-a");
-    b = new Replica(server, url, "replica-b");
+    a = new Replica(url, Optional.of(TcpProxy.to(server.hostAndPort())), "replica-a");
+    b = new Replica(url, Optional.of(TcpProxy.to(server.hostAndPort())), "replica-b");
+    refusesWritesAndFlushesThenSendsEverythingOwedOnceWithinOneGroupInterval(new Outage() {
+      @Override
+      public void begin() throws Exception {
+        a.proxy.orElseThrow().cut();
+        b.proxy.orElseThrow().cut();
+      }
+
+      @Override
+      public void end() throws Exception {
+        a.proxy.orElseThrow().restore();
+        b.proxy.orElseThrow().restore();
+      }
+    });
+  }
+
+  /** The real thing: PostgreSQL stopped as {@code pg_ctl stop -m immediate} does (SIGQUIT), then started again. */
+  @Test
+  void aDatabaseStoppedImmediatelyAndStartedAgain(@TempDir Path data) throws Exception {
+    try (RestartablePostgres database = RestartablePostgres.start(data)) {
+      String url = database.newDatabase("outage_restart");
+      a = new Replica(url, Optional.empty(), "replica-a");
+      b = new Replica(url, Optional.empty(), "replica-b");
+      refusesWritesAndFlushesThenSendsEverythingOwedOnceWithinOneGroupInterval(new Outage() {
+        @Override
+        public void begin() throws Exception {
+          database.stopImmediately();
+        }
+
+        @Override
+        public void end() throws Exception {
+          database.startAgain();
+        }
+      });
+      stopReplicas();
+      a = null;
+      b = null;
+    }
+  }
+
+  private void refusesWritesAndFlushesThenSendsEverythingOwedOnceWithinOneGroupInterval(Outage outage) throws Exception {
     Alert api = alert("ApiDown", T0);
     a.receive(api);
     b.receive(api);
@@ -115,8 +167,7 @@ class PostgresOutagePipelineTest {
     // Acknowledged just before the outage, not flushed yet (its group_wait runs into it).
     Alert web = alert("WebDown", clock.instant());
     a.receive(web);
-    a.database.cut();
-    b.database.cut();
+    outage.begin();
     Instant outageStart = clock.instant();
 
     Alert apiUp = resolve(api, clock.instant());
@@ -129,8 +180,7 @@ class PostgresOutagePipelineTest {
       assertEquals(1, replica.persistence.outages(), "one outage, however many writes and flushes failed");
     }
 
-    a.database.restore();
-    b.database.restore();
+    outage.end();
     Instant back = clock.instant();
     Alert apiUpResent = resolve(api, clock.instant()); // the sender retries what was refused
     b.receive(apiUpResent);
@@ -146,7 +196,7 @@ class PostgresOutagePipelineTest {
     assertEquals(Set.of(resolved(apiUpResent).toString(), firing(web).toString()), notifiedGroups, sent.toString());
     for (Replica replica : List.of(a, b)) {
       assertTrue(replica.persistence.reachable());
-      assertEquals(java.util.Optional.empty(), replica.persistence.notReadyBecause());
+      assertEquals(Optional.empty(), replica.persistence.notReadyBecause());
       assertEquals(1, replica.persistence.outages());
     }
 

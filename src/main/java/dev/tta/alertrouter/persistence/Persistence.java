@@ -228,9 +228,9 @@ public final class Persistence implements AutoCloseable {
   }
 
   /**
-   * Why this replica should not take traffic now, if it should not: the database is unreachable,
-   * or (replicas sharing PostgreSQL) it lost the connection holding its name and has not taken the
-   * name back. Intake would answer 503 and no group would be flushed.
+   * Why this replica should not take traffic now, if it should not: the database is unreachable
+   * (intake answers 503 and no group is flushed), or (replicas sharing PostgreSQL) it lost the
+   * connection holding its name and has not taken the name back (no group is flushed).
    */
   public Optional<String> notReadyBecause() {
     if (!health.reachable()) {

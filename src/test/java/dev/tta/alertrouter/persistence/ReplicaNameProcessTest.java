@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two real servers ({@code Main serve}, each in a JVM of its own) with one {@code --replica} name on
  * one PostgreSQL: the second exits non-zero saying which name and what to do; the first serves on
  * and loses nothing it acknowledged; killed with SIGKILL, it leaves the name free for its restart.
+ * Two servers on one SQLite data folder: the second exits likewise.
  */
 @ExtendWith(PostgresExtension.class)
 class ReplicaNameProcessTest {
@@ -77,15 +78,41 @@ class ReplicaNameProcessTest {
     }
   }
 
+  /** SQLite, for comparison: the data folder's lock keeps a second process off it, as the name does. */
+  @Test
+  void aSecondServerOnTheSameSqliteDataFolderRefusesToStart() throws Exception {
+    Path rules = Files.writeString(dir.resolve("router.yml"), "route: {receiver: team}\nreceivers: [{name: team}]\n");
+    Server first = start(rules, "sqlite-first", dir.resolve("shared-data"));
+    try {
+      int port = awaitReady(first, "sqlite-first");
+      Process second = start(rules, "sqlite-second", dir.resolve("shared-data")).process();
+      assertTrue(second.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "the second server exits");
+      String said = Files.readString(log("sqlite-second"));
+      assertNotEquals(0, second.exitValue(), said);
+      assertTrue(said.contains("alert-router did not start: the data folder") && said.contains("is in use by another alert-router"), said);
+      assertEquals(200, ready(port), "the first is still ready");
+      post(port, "sqlite");
+    } finally {
+      first.process().destroyForcibly();
+      first.process().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   /** A server process and the port it listens on. */
   private record Server(Process process, int port) {}
 
   private Server serve(Path rules, String url, String replica, String name) throws IOException {
+    return start(rules, name, dir.resolve("data-" + name), "--store", url, "--replica", replica);
+  }
+
+  private Server start(Path rules, String name, Path data, String... options) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     int port = freePort();
-    Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+    List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
         "dev.tta.alertrouter.Main", "serve", "--config", rules.toString(), "--listen", "127.0.0.1:" + port,
-        "--data", dir.resolve("data-" + name).toString(), "--store", url, "--replica", replica)
+        "--data", data.toString()));
+    command.addAll(List.of(options));
+    Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log(name).toFile())
         .start();

@@ -191,6 +191,7 @@ public final class App implements AutoCloseable {
     engine.get().resumeEscalations();
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
+    metrics.trackStore(persistence::reachable, persistence::outages);
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
     decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
@@ -222,6 +223,7 @@ public final class App implements AutoCloseable {
         .withConfigDiff(this::diffConfig)
         .withConfigSources(maskedSources::get)
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
+        .withReadiness(persistence::notReadyBecause)
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
             slackRateLimiter, clock))
         .withTracing(tracing);

@@ -66,14 +66,17 @@ class DeployKubernetesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"development, 5m", "testing, 15m", "staging, 1h", "production, 12h"})
-  void eachOverlayBuildsOnTheBaseAndSetsReplicasResourcesAndRetention(String stage, String retention) throws IOException {
+  @CsvSource({"development, 5m, 1", "testing, 15m, 1", "staging, 1h, 2", "production, 12h, 2"})
+  void eachOverlayBuildsOnTheBaseAndSetsReplicasResourcesAndRetention(String stage, String retention, int replicas)
+      throws IOException {
     Path dir = K8S.resolve("overlays").resolve(stage);
     JsonNode k = read(dir.resolve("kustomization.yaml"));
 
     assertEquals("../../base", k.path("resources").get(0).asText());
     assertEquals("alert-router", k.path("replicas").get(0).path("name").asText());
-    assertEquals(1, k.path("replicas").get(0).path("count").asInt(), "one per stage: groups are per process");
+    assertEquals(replicas, k.path("replicas").get(0).path("count").asInt(),
+        "one on SQLite, or two sharing PostgreSQL (components/postgres-ha)");
+    assertEquals(replicas > 1, k.path("components").toString().contains("../../components/postgres-ha"), stage);
     assertEquals(stage, k.path("images").get(0).path("newTag").asText());
 
     JsonNode patch = readAll(Files.readString(dir.resolve(k.path("patches").get(0).path("path").asText()))).get(0);
@@ -172,7 +175,13 @@ class DeployKubernetesTest {
       }
     }
     assertEquals("alert-router:" + stage, deployment.at("/spec/template/spec/containers/0/image").asText());
-    assertTrue(deployment.at("/spec/template/spec/volumes/0/configMap/name").asText().startsWith("alert-router-routing-rules-"),
+    String rulesVolume = "";
+    for (JsonNode volume : deployment.at("/spec/template/spec/volumes")) {
+      if ("routing-rules".equals(volume.path("name").asText())) {
+        rulesVolume = volume.at("/configMap/name").asText();
+      }
+    }
+    assertTrue(rulesVolume.startsWith("alert-router-routing-rules-"),
         "the pod mounts the hashed ConfigMap, so a rule change rolls it");
 
     LoadResult loaded = new ConfigLoader(Map.of()).load(rules);
@@ -183,6 +192,61 @@ class DeployKubernetesTest {
     RunbookLoadResult books = RunbookLoader.load(runbooks);
     assertTrue(books.ok(), books.errors().toString());
     assertEquals(11, books.runbooks().orElseThrow().all().size());
+  }
+
+  /**
+   * Staging and production, built: two replicas that never share a node, are evicted one at a time,
+   * are named after their pods and read the store's URL from a Secret; no volume claim (two pods
+   * could not share it). Development and testing: one replica on SQLite under its volume.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"development, false", "testing, false", "staging, true", "production, true"})
+  void theStagesThatPageRunTwoReplicasOnPostgresqlTheOthersOneOnSqlite(String stage, boolean ha) throws Exception {
+    Path kubectl = onPath("kubectl").orElse(null);
+    Assumptions.assumeTrue(kubectl != null, "kubectl not on PATH: the manifests were only read as YAML");
+    Process p = new ProcessBuilder(kubectl.toString(), "kustomize", "--load-restrictor", "LoadRestrictionsNone",
+        K8S.resolve("overlays").resolve(stage).toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String built = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), built);
+    Map<String, JsonNode> byKind = new java.util.HashMap<>();
+    for (JsonNode doc : readAll(built)) {
+      byKind.put(doc.path("kind").asText(), doc);
+    }
+    JsonNode deployment = byKind.get("Deployment");
+    JsonNode pod = deployment.at("/spec/template/spec");
+    JsonNode container = pod.at("/containers/0");
+    List<String> args = new ArrayList<>();
+    container.path("args").forEach(a -> args.add(a.asText()));
+    Map<String, JsonNode> env = new java.util.HashMap<>();
+    container.path("env").forEach(e -> env.put(e.path("name").asText(), e));
+    Map<String, JsonNode> volumes = new java.util.HashMap<>();
+    pod.path("volumes").forEach(v -> volumes.put(v.path("name").asText(), v));
+
+    assertEquals("/-/ready", container.at("/readinessProbe/httpGet/path").asText(), "readiness includes the store");
+    if (!ha) {
+      assertEquals(1, deployment.at("/spec/replicas").asInt());
+      assertEquals("Recreate", deployment.at("/spec/strategy/type").asText(), "never two on one SQLite file");
+      assertTrue(byKind.containsKey("PersistentVolumeClaim"));
+      assertTrue(volumes.get("data").has("persistentVolumeClaim"));
+      assertTrue(!env.containsKey("ALERT_ROUTER_STORE_URL") && args.stream().noneMatch(a -> a.startsWith("--store")));
+      return;
+    }
+    assertEquals(2, deployment.at("/spec/replicas").asInt());
+    assertTrue(args.contains("--replica=$(POD_NAME)"), args.toString());
+    assertEquals("metadata.name", env.get("POD_NAME").at("/valueFrom/fieldRef/fieldPath").asText());
+    assertEquals("alert-router-postgres", env.get("ALERT_ROUTER_STORE_URL").at("/valueFrom/secretKeyRef/name").asText());
+    assertTrue(args.stream().noneMatch(a -> a.startsWith("--store")), "the URL holds a password: never in args");
+    JsonNode antiAffinity = pod.at("/affinity/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/0");
+    assertEquals("kubernetes.io/hostname", antiAffinity.path("topologyKey").asText());
+    assertEquals(deployment.at("/spec/selector/matchLabels"), antiAffinity.at("/labelSelector/matchLabels"));
+    JsonNode budget = byKind.get("PodDisruptionBudget");
+    assertEquals(1, budget.at("/spec/minAvailable").asInt());
+    assertEquals(deployment.at("/spec/selector/matchLabels"), budget.at("/spec/selector/matchLabels"));
+    assertEquals("RollingUpdate", deployment.at("/spec/strategy/type").asText());
+    assertEquals(0, deployment.at("/spec/strategy/rollingUpdate/maxSurge").asInt(), "no third node needed to roll");
+    assertTrue(!byKind.containsKey("PersistentVolumeClaim") && volumes.get("data").has("emptyDir"),
+        "state is in PostgreSQL; --data holds only the capture");
   }
 
   private static void write(Path file, String text) {

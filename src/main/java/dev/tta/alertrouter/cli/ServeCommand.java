@@ -45,12 +45,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "How many alerts' decision records explain keeps; the least recently touched go first. Default: ${DEFAULT-VALUE} (env ALERT_ROUTER_EXPLAIN_CACHE_SIZE)")
   long explainCacheSize;
 
-  @Option(names = "--store", paramLabel = "JDBC_URL",
-      description = "A jdbc:postgresql: URL several replicas share (HA). Default: SQLite under --data.")
+  // The URL may carry a password: from the environment (a Kubernetes Secret), it stays off the command line.
+  @Option(names = "--store", paramLabel = "JDBC_URL", defaultValue = "${env:ALERT_ROUTER_STORE_URL}",
+      description = "A jdbc:postgresql: URL several replicas share (HA). Default: env ALERT_ROUTER_STORE_URL, else SQLite under --data.")
   String store;
 
   @Option(names = "--replica", defaultValue = "${env:HOSTNAME:-alert-router}",
-      description = "This replica's name in the shared store; unique among live replicas. Default: $HOSTNAME")
+      description = "This replica's name in the shared store, held while it runs: a second live replica with the same name refuses to start. Default: $HOSTNAME (in Kubernetes, the pod name)")
   String replica;
 
   @Option(names = "--external-url", description = "How people reach this server, for links in notifications. Default: http://HOST:PORT of --listen")
@@ -91,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("alert-router did not start: " + e.errors().size() + " configuration error(s)");
       return 1;
     } catch (StoreUnavailableException | IllegalStateException e) {
-      // The database cannot be opened, or another router holds the data folder.
+      // The database cannot be opened, another router holds the data folder, or a live replica holds --replica's name.
       spec.commandLine().getErr().println("alert-router did not start: " + e.getMessage());
       return 1;
     }

@@ -211,7 +211,11 @@ final class AggregationGroup {
       pipeline.apply(context, batch);
       return true;
     } catch (StageFailedException e) {
-      LOG.warn("notifying {} of group {} failed: {}", options.receiver(), groupKey, e.getMessage());
+      if (e.alreadyReported()) {
+        LOG.debug("notifying {} of group {} failed: {}", options.receiver(), groupKey, e.getMessage());
+      } else {
+        LOG.warn("notifying {} of group {} failed: {}", options.receiver(), groupKey, e.getMessage());
+      }
       return false;
     } catch (RuntimeException e) {
       LOG.error("notifying {} of group {} failed unexpectedly", options.receiver(), groupKey, e);

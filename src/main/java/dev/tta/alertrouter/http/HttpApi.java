@@ -23,6 +23,7 @@ import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.query.AlertJudge;
 import dev.tta.alertrouter.query.AlertQueries;
 import dev.tta.alertrouter.store.AlertStore;
+import dev.tta.alertrouter.store.StoreUnavailableException;
 import dev.tta.alertrouter.store.Upserted;
 import dev.tta.alertrouter.ui.ActionPages;
 import dev.tta.alertrouter.ui.WebUi;
@@ -91,6 +92,7 @@ public final class HttpApi {
   private ConfigChangesEndpoint configChanges;
   private Tracing tracing = Tracing.off();
   private ConfigSourcesEndpoint configSources;
+  private volatile Supplier<Optional<String>> notReadyBecause = Optional::empty;
   private Javalin app;
 
   /**
@@ -260,6 +262,12 @@ public final class HttpApi {
     return this;
   }
 
+  /** What else keeps {@code /-/ready} at 503 once a configuration is loaded (the store unreachable), and why. */
+  public synchronized HttpApi withReadiness(Supplier<Optional<String>> notReadyBecause) {
+    this.notReadyBecause = Objects.requireNonNull(notReadyBecause, "notReadyBecause");
+    return this;
+  }
+
   private void capture(CaptureRecord record) {
     CaptureWriter writer = captureWriter;
     if (writer != null && settings.get().capture().enabled()) {
@@ -399,6 +407,14 @@ public final class HttpApi {
 
     config.routes.exception(HttpResponseException.class, (e, ctx) ->
         Json.error(ctx, e.getStatus(), e.getStatus() == 404 ? "not found" : e.getMessage()));
+    // A store outage is logged once by the store: acks, silences and the like answer 503 (retry), not 500.
+    config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+      if (ctx.path().startsWith("/api/v2/")) {
+        Json.reply(ctx, 503, "store unavailable; retry later");
+      } else {
+        Json.error(ctx, 503, "store unavailable; retry later");
+      }
+    });
     config.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), handlerLabel(ctx), e);
       if (ctx.path().startsWith("/api/v2/")) {
@@ -410,10 +426,15 @@ public final class HttpApi {
   }
 
   private void readiness(Context ctx) {
-    if (ready.getAsBoolean()) {
-      ctx.result("OK");
-    } else {
+    if (!ready.getAsBoolean()) {
       ctx.status(503).result("not ready: configuration not loaded");
+      return;
+    }
+    Optional<String> reason = notReadyBecause.get();
+    if (reason.isPresent()) {
+      ctx.status(503).result("not ready: " + reason.get());
+    } else {
+      ctx.result("OK");
     }
   }
 

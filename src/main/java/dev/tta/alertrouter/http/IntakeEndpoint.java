@@ -109,7 +109,8 @@ final class IntakeEndpoint {
     try {
       upserted = store.upsertAll(batch.alerts());
     } catch (StoreUnavailableException e) {
-      LOG.warn("refusing {} alerts from {}: {}", batch.alerts().size(), source.metricLabel(), e.getMessage());
+      // The store logs why (an outage once, when it starts); a line per refused request would bury it.
+      LOG.debug("refusing {} alerts from {}: {}", batch.alerts().size(), source.metricLabel(), e.getMessage());
       if (alertmanagerErrors) {
         Json.reply(ctx, 503, "alert store unavailable; retry later");
       } else {

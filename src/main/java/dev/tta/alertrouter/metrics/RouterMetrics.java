@@ -2,6 +2,7 @@ package dev.tta.alertrouter.metrics;
 
 import dev.tta.alertrouter.alert.Alert;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -187,6 +190,23 @@ public final class RouterMetrics {
         .name("alertrouter_capture_size_bytes")
         .help("Bytes held in the capture: the folder's segment files, or the NDJSON size of the PostgreSQL table as of this replica's last write.")
         .callback(cb -> cb.call(bytes.getAsLong()))
+        .register(registry);
+  }
+
+  /**
+   * The store's reachability ({@code alertrouter_store_up}: 1 or 0) and how many outages began
+   * since start ({@code alertrouter_store_unavailable_total}).
+   */
+  public void trackStore(BooleanSupplier up, LongSupplier outages) {
+    GaugeWithCallback.builder()
+        .name("alertrouter_store_up")
+        .help("1 while the store (SQLite or the shared PostgreSQL) answers, 0 during an outage.")
+        .callback(cb -> cb.call(up.getAsBoolean() ? 1 : 0))
+        .register(registry);
+    CounterWithCallback.builder()
+        .name("alertrouter_store_unavailable")
+        .help("Store outages since start: each time the database became unreachable.")
+        .callback(cb -> cb.call(outages.getAsLong()))
         .register(registry);
   }
 

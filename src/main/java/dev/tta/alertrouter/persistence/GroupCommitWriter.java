@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,6 +65,7 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private final SessionOpener opener;
+  private final StoreHealth health;
   private volatile TransactionHook hook = TransactionHook.NONE;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Object admission = new Object();
@@ -75,8 +77,9 @@ final class GroupCommitWriter implements AutoCloseable {
   private WriteSession session;
   private boolean closed;
 
-  GroupCommitWriter(String name, SessionOpener opener) throws SQLException {
+  GroupCommitWriter(String name, SessionOpener opener, StoreHealth health) throws SQLException {
     this.opener = Objects.requireNonNull(opener, "opener");
+    this.health = Objects.requireNonNull(health, "health");
     this.session = opener.open();
     this.thread = new Thread(this::run, "alert-router-" + name + "-writer");
     thread.setDaemon(true);
@@ -220,10 +223,34 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void writeBatch(List<Pending> batch) {
+    writeBatch(batch, true);
+  }
+
+  private void writeBatch(List<Pending> batch, boolean mayReconnect) {
     try {
       inOneTransaction(batch);
     } catch (SQLException | RuntimeException e) {
       List<Pending> unanswered = batch.stream().filter(pending -> !pending.done().isDone()).toList();
+      if (session == null) {
+        Optional<SQLException> refused = reconnect();
+        if (refused.isPresent()) {
+          // One by one would fail the same way, each after its own connect attempt. The outage is
+          // logged once, by the health, not once per write.
+          health.unreachable(refused.get());
+          LOG.debug("{} store writes failed: the database is unreachable", unanswered.size(), e);
+          for (Pending pending : unanswered) {
+            failedWrites.incrementAndGet();
+            pending.done().completeExceptionally(new StoreUnavailableException("the store is unreachable", e));
+          }
+          return;
+        }
+        if (mayReconnect) {
+          // The old connection had gone stale (the database restarted, a proxy dropped it): the
+          // writes deserve one try on the fresh one before their callers hear of a failure.
+          writeBatch(unanswered, false);
+          return;
+        }
+      }
       if (unanswered.size() <= 1) {
         LOG.warn("a store write failed: {}", e.toString());
         for (Pending pending : unanswered) {
@@ -234,8 +261,18 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       LOG.debug("a transaction of {} writes failed; retrying them one by one", unanswered.size(), e);
       for (Pending pending : unanswered) {
-        writeBatch(List.of(pending));
+        writeBatch(List.of(pending), false);
       }
+    }
+  }
+
+  /** Opens a connection if there is none; empty when there is one now, else why there is not. */
+  private Optional<SQLException> reconnect() {
+    try {
+      currentSession();
+      return Optional.empty();
+    } catch (SQLException e) {
+      return Optional.of(e);
     }
   }
 
@@ -268,6 +305,7 @@ final class GroupCommitWriter implements AutoCloseable {
         commits.incrementAndGet();
         committedWrites.addAndGet(toWrite.size());
       }
+      health.reached();
     } catch (SQLException | RuntimeException e) {
       rollBack(current, toWrite);
       throw e;

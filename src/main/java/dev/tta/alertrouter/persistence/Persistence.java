@@ -60,7 +60,9 @@ public final class Persistence implements AutoCloseable {
   private final Connector connector;
   /** This replica's name in a shared database; null for SQLite. */
   private final String replica;
-  private final AutoCloseable dataDirectoryLock;
+  /** What keeps another router off this state: the data folder's lock, or the replica's name. */
+  private final AutoCloseable ownership;
+  private final StoreHealth health;
   private final GroupCommitWriter writer;
   private final Clock clock;
   private final SqlAlertStore alerts;
@@ -76,15 +78,17 @@ public final class Persistence implements AutoCloseable {
   private final Replication replication;
 
   /** What a replica sharing a PostgreSQL database has besides the stores. */
-  private record Replication(PeerSync peerSync, GroupLeases leases, FlushGuard guard) {}
+  private record Replication(ReplicaName name, PeerSync peerSync, GroupLeases leases, FlushGuard guard) {}
 
   private Persistence(
-      Connector connector, AutoCloseable dataDirectoryLock, String replica, Clock clock, StaleAlertListener staleListener)
+      Connector connector, AutoCloseable ownership, ReplicaName replicaName, Clock clock, StaleAlertListener staleListener)
       throws SQLException {
     this.connector = connector;
-    this.replica = replica;
-    this.dataDirectoryLock = dataDirectoryLock;
+    this.replica = replicaName == null ? null : replicaName.name();
+    this.ownership = ownership;
     this.clock = clock;
+    this.health = new StoreHealth(connector.toString(), clock);
+    String replica = replicaName == null ? null : replicaName.name();
     Dialect dialect = connector.dialect();
     JsonColumns json = new JsonColumns();
     AlertRows alertRows = new AlertRows(json, dialect);
@@ -106,7 +110,8 @@ public final class Persistence implements AutoCloseable {
       storedEscalations = SqlEscalationStore.read(connection);
       actionKey = ActionKeys.readOrCreate(connection, new SecureRandom(), clock.instant());
     }
-    this.writer = new GroupCommitWriter(dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica));
+    this.writer = new GroupCommitWriter(
+        dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica), health);
     this.alerts = new SqlAlertStore(writer, alertRows, state.alertTable(), state.alerts(), clock, staleListener);
     this.silences = new SqlSilenceStore(writer, silenceRows, state.silences());
     this.notificationLog = new SqlNotificationLog(writer, notificationRows, state.notifications());
@@ -121,7 +126,8 @@ public final class Persistence implements AutoCloseable {
           escalations);
       writer.hook(peerSync);
       GroupLeases leases = new GroupLeases(writer, replica);
-      this.replication = new Replication(peerSync, leases, new FlushGuard(leases, notificationLog, alerts));
+      this.replication = new Replication(
+          replicaName, peerSync, leases, new FlushGuard(replicaName, leases, notificationLog, alerts));
     }
     LOG.info("state in {}{}: {} alerts, {} silences, {} notification-log entries",
         connector, replica == null ? "" : " (replica " + replica + ")",
@@ -180,7 +186,9 @@ public final class Persistence implements AutoCloseable {
    * at each of its own transactions and at each {@link #startPeerSync} tick, and flushes only the
    * groups whose lease it holds ({@link #flushGuard()}).
    *
-   * @param replica this replica's name in leases and rows; unique among the live replicas
+   * @param replica this replica's name in leases and rows, held ({@link ReplicaName}) until {@link
+   *     #close}
+   * @throws ReplicaNameTakenException when a live replica sharing the database holds {@code replica}
    * @throws StoreUnavailableException when the database cannot be reached or migrated
    */
   public static Persistence openJdbc(String url, String replica, Clock clock, StaleAlertListener staleListener) {
@@ -191,17 +199,56 @@ public final class Persistence implements AutoCloseable {
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("the shared store must be a jdbc:postgresql: URL");
     }
-    return open(Connector.postgresql(url), null, replica, clock, staleListener);
+    Connector connector = Connector.postgresql(url);
+    ReplicaName name;
+    try {
+      // Before anything else: a replica refused its name must not even migrate.
+      name = ReplicaName.take(connector, replica);
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("cannot open the database " + connector + ": " + e.getMessage(), e);
+    }
+    try {
+      return open(connector, name, name, clock, staleListener);
+    } catch (RuntimeException e) {
+      name.close();
+      throw e;
+    }
   }
 
   private static Persistence open(
-      Connector connector, AutoCloseable lock, String replica, Clock clock, StaleAlertListener staleListener) {
+      Connector connector, AutoCloseable ownership, ReplicaName replica, Clock clock, StaleAlertListener staleListener) {
     try {
       connector.migrate();
-      return new Persistence(connector, lock, replica, clock, staleListener);
+      return new Persistence(connector, ownership, replica, clock, staleListener);
     } catch (SQLException | FlywayException e) {
       throw new StoreUnavailableException("cannot open the database " + connector + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Whether the database answered the last transaction (an outage ends at the first that succeeds). */
+  public boolean reachable() {
+    return health.reachable();
+  }
+
+  /** How many times since start the database became unreachable. */
+  public long outages() {
+    return health.outages();
+  }
+
+  /**
+   * Why this replica should not take traffic now, if it should not: the database is unreachable
+   * (intake answers 503 and no group is flushed), or (replicas sharing PostgreSQL) it lost the
+   * connection holding its name and has not taken the name back (no group is flushed).
+   */
+  public Optional<String> notReadyBecause() {
+    if (!health.reachable()) {
+      return Optional.of("the store " + connector + " is unreachable");
+    }
+    if (replication != null && !replication.name().owned()) {
+      return Optional.of("this replica does not hold its name \"" + replication.name().name()
+          + "\" in the shared store (see the log)");
+    }
+    return Optional.empty();
   }
 
   /**
@@ -277,13 +324,29 @@ public final class Persistence implements AutoCloseable {
     if (replication == null) {
       return () -> {};
     }
-    return started(Repeating.every(
-        period, scheduler, "reading peer replicas' writes", () -> syncWithPeers(clock.instant(), peerAlerts)));
+    return started(Repeating.every(period, scheduler, "reading peer replicas' writes", quietDuringOutage(() -> {
+      replication.name().check();
+      syncWithPeers(clock.instant(), peerAlerts);
+    })));
   }
 
   private Scheduler.Cancellable started(Scheduler.Cancellable schedule) {
     schedules.add(schedule);
     return schedule;
+  }
+
+  /** {@code task}, failing silently while the store is unreachable: the outage is logged once, when it starts. */
+  private Runnable quietDuringOutage(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (StoreUnavailableException e) {
+        if (health.reachable()) {
+          throw e;
+        }
+        LOG.debug("the store is unreachable: {}", e.getMessage());
+      }
+    };
   }
 
   /** One peer-sync tick; package-private so tests can run it at chosen moments. */
@@ -338,12 +401,12 @@ public final class Persistence implements AutoCloseable {
    */
   public Scheduler.Cancellable schedulePruning(Scheduler scheduler, Duration period, Supplier<Retention> retention) {
     Objects.requireNonNull(retention, "retention");
-    return started(Repeating.every(period, scheduler, "pruning the store", () -> {
+    return started(Repeating.every(period, scheduler, "pruning the store", quietDuringOutage(() -> {
       Pruned pruned = prune(clock.instant(), retention.get());
       if (pruned.total() > 0) {
         LOG.debug("pruned {}", pruned);
       }
-    }));
+    })));
   }
 
   /**
@@ -352,12 +415,13 @@ public final class Persistence implements AutoCloseable {
    * logged and the next one runs as planned. Cancel the result to stop.
    */
   public Scheduler.Cancellable scheduleCheckpoints(Scheduler scheduler) {
-    return started(Repeating.every(CHECKPOINT_PERIOD, scheduler, "writing deferred alert extensions", () -> {
-      int written = alerts.checkpoint();
-      if (written > 0) {
-        LOG.debug("checkpoint: wrote {} deferred alert extensions", written);
-      }
-    }));
+    return started(Repeating.every(CHECKPOINT_PERIOD, scheduler, "writing deferred alert extensions",
+        quietDuringOutage(() -> {
+          int written = alerts.checkpoint();
+          if (written > 0) {
+            LOG.debug("checkpoint: wrote {} deferred alert extensions", written);
+          }
+        })));
   }
 
   /** Which replica flushes which aggregation group until when (PostgreSQL). */
@@ -397,7 +461,7 @@ public final class Persistence implements AutoCloseable {
             + " extensions written by checkpoints, {} left unwritten",
         stats.transactions(), stats.writes(), stats.writesWithoutTransaction(), stats.failedWrites(),
         stats.checkpointedAlerts(), stats.deferredAlerts());
-    closeQuietly(dataDirectoryLock);
+    closeQuietly(ownership);
   }
 
   private static void closeQuietly(AutoCloseable closeable) {

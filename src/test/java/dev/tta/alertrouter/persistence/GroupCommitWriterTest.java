@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +40,7 @@ class GroupCommitWriterTest {
     try (Connection c = connector.connect(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE t (v INTEGER NOT NULL)");
     }
-    writer = new GroupCommitWriter("test", () -> new WriteSession(connector.connect()));
+    writer = new GroupCommitWriter("test", () -> new WriteSession(connector.connect()), new StoreHealth("test", Clock.systemUTC()));
   }
 
   @AfterEach

@@ -12,6 +12,8 @@ import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.dispatch.FlushContext;
 import dev.tta.alertrouter.dispatch.Placement;
 import dev.tta.alertrouter.dispatch.Stage;
+import dev.tta.alertrouter.flap.FlapListener;
+import dev.tta.alertrouter.flap.FlapStatus;
 import dev.tta.alertrouter.explain.Decision;
 import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.Decisions;
@@ -47,7 +49,7 @@ import java.util.Objects;
  * listener interfaces; this is where they meet.
  */
 final class DecisionObserver implements MuteListener, RunbookChoiceListener, DedupListener, DeliveryListener, AckListener,
-    EscalationListener {
+    EscalationListener, FlapListener {
   private final DecisionMetrics metrics;
   private final ExplainRecorder explain;
   private final DecisionLog log;
@@ -167,6 +169,26 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
     metrics.duplicateSuppressed(DecisionMetrics.DUPLICATE_NOTIFICATION);
     Decision decision = Decisions.repeatHeld(context, integration, index, why);
     alerts.forEach(a -> record(a, decision));
+  }
+
+  @Override
+  public void flappingStarted(FlushContext context, Alert alert, FlapStatus status) {
+    record(alert, Decisions.flapping(context, status, "marked flapping; one flapping notification"));
+  }
+
+  @Override
+  public void flappingHeld(FlushContext context, Alert alert, FlapStatus status) {
+    record(alert, Decisions.flapping(context, status, "notification held until stable"));
+  }
+
+  @Override
+  public void flappingEnded(FlushContext context, Alert alert, FlapStatus status) {
+    record(alert, Decisions.flapping(context, status, "stable again: its real state is sent"));
+  }
+
+  @Override
+  public void resolveDropped(FlushContext context, String integration, int index, Alert alert, String why) {
+    record(alert, Decisions.resolveDropped(context, integration, index, why));
   }
 
   /** Counted (with the time from the group's first firing alert) and recorded on each of its alerts. */

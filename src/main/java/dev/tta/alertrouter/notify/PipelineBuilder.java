@@ -13,7 +13,7 @@ import java.util.concurrent.Executor;
 /**
  * Assembles the stage the dispatcher runs at each flush (Alertmanager's {@code PipelineBuilder}):
  * per receiver, the mute stages in order, then for every integration at once: dedup against the
- * notification log, delivery (resolved alerts filtered where send_resolved is off), and recording
+ * notification log (after the route's resolve rules), delivery (resolved alerts filtered where send_resolved is off), and recording
  * what was delivered.
  */
 public final class PipelineBuilder {
@@ -24,6 +24,7 @@ public final class PipelineBuilder {
   private DedupListener dedupListener = DedupListener.NONE;
   private RepeatHold repeatHold = RepeatHold.NONE;
   private NotifiedListener notifiedListener = NotifiedListener.NONE;
+  private NoticeOwed noticeOwed = NoticeOwed.NONE;
 
   /** @param fanoutExecutor runs a receiver's integrations side by side (see {@link FanoutStage}) */
   public PipelineBuilder(NotificationLog log, Executor fanoutExecutor) {
@@ -52,6 +53,12 @@ public final class PipelineBuilder {
   /** Tells {@code listener} of every notification recorded in the log (after its delivery succeeded). */
   public PipelineBuilder notifiedListener(NotifiedListener listener) {
     this.notifiedListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Asks {@code owed} whether a flush dedup finds nothing new in must still be sent (flapping started or ended). */
+  public PipelineBuilder noticeOwed(NoticeOwed owed) {
+    this.noticeOwed = Objects.requireNonNull(owed, "owed");
     return this;
   }
 
@@ -87,9 +94,10 @@ public final class PipelineBuilder {
               integration.name(),
               new MultiStage(
                   List.of(
+                      new ResolveRuleStage(log, integration.type(), integration.index(), dedupListener),
                       new DedupStage(
                           log, integration.type(), integration.index(), integration.sendResolved(), dedupListener,
-                          repeatHold),
+                          repeatHold, noticeOwed),
                       new SendResolvedStage(integration.sendResolved(), integration.delivery()),
                       new SetNotifiesStage(log, integration.type(), integration.index(), notifiedListener)))));
     }

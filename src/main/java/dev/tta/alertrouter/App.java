@@ -158,6 +158,7 @@ public final class App implements AutoCloseable {
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
+    decisionMetrics.trackFlappingAlerts(() -> engine.get().flappingAlerts());
     decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
     this.capture = openCapture(options, clock, metrics, () -> engine.get().config().server().capture());

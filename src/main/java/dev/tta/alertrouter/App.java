@@ -1,6 +1,7 @@
 package dev.tta.alertrouter;
 
 import dev.tta.alertrouter.ack.Acknowledgements;
+import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.capture.CaptureSegments;
 import dev.tta.alertrouter.capture.CaptureWriter;
@@ -17,6 +18,7 @@ import dev.tta.alertrouter.dispatch.ExecutorScheduler;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
+import dev.tta.alertrouter.flap.FlapStatus;
 import dev.tta.alertrouter.http.AckHandlers;
 import dev.tta.alertrouter.http.ConfigDiffAction;
 import dev.tta.alertrouter.http.HttpApi;
@@ -239,6 +241,11 @@ public final class App implements AutoCloseable {
       return reloadAction.reload() instanceof ReloadOutcome.Failure failure
           ? Optional.of(failure.error())
           : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> flapping(Fingerprint fingerprint) {
+      return engine.get().flapping(fingerprint).map(FlapStatus::describe);
     }
 
     @Override

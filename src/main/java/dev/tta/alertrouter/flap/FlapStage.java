@@ -37,8 +37,11 @@ public final class FlapStage implements Stage {
   private final FlapListener listener;
   private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.MIN);
   private final Map<Key, FlapHistory> histories = new ConcurrentHashMap<>();
-  /** The flush time of each group whose flush must notify even if dedup finds nothing new. */
-  private final Map<String, Instant> noticeOwed = new ConcurrentHashMap<>();
+  /**
+   * The flush time of each group and receiver whose flush must notify even if dedup finds nothing
+   * new. Per receiver: an escalation step's flush of the same group must not clear the group's own.
+   */
+  private final Map<Owed, Instant> noticeOwed = new ConcurrentHashMap<>();
 
   public FlapStage(FlapListener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -46,9 +49,15 @@ public final class FlapStage implements Stage {
 
   private record Key(String groupKey, Fingerprint fingerprint) {}
 
+  private record Owed(String groupKey, String receiver) {
+    static Owed of(FlushContext context) {
+      return new Owed(context.groupKey(), context.receiver());
+    }
+  }
+
   @Override
   public List<Alert> apply(FlushContext context, List<Alert> alerts) {
-    noticeOwed.remove(context.groupKey());
+    noticeOwed.remove(Owed.of(context));
     FlappingRule rule = context.flapping();
     if (!rule.enabled()) {
       return alerts;
@@ -75,13 +84,13 @@ public final class FlapStage implements Stage {
       status = new FlapStatus(now, changes, rule.window());
       Alert marked = marked(alert);
       history.startFlapping(status, marked);
-      noticeOwed.put(context.groupKey(), now);
+      noticeOwed.put(Owed.of(context), now);
       listener.flappingStarted(context, alert, status);
       return marked;
     }
     if (history.stableFor(rule.stableFor(), now)) {
       history.stopFlapping();
-      noticeOwed.put(context.groupKey(), now);
+      noticeOwed.put(Owed.of(context), now);
       listener.flappingEnded(context, alert, status);
       return alert;
     }
@@ -97,7 +106,7 @@ public final class FlapStage implements Stage {
    * even when the fingerprints' states are the ones already notified (the dedup stage asks).
    */
   public boolean owesNotice(FlushContext context) {
-    return context.now().equals(noticeOwed.get(context.groupKey()));
+    return context.now().equals(noticeOwed.get(Owed.of(context)));
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.tta.alertrouter.notify.pagerduty.AckForwarder;
 import dev.tta.alertrouter.notify.pagerduty.IncidentWebhooks;
 import dev.tta.alertrouter.notify.pagerduty.PagerDutyNotifier;
 import dev.tta.alertrouter.ui.ActionPages;
+import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.capture.CaptureSegments;
 import dev.tta.alertrouter.capture.CaptureStorage;
@@ -36,6 +37,7 @@ import dev.tta.alertrouter.dispatch.ExecutorScheduler;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
+import dev.tta.alertrouter.flap.FlapStatus;
 import dev.tta.alertrouter.http.AckHandlers;
 import dev.tta.alertrouter.http.ConfigDiffAction;
 import dev.tta.alertrouter.http.HttpApi;
@@ -193,6 +195,7 @@ public final class App implements AutoCloseable {
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
     metrics.trackStore(persistence::reachable, persistence::outages);
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
+    decisionMetrics.trackFlappingAlerts(() -> engine.get().flappingAlerts());
     decisionMetrics.trackDispatchQueue(dispatchScheduler::queued);
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
     this.capture = openCapture(options, clock, metrics, persistence, () -> engine.get().config().server().capture());
@@ -317,6 +320,11 @@ public final class App implements AutoCloseable {
       return reloadAction.reload() instanceof ReloadOutcome.Failure failure
           ? Optional.of(failure.error())
           : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> flapping(Fingerprint fingerprint) {
+      return engine.get().flapping(fingerprint).map(FlapStatus::describe);
     }
 
     @Override

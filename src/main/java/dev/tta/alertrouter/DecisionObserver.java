@@ -20,6 +20,8 @@ import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.explain.InFlightDeliveries;
 import dev.tta.alertrouter.explain.Verdict;
 import dev.tta.alertrouter.explain.Verdicts;
+import dev.tta.alertrouter.flap.FlapListener;
+import dev.tta.alertrouter.flap.FlapStatus;
 import dev.tta.alertrouter.metrics.DecisionMetrics;
 import dev.tta.alertrouter.mute.InhibitionReason;
 import dev.tta.alertrouter.mute.MuteListener;
@@ -51,7 +53,7 @@ import java.util.Objects;
  * listener interfaces; this is where they meet.
  */
 final class DecisionObserver implements MuteListener, RunbookChoiceListener, DedupListener, DeliveryListener, AckListener,
-    EscalationListener, DigestListener {
+    EscalationListener, DigestListener, FlapListener {
   private final DecisionMetrics metrics;
   private final ExplainRecorder explain;
   private final DecisionLog log;
@@ -184,6 +186,26 @@ final class DecisionObserver implements MuteListener, RunbookChoiceListener, Ded
   @Override
   public void digestSent(Digest digest, String integration, int index) {
     metrics.digestSent(digest.receiver(), integration);
+  }
+
+  @Override
+  public void flappingStarted(FlushContext context, Alert alert, FlapStatus status) {
+    record(alert, Decisions.flapping(context, status, "marked flapping; one flapping notification"));
+  }
+
+  @Override
+  public void flappingHeld(FlushContext context, Alert alert, FlapStatus status) {
+    record(alert, Decisions.flapping(context, status, "notification held until stable"));
+  }
+
+  @Override
+  public void flappingEnded(FlushContext context, Alert alert, FlapStatus status) {
+    record(alert, Decisions.flapping(context, status, "stable again: its real state is sent"));
+  }
+
+  @Override
+  public void resolveDropped(FlushContext context, String integration, int index, Alert alert, String why) {
+    record(alert, Decisions.resolveDropped(context, integration, index, why));
   }
 
   /** Counted (with the time from the group's first firing alert) and recorded on each of its alerts. */

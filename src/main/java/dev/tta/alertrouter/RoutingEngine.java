@@ -18,9 +18,12 @@ import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.Stage;
 import dev.tta.alertrouter.escalation.EscalationStore;
 import dev.tta.alertrouter.escalation.Escalator;
+import dev.tta.alertrouter.flap.FlapStage;
+import dev.tta.alertrouter.flap.FlapStatus;
 import dev.tta.alertrouter.http.v2.V2ConfigView;
 import dev.tta.alertrouter.mute.Inhibitor;
 import dev.tta.alertrouter.mute.MuteStages;
+import dev.tta.alertrouter.mute.ResolvesPastMutes;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.mute.TimeIntervals;
 import dev.tta.alertrouter.notify.Integration;
@@ -92,6 +95,7 @@ final class RoutingEngine implements AutoCloseable {
   private final TimeIntervals intervals;
   private final Dispatcher dispatcher;
   private final Escalator escalator;
+  private final FlapStage flapping;
   private final DecisionObserver observer;
   private final Silences silences;
   private final Supplier<String> maskedYaml;
@@ -123,8 +127,12 @@ final class RoutingEngine implements AutoCloseable {
     pipeline.mute(services.acks().endWhenResolved());
     pipeline.repeatHold(context -> services.acks().holding(context.groupKey(), context.now()).map(Ack::describe));
     pipeline.notifiedListener(this::notified);
-    MuteStages.inAlertmanagerOrder(inhibitor, intervals, services.silences(), observer)
-        .forEach(pipeline::mute);
+    pipeline.mute(new ResolvesPastMutes(new MultiStage(
+        MuteStages.inAlertmanagerOrder(inhibitor, intervals, services.silences(), observer))));
+    // After the mutes, so a muted alert is not announced as flapping to a receiver that hears nothing of it.
+    this.flapping = new FlapStage(observer);
+    pipeline.mute(flapping);
+    pipeline.noticeOwed(flapping::owesNotice);
     // Enrichment runs after dedup, just before each integration sends (DESIGN.md's pipeline), so
     // the runbook link reflects the runbooks in force when the message goes out.
     RunbookEnricher enricher = new RunbookEnricher(loaded.runbooks(), observer);
@@ -141,7 +149,7 @@ final class RoutingEngine implements AutoCloseable {
     Stage receivers = spans.flush(pipeline.build());
     // First on close: pending digests go out through notifier clients that are closed after them.
     resources.addAll(0, pipeline.digestBudgets());
-    this.dispatcher = new Dispatcher(tree, receivers, services.scheduler(), services.clock());
+    this.dispatcher = new Dispatcher(tree, receivers, services.scheduler(), services.clock(), flapping::keeps);
     this.escalator = new Escalator(tree, services.escalations(), services.acks(),
         key -> group(key, services.storedAlerts(), services.clock().instant()), receivers,
         services.scheduler(), services.clock(), observer);
@@ -297,6 +305,16 @@ final class RoutingEngine implements AutoCloseable {
           team == null ? TeamRoutes.NO_TEAM : team, firingSince));
     }
     return Optional.empty();
+  }
+
+  /** Why the alert is flapping now, if it is (explain, the UI). */
+  Optional<FlapStatus> flapping(Fingerprint fingerprint) {
+    return flapping.status(fingerprint);
+  }
+
+  /** How many alerts are flapping: {@code alertrouter_alerts_flapping}. */
+  int flappingAlerts() {
+    return flapping.flappingAlerts();
   }
 
   int activeGroups() {

@@ -89,6 +89,7 @@ final class EngineHarness implements AutoCloseable {
     engine = RoutingEngine.build(loaded, services);
     engine.resumeEscalations();
     decisionMetrics.trackAggregationGroups(() -> engine.activeGroups());
+    decisionMetrics.trackFlappingAlerts(() -> engine.flappingAlerts());
   }
 
   private Optional<dev.tta.alertrouter.ack.AckedGroup> group(String groupKey) {

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param shadow {@code shadow: true}: its notifications (and those of the routes below) are recorded, not sent
  * @param escalate escalation steps, or null to inherit (an empty list stops inheriting them)
  * @param location where this route starts in its file
+ * @param flapping the {@code flapping:} block, or null to inherit
+ * @param resolve the {@code resolve:} block, or null to inherit
  */
 public record RouteConfig(
     String receiver,
@@ -39,7 +41,9 @@ public record RouteConfig(
     List<RouteConfig> routes,
     boolean shadow,
     SourceLocation location,
-    List<EscalationStep> escalate) {
+    List<EscalationStep> escalate,
+    FlappingRule flapping,
+    ResolveRule resolve) {
 
   public RouteConfig {
     groupBy = groupBy == null ? null : List.copyOf(groupBy);
@@ -49,6 +53,15 @@ public record RouteConfig(
     routes = List.copyOf(Objects.requireNonNull(routes, "routes"));
     Objects.requireNonNull(location, "location");
     escalate = escalate == null ? null : List.copyOf(escalate);
+  }
+
+  /** A route that inherits its flapping and resolve rules. */
+  public RouteConfig(String receiver, List<String> groupBy, List<Matcher> matchers, boolean continueMatching,
+      Duration groupWait, Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
+      List<String> activeTimeIntervals, List<RouteConfig> routes, boolean shadow, SourceLocation location,
+      List<EscalationStep> escalate) {
+    this(receiver, groupBy, matchers, continueMatching, groupWait, groupInterval, repeatInterval, muteTimeIntervals,
+        activeTimeIntervals, routes, shadow, location, escalate, null, null);
   }
 
   /** A route that inherits its escalation steps and is not a shadow. */

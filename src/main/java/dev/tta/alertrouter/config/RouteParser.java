@@ -40,7 +40,8 @@ final class RouteParser {
 
   private RouteConfig parse(Value v, YamlMap m) {
     m.allow("receiver", "group_by", "continue", "match", "match_re", "matchers", "mute_time_intervals",
-        "active_time_intervals", "group_wait", "group_interval", "repeat_interval", "routes", "escalate", "shadow");
+        "active_time_intervals", "group_wait", "group_interval", "repeat_interval", "routes", "escalate", "shadow",
+        "flapping", "resolve");
     String receiver = null;
     Value receiverValue = m.get("receiver");
     if (receiverValue != null) {
@@ -70,7 +71,9 @@ final class RouteParser {
         children,
         m.bool("shadow", false),
         v.location(),
-        escalate(m));
+        escalate(m),
+        RouteFields.flapping(m),
+        RouteFields.resolve(m));
   }
 
   /**

@@ -35,6 +35,7 @@ final class AggregationGroup {
   private final Stage pipeline;
   private final Scheduler scheduler;
   private final Clock clock;
+  private final KeepResolved keepResolved;
   private final Consumer<AggregationGroup> onEmptied;
   private final BooleanSupplier dispatcherStopped;
 
@@ -53,6 +54,7 @@ final class AggregationGroup {
       Stage pipeline,
       Scheduler scheduler,
       Clock clock,
+      KeepResolved keepResolved,
       Consumer<AggregationGroup> onEmptied,
       BooleanSupplier dispatcherStopped) {
     this.route = Objects.requireNonNull(route, "route");
@@ -62,6 +64,7 @@ final class AggregationGroup {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.keepResolved = Objects.requireNonNull(keepResolved, "keepResolved");
     this.onEmptied = Objects.requireNonNull(onEmptied, "onEmptied");
     this.dispatcherStopped = Objects.requireNonNull(dispatcherStopped, "dispatcherStopped");
   }
@@ -206,7 +209,9 @@ final class AggregationGroup {
             options.muteTimeIntervals(),
             options.activeTimeIntervals(),
             now,
-            options.shadow());
+            options.shadow(),
+            options.flapping(),
+            options.resolve());
     try {
       pipeline.apply(context, batch);
       return true;
@@ -225,11 +230,11 @@ final class AggregationGroup {
 
   /**
    * Forgets the resolved alerts that were just notified, unless a newer copy arrived meanwhile
-   * (Alertmanager's {@code DeleteIfNotModified}).
+   * (Alertmanager's {@code DeleteIfNotModified}), or a later stage still owes its state ({@link KeepResolved}).
    */
   private void deleteResolvedNotModified(List<Alert> notified) {
     for (Alert sent : notified) {
-      if (sent.endsAt() == null) {
+      if (sent.endsAt() == null || keepResolved.keeps(groupKey, sent.fingerprint())) {
         continue;
       }
       alerts.computeIfPresent(

@@ -25,6 +25,7 @@ public final class Dispatcher implements AutoCloseable {
   private final Stage pipeline;
   private final Scheduler scheduler;
   private final Clock clock;
+  private final KeepResolved keepResolved;
   private final ConcurrentMap<GroupId, AggregationGroup> groups = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
@@ -35,6 +36,11 @@ public final class Dispatcher implements AutoCloseable {
    * @param clock the time flushes and group_wait are measured by
    */
   public Dispatcher(RouteTree routes, Stage pipeline, Scheduler scheduler, Clock clock) {
+    this(routes, pipeline, scheduler, clock, KeepResolved.NONE);
+  }
+
+  /** @param keepResolved asked before a group forgets a resolved alert it flushed */
+  public Dispatcher(RouteTree routes, Stage pipeline, Scheduler scheduler, Clock clock, KeepResolved keepResolved) {
     this.routes = Objects.requireNonNull(routes, "routes");
     // A zero group_interval would flush a group in a busy loop; Alertmanager's config refuses it too.
     routes.walk(
@@ -48,6 +54,7 @@ public final class Dispatcher implements AutoCloseable {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.keepResolved = Objects.requireNonNull(keepResolved, "keepResolved");
   }
 
   /**
@@ -139,6 +146,7 @@ public final class Dispatcher implements AutoCloseable {
             pipeline,
             scheduler,
             clock,
+            keepResolved,
             emptied -> groups.remove(id, emptied),
             () -> stopped);
     held[0] = fresh.start(alert);

@@ -1,6 +1,8 @@
 package dev.tta.alertrouter.dispatch;
 
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.config.FlappingRule;
+import dev.tta.alertrouter.config.ResolveRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Objects;
  * @param activeTimeIntervals names of time intervals outside which the route is muted
  * @param now the flush time, from the injected clock
  * @param shadow the group's route is a shadow: notifications are rendered and recorded, not sent
+ * @param flapping the route's flap detection
+ * @param resolve the route's rules for resolves whose firing was muted or never sent
  */
 public record FlushContext(
     String groupKey,
@@ -32,7 +36,17 @@ public record FlushContext(
     List<String> muteTimeIntervals,
     List<String> activeTimeIntervals,
     Instant now,
-    boolean shadow) {
+    boolean shadow,
+    FlappingRule flapping,
+    ResolveRule resolve) {
+
+  /** A flush of a route with Alertmanager's flapping and resolve behaviour. */
+  public FlushContext(String groupKey, Labels groupLabels, String receiver, String routeKey, Duration repeatInterval,
+      Duration groupInterval, List<String> muteTimeIntervals, List<String> activeTimeIntervals, Instant now,
+      boolean shadow) {
+    this(groupKey, groupLabels, receiver, routeKey, repeatInterval, groupInterval, muteTimeIntervals,
+        activeTimeIntervals, now, shadow, FlappingRule.OFF, ResolveRule.DEFAULT);
+  }
 
   /** A flush of a route that is not a shadow. */
   public FlushContext(String groupKey, Labels groupLabels, String receiver, String routeKey, Duration repeatInterval,
@@ -51,5 +65,7 @@ public record FlushContext(
     muteTimeIntervals = List.copyOf(muteTimeIntervals);
     activeTimeIntervals = List.copyOf(activeTimeIntervals);
     Objects.requireNonNull(now, "now");
+    Objects.requireNonNull(flapping, "flapping");
+    Objects.requireNonNull(resolve, "resolve");
   }
 }

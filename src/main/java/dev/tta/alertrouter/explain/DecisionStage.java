@@ -20,6 +20,8 @@ public enum DecisionStage {
   TIME_MUTED,
   /** A flush dropped it: a silence matches it. */
   SILENCED,
+  /** It is flapping: announced once, then its news held until it is stable (the route's flapping rule). */
+  FLAPPING,
   /** A flush sent nothing to an integration: the notification log shows nothing new to tell. */
   DEDUPLICATED,
   /** The runbook link it was given. */

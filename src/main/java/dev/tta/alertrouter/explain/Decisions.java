@@ -2,6 +2,7 @@ package dev.tta.alertrouter.explain;
 
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.dispatch.FlushContext;
+import dev.tta.alertrouter.flap.FlapStatus;
 import dev.tta.alertrouter.mute.InhibitionReason;
 import dev.tta.alertrouter.mute.TimeMuteReason;
 import dev.tta.alertrouter.notify.DeliveryEvent;
@@ -165,6 +166,25 @@ public final class Decisions {
     details.put("step", Integer.toString(step));
     return Decision.of(at, DecisionStage.ESCALATED, groupKey + " step " + step,
         note + "; step " + step + " notified " + receiver, details);
+  }
+
+  /** {@code what}: "marked flapping; one flapping notification", "held", "stable again: real state sent". */
+  public static Decision flapping(FlushContext context, FlapStatus status, String what) {
+    Map<String, String> details = flush(context.groupKey(), context.receiver());
+    details.put("flapping_since", status.since().toString());
+    details.put("changes", Integer.toString(status.changes()));
+    details.put("window", status.window().toString());
+    return Decision.of(context.now(), DecisionStage.FLAPPING, context.groupKey() + " " + what,
+        status.describe() + "; " + what + " (" + context.receiver() + ")", details);
+  }
+
+  /** The route's resolve rules kept a resolve from an integration that never heard the alert fire. */
+  public static Decision resolveDropped(FlushContext context, String integration, int index, String why) {
+    Map<String, String> details = flush(context.groupKey(), context.receiver());
+    details.put("integration", integration + "[" + index + "]");
+    return Decision.of(context.now(), DecisionStage.DEDUPLICATED, context.groupKey() + " " + integration + "[" + index
+        + "] resolve", "resolve not sent to " + context.receiver() + " via " + integration + "[" + index + "]: " + why,
+        details);
   }
 
   private static Map<String, String> flush(String groupKey, String receiver) {

@@ -265,6 +265,12 @@ public final class DecisionMetrics {
     gauge("alertrouter_aggregation_groups", "Aggregation groups holding alerts.", groups);
   }
 
+  /** {@code alertrouter_alerts_flapping}, asked at each scrape. Called once. */
+  public void trackFlappingAlerts(IntSupplier flapping) {
+    gauge("alertrouter_alerts_flapping",
+        "Alerts flapping now (route option flapping): their notifications are held until they are stable.", flapping);
+  }
+
   /** {@code alertrouter_dispatch_queue_depth}, asked at each scrape. Called once. */
   public void trackDispatchQueue(IntSupplier queued) {
     gauge("alertrouter_dispatch_queue_depth",

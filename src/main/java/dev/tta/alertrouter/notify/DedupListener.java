@@ -27,4 +27,10 @@ public interface DedupListener {
   default void repeatHeld(FlushContext context, String integration, int index, List<Alert> alerts, String why) {
     suppressed(context, integration, index, alerts);
   }
+
+  /**
+   * The route's {@code resolve:} rules kept {@code alert}'s resolve from this integration, which never
+   * heard it firing; {@code why} says which rule. Nothing by default.
+   */
+  default void resolveDropped(FlushContext context, String integration, int index, Alert alert, String why) {}
 }

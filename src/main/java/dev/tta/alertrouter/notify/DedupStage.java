@@ -20,6 +20,7 @@ final class DedupStage implements Stage {
   private final boolean sendResolved;
   private final DedupListener listener;
   private final RepeatHold repeatHold;
+  private final NoticeOwed noticeOwed;
 
   /**
    * @param integration the integration type this stage guards, e.g. {@code slack}
@@ -40,6 +41,13 @@ final class DedupStage implements Stage {
    */
   DedupStage(NotificationLog log, String integration, int index, boolean sendResolved, DedupListener listener,
       RepeatHold repeatHold) {
+    this(log, integration, index, sendResolved, listener, repeatHold, NoticeOwed.NONE);
+  }
+
+  /** @param noticeOwed asked when nothing is new: an earlier stage may still want the flush sent */
+  DedupStage(NotificationLog log, String integration, int index, boolean sendResolved, DedupListener listener,
+      RepeatHold repeatHold, NoticeOwed noticeOwed) {
+    this.noticeOwed = Objects.requireNonNull(noticeOwed, "noticeOwed");
     this.log = Objects.requireNonNull(log, "log");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.repeatHold = Objects.requireNonNull(repeatHold, "repeatHold");
@@ -54,7 +62,7 @@ final class DedupStage implements Stage {
     Optional<NotificationLog.Entry> last =
         log.last(new NotificationLog.Key(context.groupKey(), context.receiver(), integration, index));
     Update update = needsUpdate(last, now, context.repeatInterval(), context.now());
-    if (update == Update.NEWS) {
+    if (update == Update.NEWS || owed(last, now, context)) {
       return alerts;
     }
     if (update == Update.REPEAT) {
@@ -70,6 +78,11 @@ final class DedupStage implements Stage {
       listener.suppressed(context, integration, index, alerts);
     }
     return List.of();
+  }
+
+  /** Forced news, but never a first notification of nothing but resolved alerts. */
+  private boolean owed(Optional<NotificationLog.Entry> last, AlertSets now, FlushContext context) {
+    return (last.isPresent() || !now.firing().isEmpty()) && noticeOwed.owed(context);
   }
 
   /** Whether a flush is sent: it tells something new, it only repeats what was sent, or neither. */

@@ -20,8 +20,9 @@ import java.util.concurrent.Executor;
 /**
  * Assembles the stage the dispatcher runs at each flush (Alertmanager's {@code PipelineBuilder}):
  * per receiver, the mute stages in order, then for every integration at once: dedup against the
- * notification log, delivery (resolved alerts filtered where send_resolved is off; beyond a
- * receiver's digest budget, folded into the digest instead), and recording what was delivered.
+ * notification log (after the route's resolve rules), delivery (resolved alerts filtered where
+ * send_resolved is off; beyond a receiver's digest budget, folded into the digest instead), and
+ * recording what was delivered.
  */
 public final class PipelineBuilder {
   private final NotificationLog log;
@@ -37,6 +38,7 @@ public final class PipelineBuilder {
   private Scheduler digestScheduler;
   private Clock digestClock;
   private DigestListener digestListener = DigestListener.NONE;
+  private NoticeOwed noticeOwed = NoticeOwed.NONE;
 
   /** @param fanoutExecutor runs a receiver's integrations side by side (see {@link FanoutStage}) */
   public PipelineBuilder(NotificationLog log, Executor fanoutExecutor) {
@@ -108,6 +110,12 @@ public final class PipelineBuilder {
     return List.copyOf(digestBudgets);
   }
 
+  /** Asks {@code owed} whether a flush dedup finds nothing new in must still be sent (flapping started or ended). */
+  public PipelineBuilder noticeOwed(NoticeOwed owed) {
+    this.noticeOwed = Objects.requireNonNull(owed, "owed");
+    return this;
+  }
+
   /** Adds a receiver; one with no integrations is valid and notifies nobody, as in Alertmanager. */
   public PipelineBuilder receiver(String name, List<Integration> integrations) {
     Objects.requireNonNull(name, "name");
@@ -137,7 +145,8 @@ public final class PipelineBuilder {
     DigestConfig digest = digestConfigs.get(receiver);
     for (Integration integration : integrations) {
       Stage dedup = new DedupStage(
-          log, integration.type(), integration.index(), integration.sendResolved(), dedupListener, repeatHold);
+          log, integration.type(), integration.index(), integration.sendResolved(), dedupListener, repeatHold,
+          noticeOwed);
       Stage delivery = integration.delivery();
       if (digest != null && integration.digests().isPresent()) {
         DigestBudget budget = new DigestBudget(receiver, integration.type(), integration.index(), digest,
@@ -150,6 +159,7 @@ public final class PipelineBuilder {
               integration.name(),
               wrapper.wrap("integration " + integration.name(), new MultiStage(
                   List.of(
+                      new ResolveRuleStage(log, integration.type(), integration.index(), dedupListener),
                       wrapper.wrap("dedup", dedup),
                       new SendResolvedStage(integration.sendResolved(), delivery),
                       new SetNotifiesStage(log, integration.type(), integration.index(), notifiedListener))))));

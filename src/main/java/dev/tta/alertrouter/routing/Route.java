@@ -74,7 +74,9 @@ public final class Route {
         config.muteTimeIntervals(),
         config.activeTimeIntervals(),
         config.escalate() != null ? config.escalate() : parent.escalate(),
-        config.shadow() || parent.shadow());
+        config.shadow() || parent.shadow(),
+        config.flapping() != null ? config.flapping() : parent.flapping(),
+        config.resolve() != null ? config.resolve() : parent.resolve());
   }
 
   /**

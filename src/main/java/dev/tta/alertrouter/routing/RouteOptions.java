@@ -1,6 +1,8 @@
 package dev.tta.alertrouter.routing;
 
 import dev.tta.alertrouter.config.EscalationStep;
+import dev.tta.alertrouter.config.FlappingRule;
+import dev.tta.alertrouter.config.ResolveRule;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,9 @@ import java.util.Objects;
  * @param activeTimeIntervals time intervals outside which this route is muted (not inherited)
  * @param escalate who else is notified when a group stays unacknowledged (inherited)
  * @param shadow {@code shadow: true} here or on a parent: its notifications are recorded, not sent
+ * @param flapping flap detection (inherited; {@link FlappingRule#OFF} by default)
+ * @param resolve what happens to resolves whose firing was muted or never sent (inherited;
+ *     {@link ResolveRule#DEFAULT}, Alertmanager's behaviour)
  */
 public record RouteOptions(
     String receiver,
@@ -31,7 +36,17 @@ public record RouteOptions(
     List<String> muteTimeIntervals,
     List<String> activeTimeIntervals,
     List<EscalationStep> escalate,
-    boolean shadow) {
+    boolean shadow,
+    FlappingRule flapping,
+    ResolveRule resolve) {
+
+  /** Alertmanager's flapping and resolve behaviour. */
+  public RouteOptions(String receiver, List<String> groupBy, boolean groupByAll, Duration groupWait,
+      Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals, List<String> activeTimeIntervals,
+      List<EscalationStep> escalate, boolean shadow) {
+    this(receiver, groupBy, groupByAll, groupWait, groupInterval, repeatInterval, muteTimeIntervals, activeTimeIntervals,
+        escalate, shadow, FlappingRule.OFF, ResolveRule.DEFAULT);
+  }
 
   /** Not a shadow. */
   public RouteOptions(String receiver, List<String> groupBy, boolean groupByAll, Duration groupWait,
@@ -58,6 +73,8 @@ public record RouteOptions(
     muteTimeIntervals = List.copyOf(muteTimeIntervals);
     activeTimeIntervals = List.copyOf(activeTimeIntervals);
     escalate = List.copyOf(escalate);
+    Objects.requireNonNull(flapping, "flapping");
+    Objects.requireNonNull(resolve, "resolve");
   }
 
   /** Options without escalation steps, not a shadow. */

@@ -62,7 +62,8 @@ public final class TeamRoutes {
     }
     return new RouteConfig(root.receiver(), root.groupBy(), root.matchers(), root.continueMatching(),
         root.groupWait(), root.groupInterval(), root.repeatInterval(), root.muteTimeIntervals(),
-        root.activeTimeIntervals(), children, root.shadow(), root.location());
+        root.activeTimeIntervals(), children, root.shadow(), root.location(), root.escalate(), root.flapping(),
+        root.resolve());
   }
 
   /** The team whose route an alert's team label selects (the first by name if several could), if any. */

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.ui;
 
+import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
@@ -55,5 +56,10 @@ public interface UiBackend {
    */
   default CandidateDiff diff(String candidateYaml) {
     return CandidateDiff.refused(503, List.of("this server does not compare configurations"));
+  }
+
+  /** Why the alert is flapping now ({@code flapping since T, N changes in W}), if a route found it flapping. */
+  default Optional<String> flapping(Fingerprint fingerprint) {
+    return Optional.empty();
   }
 }

@@ -235,6 +235,7 @@ public final class WebUi {
     m.put("title", "Alert " + row.map(AlertRow::name).orElse(fingerprint.toString()));
     m.put("fingerprint", fingerprint.toString());
     m.put("row", row.orElse(null));
+    m.put("flapping", backend.flapping(fingerprint).orElse(null));
     m.put("labels", row.map(AlertRow::labels).orElseGet(() -> story.get().labels().asUnmodifiableMap()));
     m.put("decisions", story.map(e -> timeline(e.decisions())).orElse(List.of()));
     m.put("dropped", story.map(Explanation::droppedDecisions).orElse(0L));

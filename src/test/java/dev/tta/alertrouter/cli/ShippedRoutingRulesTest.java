@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.config.ConfigLoader;
+import dev.tta.alertrouter.config.FlappingRule;
 import dev.tta.alertrouter.config.InhibitRuleConfig;
 import dev.tta.alertrouter.config.LoadResult;
 import dev.tta.alertrouter.config.ReceiverConfig;
 import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.config.SlackConfig;
 import dev.tta.alertrouter.routing.Route;
+import dev.tta.alertrouter.routing.RouteOptions;
 import dev.tta.alertrouter.routing.RouteTree;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,8 +128,27 @@ class ShippedRoutingRulesTest {
   }
 
   /** What decides an alert's groups and notifications: each route's key and resolved options. */
+  /** The routes and their options, flap detection left out: the seed has none, the shipped rules add it. */
   private static List<String> describe(List<Route> routes) {
-    return routes.stream().map(r -> r.key() + " " + r.options()).toList();
+    return routes.stream().map(r -> r.key() + " " + withoutFlapping(r.options())).toList();
+  }
+
+  private static RouteOptions withoutFlapping(RouteOptions o) {
+    return new RouteOptions(o.receiver(), o.groupBy(), o.groupByAll(), o.groupWait(), o.groupInterval(),
+        o.repeatInterval(), o.muteTimeIntervals(), o.activeTimeIntervals(), o.escalate(), o.shadow(),
+        FlappingRule.OFF, o.resolve());
+  }
+
+  @Test
+  void shippedRulesDetectFlappingForP1AndP2ButNotOnTheCriticalRoute() {
+    EffectiveRoutes shipped = EffectiveRoutes.of(load(RULES));
+    for (String severity : List.of("warning", "info")) {
+      FlappingRule rule = shipped.tree().match(shipped.classify(Labels.of("alertname", "A", "severity", severity)))
+          .get(0).options().flapping();
+      assertEquals(new FlappingRule(true, 4, Duration.ofHours(1), Duration.ofMinutes(30), false), rule, severity);
+    }
+    assertEquals(false, shipped.tree().match(shipped.classify(Labels.of("alertname", "A", "severity", "critical")))
+        .get(0).options().flapping().enabled());
   }
 
   private static List<String> slackChannels(ReceiverConfig receiver) {

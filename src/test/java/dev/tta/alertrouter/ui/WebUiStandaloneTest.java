@@ -94,6 +94,43 @@ class WebUiStandaloneTest {
     assertTrue(body.contains("9.9.9"));
   }
 
+  @Test
+  void anAlertPageShowsAFlappingBadgeAndWhy() throws Exception {
+    RouterConfig config = new ConfigLoader(java.util.Map.of()).load(Path.of("routing-rules")).config();
+    dev.tta.alertrouter.alert.Alert flapping = new dev.tta.alertrouter.alert.Alert(
+        Labels.of("alertname", "QueueLagging", "severity", "warning"), java.util.Map.of(), clock.instant(), null, "",
+        clock.instant());
+    dev.tta.alertrouter.alert.Alert steady = new dev.tta.alertrouter.alert.Alert(
+        Labels.of("alertname", "DiskFilling", "severity", "warning"), java.util.Map.of(), clock.instant(), null, "",
+        clock.instant());
+    InMemoryAlertStore store = new InMemoryAlertStore(clock, (a, b) -> { });
+    store.upsertAll(List.of(flapping, steady));
+    UiBackend plain = backend(config, clock, null);
+    UiBackend backend = (UiBackend) java.lang.reflect.Proxy.newProxyInstance(UiBackend.class.getClassLoader(),
+        new Class<?>[] {UiBackend.class}, (proxy, method, args) -> method.getName().equals("flapping")
+            ? (args[0].equals(flapping.fingerprint())
+                ? Optional.of("flapping since 2026-11-24T19:05:00Z, 5 changes in 1h <b>")
+                : Optional.empty())
+            : method.invoke(plain, args));
+    WebUi ui = new WebUi(store, backend, silences, new ExplainRecorder(100), new DeliveryHistory(),
+        new RateLimiter(clock, Duration.ofSeconds(1), 1), clock);
+    app = Javalin.create(c -> {
+      c.startup.showJavalinBanner = false;
+      ui.register(c, UnaryOperator.identity(), UnaryOperator.identity(), ctx -> { });
+    }).start("127.0.0.1", 0);
+    HttpClient client = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + app.port() + "/alerts/";
+
+    String page = client.send(HttpRequest.newBuilder(URI.create(base + flapping.fingerprint())).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertTrue(page.contains("<span class=\"badge flapping\" id=\"flapping-badge\">flapping</span>"), page);
+    assertTrue(page.contains("flapping since 2026-11-24T19:05:00Z, 5 changes in 1h &lt;b&gt;: its notifications are held"),
+        page);
+    String other = client.send(HttpRequest.newBuilder(URI.create(base + steady.fingerprint())).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    assertTrue(!other.contains("flapping-badge"), other);
+  }
+
   @AfterEach
   void stop() {
     if (app != null) {

@@ -96,6 +96,14 @@ public record MessageModel(
     return status.equals("resolved");
   }
 
+  /**
+   * Whether an alert carries {@code flapping="true"}, the annotation the flap stage sets on a
+   * flapping alert's notifications (named here as on the wire, not by importing the stage).
+   */
+  public boolean isFlapping() {
+    return alerts.stream().anyMatch(a -> "true".equals(a.annotations().get("flapping")));
+  }
+
   public int firingCount() {
     return firing.size();
   }
@@ -125,6 +133,7 @@ public record MessageModel(
     m.put("resolved", resolved.stream().map(AlertView::toTemplateContext).toList());
     m.put("firingCount", firing.size());
     m.put("resolvedCount", resolved.size());
+    m.put("flapping", isFlapping());
     m.put("since", since);
     m.put("silenceMatchers", silenceMatchers);
     m.put("runbookUrl", runbookUrl);

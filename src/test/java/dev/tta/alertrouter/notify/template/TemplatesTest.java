@@ -47,6 +47,22 @@ class TemplatesTest {
   }
 
   @Test
+  void aFlappingAlertIsSaidToBeFlappingInSlackAndEmail() {
+    MessageTemplates email = templates.defaults(MessageKind.EMAIL, "team", "email[0]");
+    MessageTemplates slack = templates.defaults(MessageKind.SLACK, "team", "slack[0]");
+    MessageModel flapping = oneAlert(Map.of("flapping", "true"));
+    MessageModel steady = oneAlert(Map.of());
+
+    assertTrue(email.render("subject", flapping).startsWith("[FLAPPING] [FIRING:1]"), email.render("subject", flapping));
+    assertTrue(email.render("text", flapping).contains("Flapping: it keeps firing and resolving"));
+    assertTrue(email.render("html", flapping).contains("<strong>Flapping:</strong>"));
+    assertTrue(slack.render("title", flapping).contains("Flapping: "), slack.render("title", flapping));
+    assertTrue(slack.render("text", flapping).contains("_Flapping: it keeps firing and resolving"));
+    assertFalse(email.render("subject", steady).contains("FLAPPING"));
+    assertFalse(slack.render("text", steady).contains("Flapping"));
+  }
+
+  @Test
   void defaultsLookRightWithNoConfiguration() {
     MessageTemplates email = templates.defaults(MessageKind.EMAIL, "team", "email[0]");
     MessageTemplates slack = templates.defaults(MessageKind.SLACK, "team", "slack[0]");

@@ -176,7 +176,8 @@ class SharedCaptureTest {
   void twoServersShareOneCaptureThatEitherServesAndExportReads(@TempDir Path dir) throws Exception {
     Path config = Files.writeString(dir.resolve("config.yml"), "route: {receiver: a}\nreceivers: [{name: a}]\n");
     HttpClient client = HttpClient.newHttpClient();
-    try (App first = replica(config, dir, "replica-a"); App second = replica(config, dir, "replica-b")) {
+    // Names of their own: the fixtures' two stores hold replica-a and replica-b in this database.
+    try (App first = replica(config, dir, "server-a"); App second = replica(config, dir, "server-b")) {
       for (App app : List.of(first, second, first)) {
         HttpResponse<String> posted = client.send(HttpRequest.newBuilder(URI.create(base(app) + "/api/v2/alerts"))
             .header("Content-Type", "application/json")
@@ -193,7 +194,7 @@ class SharedCaptureTest {
           .map(l -> CaptureCodec.parse(l).orElseThrow().alerts().get(0).labels().get("port")).toList();
       assertEquals(List.of(first.port(), second.port(), first.port()).stream().map(String::valueOf).toList(), ports,
           "every replica's intake, in time order, from either replica");
-      assertFalse(Files.exists(dir.resolve("data-replica-a").resolve(CaptureSegments.FOLDER)), "nothing kept locally");
+      assertFalse(Files.exists(dir.resolve("data-server-a").resolve(CaptureSegments.FOLDER)), "nothing kept locally");
 
       StringWriter exported = new StringWriter();
       CommandLine cli = RootCommand.commandLine();

@@ -1,5 +1,8 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.ack.Ack;
+import dev.tta.alertrouter.ack.AckListener;
+import dev.tta.alertrouter.ack.AckedGroup;
 import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.capture.CaptureSegments;
@@ -141,13 +144,14 @@ public final class App implements AutoCloseable {
     this.observer = new DecisionObserver(decisionMetrics, new ExplainRecorder(options.explainCacheSize()),
         new DecisionLog(options.logFormat(), System.out), clock);
     this.slackRateLimiter = new RateLimiter(clock, Duration.ofSeconds(1), 1);
+    // Slack bot messages show the acknowledgement in force when they are rendered (after construction).
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
         templates, new PersistentSlackMessageStore(persistence.messageReferences()),
-        slackRateLimiter, new RateLimiter(clock, Duration.ofSeconds(1), 1));
+        slackRateLimiter, new RateLimiter(clock, Duration.ofSeconds(1), 1), this::currentAck);
     this.startedAt = clock.instant();
     // Groups are looked up in the engine running when asked, so a reload does not strand acknowledgements.
-    this.acks = new Acknowledgements(persistence.acks(),
-        groupKey -> engine.get().group(groupKey, store::get, clock.instant()), observer, clock);
+    this.acks = new Acknowledgements(persistence.acks(), this::group, AckListener.all(List.of(observer,
+        new SlackAckMessages(() -> engine.get().config(), integrations, fanoutExecutor, clock))), clock);
     this.engine.set(RoutingEngine.build(initial, services()));
     this.web.set(initial.web());
     this.configLoadedAt.set(clock.instant());
@@ -189,6 +193,14 @@ public final class App implements AutoCloseable {
     if (capture != null) {
       http.withCapture(capture);
     }
+  }
+
+  private Optional<Ack> currentAck(String groupKey) {
+    return acks.current(groupKey);
+  }
+
+  private Optional<AckedGroup> group(String groupKey) {
+    return engine.get().group(groupKey, store::get, clock.instant());
   }
 
   /** What the web UI reads: the current engine's own parts, looked up per call (a reload swaps them). */

@@ -18,6 +18,10 @@ import java.util.Optional;
 public record Ack(String groupKey, String by, String comment, Instant at, Instant until, String via) {
   /** Given through {@code POST /api/v1/groups/{groupKey}/ack}. */
   public static final String VIA_API = "api";
+  /** Given with a Slack message's Acknowledge button ({@code POST /api/v1/slack/interactions}). */
+  public static final String VIA_SLACK = "slack";
+  /** Given with the web UI's Acknowledge button. */
+  public static final String VIA_UI = "ui";
 
   public Ack {
     Objects.requireNonNull(groupKey, "groupKey");

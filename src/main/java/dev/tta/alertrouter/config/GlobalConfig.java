@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param opsgenieApiKey {@code opsgenie_api_key} or {@code opsgenie_api_key_file}
  * @param opsgenieApiUrl default {@value #DEFAULT_OPSGENIE_API_URL} (EU accounts: {@value #OPSGENIE_EU_API_URL})
  * @param telegramApiUrl default {@value #DEFAULT_TELEGRAM_API_URL}
+ * @param slackSigningSecret {@code slack_signing_secret(_file)}: a Slack app's signing secret that
+ *     verifies {@code POST /api/v1/slack/interactions}, beside each {@code slack_configs[].signing_secret}
  */
 public record GlobalConfig(
     Duration resolveTimeout,
@@ -31,7 +33,8 @@ public record GlobalConfig(
     String pagerdutyUrl,
     Optional<Secret> opsgenieApiKey,
     String opsgenieApiUrl,
-    String telegramApiUrl) {
+    String telegramApiUrl,
+    Optional<Secret> slackSigningSecret) {
 
   public static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
   public static final String DEFAULT_SMTP_HELLO = "localhost";
@@ -55,12 +58,13 @@ public record GlobalConfig(
     Objects.requireNonNull(opsgenieApiKey, "opsgenieApiKey");
     Objects.requireNonNull(opsgenieApiUrl, "opsgenieApiUrl");
     Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
+    Objects.requireNonNull(slackSigningSecret, "slackSigningSecret");
   }
 
   public static GlobalConfig defaults() {
     return new GlobalConfig(DEFAULT_RESOLVE_TIMEOUT, HttpClientConfig.defaults(), Optional.empty(),
         DEFAULT_SMTP_HELLO, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), true, Optional.empty(), DEFAULT_PAGERDUTY_URL, Optional.empty(),
-        DEFAULT_OPSGENIE_API_URL, DEFAULT_TELEGRAM_API_URL);
+        DEFAULT_OPSGENIE_API_URL, DEFAULT_TELEGRAM_API_URL, Optional.empty());
   }
 }

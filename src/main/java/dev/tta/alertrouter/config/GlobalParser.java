@@ -22,7 +22,8 @@ final class GlobalParser {
     m.allow("resolve_timeout", "http_config", "smtp_from", "smtp_hello", "smtp_smarthost", "smtp_auth_username",
         "smtp_auth_password", "smtp_auth_password_file", "smtp_auth_identity", "smtp_auth_secret",
         "smtp_auth_secret_file", "smtp_require_tls", "slack_api_url", "slack_api_url_file", "pagerduty_url",
-        "opsgenie_api_key", "opsgenie_api_key_file", "opsgenie_api_url", "telegram_api_url");
+        "opsgenie_api_key", "opsgenie_api_key_file", "opsgenie_api_url", "telegram_api_url", "slack_signing_secret",
+        "slack_signing_secret_file");
     Duration resolveTimeout = m.duration("resolve_timeout");
     HttpClientConfig http = m.has("http_config") ? HttpConfigParser.parse(m.get("http_config")) : HttpClientConfig.defaults();
     String pagerdutyUrl = m.has("pagerduty_url") ? Urls.read(m.get("pagerduty_url")) : null;
@@ -43,7 +44,8 @@ final class GlobalParser {
         pagerdutyUrl == null ? GlobalConfig.DEFAULT_PAGERDUTY_URL : pagerdutyUrl,
         SecretReader.read(m, "opsgenie_api_key", SecretReader.WhenUnset.ABSENT),
         opsgenieUrl == null ? GlobalConfig.DEFAULT_OPSGENIE_API_URL : opsgenieUrl,
-        telegramUrl == null ? GlobalConfig.DEFAULT_TELEGRAM_API_URL : telegramUrl);
+        telegramUrl == null ? GlobalConfig.DEFAULT_TELEGRAM_API_URL : telegramUrl,
+        SecretReader.read(m, "slack_signing_secret", SecretReader.WhenUnset.ABSENT));
   }
 
   /**

@@ -28,7 +28,8 @@ public final class MaskedConfig {
   private static final Set<String> SECRET_KEYS = Set.of(
       "slack_api_url", "smtp_auth_password", "smtp_auth_secret", "opsgenie_api_key", "victorops_api_key",
       "wechat_api_secret", "service_key", "routing_key", "auth_password", "auth_secret", "password",
-      "credentials", "bearer_token", "client_secret", "bot_token", "api_key", "api_secret", "token", "user_key");
+      "credentials", "bearer_token", "client_secret", "bot_token", "api_key", "api_secret", "token", "user_key",
+      "signing_secret", "slack_signing_secret");
   /** Keys that are secret only inside these lists ({@code slack_configs[].api_url}). */
   private static final Map<String, Set<String>> SECRET_IN = Map.of("slack_configs", Set.of("api_url"));
 

@@ -29,6 +29,7 @@ import dev.tta.alertrouter.http.ReloadAction;
 import dev.tta.alertrouter.http.ReloadOutcome;
 import dev.tta.alertrouter.http.RunbookRoutes;
 import dev.tta.alertrouter.http.SilenceHandlers;
+import dev.tta.alertrouter.http.SlackInteractions;
 import dev.tta.alertrouter.http.auth.AccessGuard;
 import dev.tta.alertrouter.http.v2.V2Api;
 import dev.tta.alertrouter.http.v2.V2StatusFacts;
@@ -182,6 +183,8 @@ public final class App implements AutoCloseable {
         .withQueries(queries)
         .withV2(new V2Api(queries, silences, () -> engine.get().view(), this::statusFacts, clock))
         .withAcks(new AckHandlers(acks), acks::current)
+        .withSlackInteractions(new SlackInteractions(() -> engine.get().config().slackSigningSecrets(), acks, this::group,
+            silences, clock))
         .withReceiverTests(new ReceiverTestHandler(
             new ReceiverTests(integrations, () -> engine.get().config(), options.dryRun(), clock, metrics)::test))
         .withExplain(observer.explain())

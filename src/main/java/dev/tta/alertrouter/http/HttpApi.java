@@ -76,6 +76,7 @@ public final class HttpApi {
   private boolean groupsEnabled;
   private V2Api v2;
   private AckHandlers ackHandlers;
+  private SlackInteractions slackInteractions;
   private Function<String, Optional<Ack>> acks = groupKey -> Optional.empty();
   private ReceiverTestHandler receiverTests;
   private ExplainEndpoint explainEndpoint;
@@ -186,6 +187,12 @@ public final class HttpApi {
   public synchronized HttpApi withAcks(AckHandlers handlers, Function<String, Optional<Ack>> current) {
     this.ackHandlers = Objects.requireNonNull(handlers, "handlers");
     this.acks = Objects.requireNonNull(current, "current");
+    return this;
+  }
+
+  /** Serves {@code POST /api/v1/slack/interactions}, authenticated by Slack's signature. Before {@link #start}. */
+  public synchronized HttpApi withSlackInteractions(SlackInteractions interactions) {
+    this.slackInteractions = Objects.requireNonNull(interactions, "interactions");
     return this;
   }
 
@@ -330,6 +337,9 @@ public final class HttpApi {
     }
     if (ackHandlers != null) {
       ackHandlers.register(config, UnaryOperator.identity());
+    }
+    if (slackInteractions != null) {
+      slackInteractions.register(config);
     }
     if (captureWriter != null) {
       config.routes.get(CaptureEndpoint.PATH, new CaptureEndpoint(captureWriter, clock)::handle);

@@ -12,6 +12,12 @@ import java.util.Set;
 final class Endpoints {
   /** Open to anyone: probes must work without credentials. */
   static final Set<String> OPEN = Set.of("/-/healthy", "/-/ready");
+  /**
+   * Authenticated by the request's own signature, not by web config users or tokens: Slack cannot
+   * send a password or a bearer token, it signs each request with the app's signing secret, which
+   * {@code http.SlackInteractions} verifies before anything changes.
+   */
+  static final Set<String> SIGNED = Set.of("/api/v1/slack/interactions");
   static final Set<String> INTAKE = Set.of("/api/v1/alertmanager", "/api/v2/alerts");
   private static final String SILENCES = "/api/v1/silences";
   /** Alertmanager's v2 silence writes: POST /api/v2/silences and DELETE /api/v2/silence/{silenceID}. */
@@ -29,7 +35,7 @@ final class Endpoints {
 
   /** The role required; empty when the endpoint is open. */
   static Optional<Role> required(HandlerType method, String path) {
-    if (OPEN.contains(path)) {
+    if (OPEN.contains(path) || SIGNED.contains(path)) {
       return Optional.empty();
     }
     if (ADMIN_READS.contains(path)) {

@@ -192,7 +192,7 @@ public final class App implements AutoCloseable {
         .withConfigDiff(this::diffConfig)
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
-            slackRateLimiter, clock));
+            slackRateLimiter, clock, acks));
     if (capture != null) {
       http.withCapture(capture);
     }

@@ -26,6 +26,8 @@ final class Endpoints {
   private static final String UI_SILENCES = "/silences";
   /** Acknowledging a group: POST and DELETE /api/v1/groups/<groupKey>/ack. */
   private static final String GROUPS = "/api/v1/groups/";
+  /** The web UI's Acknowledge / Unacknowledge form: POST /groups/ack. */
+  private static final String UI_ACK = "/groups/ack";
   private static final String ACK = "/ack";
 
   /** Reads that only admins may do: the capture holds every alert's labels and annotations as sent. */
@@ -50,7 +52,7 @@ final class Endpoints {
     if (path.equals(SILENCES) || path.startsWith(SILENCES + "/")
         || path.equals(V2_SILENCE + "s") || path.startsWith(V2_SILENCE + "/")
         || path.equals(UI_SILENCES) || path.startsWith(UI_SILENCES + "/")
-        || (path.startsWith(GROUPS) && path.endsWith(ACK))) {
+        || (path.startsWith(GROUPS) && path.endsWith(ACK)) || path.equals(UI_ACK)) {
       return Optional.of(Role.RESPONDER);
     }
     return Optional.of(Role.ADMIN);

@@ -163,7 +163,9 @@ class UiBrowserTest {
     assertTrue(browser.findElement(By.cssSelector("#alert-board .group-key .acked")).getText()
         .startsWith("acknowledged by alice at "));
 
-    open("/alerts/" + UiFixtureServer.SERVICE_DOWN);
+    browser.findElement(By.cssSelector("#alert-board .group-key .acked")).findElement(By.xpath(".."))
+        .findElement(By.cssSelector("a.ack-link")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#acks button[value='unack']")));
     browser.findElement(By.cssSelector("#acks button[value='unack']")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#acks .not-acked")));
     assertTrue(browser.findElements(By.cssSelector("#acks .acked")).isEmpty());

@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * Lays a group out in Block Kit: a header with the priority and title, the summary and
  * description, the labels that matter, the firing and resolved counts, and buttons to the runbook,
- * the source graph, the explain page and the group. The blocks sit in one attachment so that the
+ * the source graph, the explain page and the group; for a bot message of a firing group, who
+ * acknowledged it and the {@link SlackAction} buttons. The blocks sit in one attachment so that the
  * message carries the priority's colour bar. Every text that comes from an alert is escaped for
  * mrkdwn, by the templates or here.
  */

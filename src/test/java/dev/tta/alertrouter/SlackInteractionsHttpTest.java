@@ -109,7 +109,25 @@ class SlackInteractionsHttpTest {
     HttpResponse<String> r = send("POST", "/api/v2/alerts", "[{\"labels\":{\"alertname\":\"TTAServiceDown\","
         + "\"service\":\"api\",\"severity\":\"critical\"},\"startsAt\":\"" + startsAt + "\"}]");
     assertEquals(200, r.statusCode(), r.body());
-    return slack.await(POST, 1, LIMIT).get(0);
+    SlackWireServer.Request posted = slack.await(POST, 1, LIMIT).get(0);
+    awaitSent();
+    return posted;
+  }
+
+  /**
+   * Waits until explain records the message as sent: the router remembers the message's ts (which
+   * chat.update needs) after Slack answered, so a click that came sooner could find no message yet.
+   * Polls what the server shows, as the browser tests wait on a page; the limit only ends a broken run.
+   */
+  private void awaitSent() throws Exception {
+    String fingerprint = group().path("alerts").get(0).path("fingerprint").asText();
+    long deadline = System.nanoTime() + LIMIT.toNanos();
+    while (!send("GET", "/api/v1/alerts/" + fingerprint + "/explain", null).body().contains("\"outcome\":\"sent\"")) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the Slack message was never recorded as sent");
+      }
+      Thread.onSpinWait();
+    }
   }
 
   /** The interactive buttons of a message (a chat.postMessage or chat.update call), by action_id. */

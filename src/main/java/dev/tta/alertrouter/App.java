@@ -4,7 +4,9 @@ import dev.tta.alertrouter.tracing.ExportTarget;
 import dev.tta.alertrouter.tracing.OtlpEnvironment;
 import dev.tta.alertrouter.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
-import dev.tta.alertrouter.ack.AckListeners;
+import dev.tta.alertrouter.ack.Ack;
+import dev.tta.alertrouter.ack.AckListener;
+import dev.tta.alertrouter.ack.AckedGroup;
 import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.ack.GroupDirectory;
 import dev.tta.alertrouter.actionlink.ActionTokens;
@@ -47,6 +49,7 @@ import dev.tta.alertrouter.http.ReloadAction;
 import dev.tta.alertrouter.http.ReloadOutcome;
 import dev.tta.alertrouter.http.RunbookRoutes;
 import dev.tta.alertrouter.http.SilenceHandlers;
+import dev.tta.alertrouter.http.SlackInteractions;
 import dev.tta.alertrouter.http.auth.AccessGuard;
 import dev.tta.alertrouter.http.v2.V2Api;
 import dev.tta.alertrouter.http.v2.V2StatusFacts;
@@ -171,18 +174,21 @@ public final class App implements AutoCloseable {
         new DecisionLog(options.logFormat(), System.out), clock);
     this.slackRateLimiter = new RateLimiter(clock, Duration.ofSeconds(1), 1);
     ActionTokens actionTokens = new ActionTokens(persistence.actionKey());
+    // Slack bot messages show the acknowledgement in force when they are rendered (after construction).
     this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun())
         .withTracer(tracing.tracer()), templates, new PersistentSlackMessageStore(persistence.messageReferences()),
         slackRateLimiter, new RateLimiter(clock, Duration.ofSeconds(1), 1),
         new SignedLinks(actionTokens, options.externalUrl().toString(), clock,
-            () -> engine.get().config().server().actionLinksTtl()));
+            () -> engine.get().config().server().actionLinksTtl()),
+        this::currentAck);
     this.startedAt = clock.instant();
     // Groups are looked up in the engine running when asked, so a reload does not strand acknowledgements.
-    GroupDirectory groups = groupKey -> engine.get().group(groupKey, store::get, clock.instant());
+    GroupDirectory groups = this::group;
     AckForwarder toPagerDuty = new AckForwarder(
         receiver -> engine.get().config().receiver(receiver).map(ReceiverConfig::pagerDutyConfigs).orElse(List.of()),
         c -> new HttpPoster(c.httpConfig()), DeliveryRuntime.system(observer, options.dryRun()), fanoutExecutor);
-    this.acks = new Acknowledgements(persistence.acks(), groups, AckListeners.all(observer, toPagerDuty), clock);
+    this.acks = new Acknowledgements(persistence.acks(), groups, AckListener.all(List.of(observer, toPagerDuty,
+        new SlackAckMessages(() -> engine.get().config(), integrations, fanoutExecutor, clock))), clock);
     this.engine.set(RoutingEngine.build(initial, services()));
     this.maskedSources.set(maskSources(initial));
     this.web.set(initial.web());
@@ -219,6 +225,8 @@ public final class App implements AutoCloseable {
         .withActionPages(new ActionPages(actionTokens, acks, groups, clock))
         .withPagerDutyWebhook(new PagerDutyWebhookEndpoint(new IncidentWebhooks(
             () -> pagerDutySigningSecrets(engine.get().config()), this::groupByIncidentKey, acks)))
+        .withSlackInteractions(new SlackInteractions(() -> engine.get().config().slackSigningSecrets(), acks, this::group,
+            silences, clock))
         .withReceiverTests(new ReceiverTestHandler(
             new ReceiverTests(integrations, () -> engine.get().config(), options.dryRun(), clock, metrics)::test))
         .withExplain(observer.explain())
@@ -228,7 +236,7 @@ public final class App implements AutoCloseable {
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
         .withReadiness(persistence::notReadyBecause)
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
-            slackRateLimiter, clock))
+            slackRateLimiter, clock, acks))
         .withTracing(tracing);
     if (capture != null) {
       http.withCapture(capture);
@@ -266,6 +274,14 @@ public final class App implements AutoCloseable {
   private Optional<String> groupByIncidentKey(String incidentKey) {
     return engine.get().groups().stream().map(GroupSnapshot::groupKey)
         .filter(key -> PagerDutyNotifier.dedupKey(key).equals(incidentKey)).findFirst();
+  }
+
+  private Optional<Ack> currentAck(String groupKey) {
+    return acks.current(groupKey);
+  }
+
+  private Optional<AckedGroup> group(String groupKey) {
+    return engine.get().group(groupKey, store::get, clock.instant());
   }
 
   /** What the web UI reads: the current engine's own parts, looked up per call (a reload swaps them). */

@@ -1,11 +1,13 @@
 package dev.tta.alertrouter;
 
+import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.config.DiscordConfig;
 import dev.tta.alertrouter.config.EmailConfig;
 import dev.tta.alertrouter.config.MSTeamsConfig;
 import dev.tta.alertrouter.config.OpsgenieConfig;
 import dev.tta.alertrouter.config.PagerDutyConfig;
 import dev.tta.alertrouter.config.ReceiverConfig;
+import dev.tta.alertrouter.config.RouterConfig;
 import dev.tta.alertrouter.config.SlackConfig;
 import dev.tta.alertrouter.config.TelegramConfig;
 import dev.tta.alertrouter.config.WebhookConfig;
@@ -34,9 +36,13 @@ import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.notify.webhook.WebhookNotifier;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Builds each receiver's integrations: the notifier for its peer, wrapped in a delivery stage that
@@ -52,6 +58,7 @@ final class Integrations implements IntegrationFactory {
   private final RateLimiter slackChannels;
   private final RateLimiter chats;
   private final ActionLinks actions;
+  private final Function<String, Optional<Ack>> acks;
 
   /**
    * @param slackChannels Slack takes about one message a second per channel; keyed by channel
@@ -60,13 +67,18 @@ final class Integrations implements IntegrationFactory {
    */
   Integrations(URI externalUrl, DeliveryRuntime runtime, Templates templates, SlackMessageStore slackMessages,
       RateLimiter slackChannels, RateLimiter chats) {
-    this(externalUrl, runtime, templates, slackMessages, slackChannels, chats, ActionLinks.NONE);
+    this(externalUrl, runtime, templates, slackMessages, slackChannels, chats, ActionLinks.NONE,
+        groupKey -> Optional.empty());
   }
 
-  /** @param actions the signed acknowledge links email and webhook messages about firing groups carry */
+  /**
+   * @param actions the signed acknowledge links email and webhook messages about firing groups carry
+   * @param acks the acknowledgement in force for a group key, which Slack bot messages show
+   */
   Integrations(URI externalUrl, DeliveryRuntime runtime, Templates templates, SlackMessageStore slackMessages,
-      RateLimiter slackChannels, RateLimiter chats, ActionLinks actions) {
+      RateLimiter slackChannels, RateLimiter chats, ActionLinks actions, Function<String, Optional<Ack>> acks) {
     this.actions = Objects.requireNonNull(actions, "actions");
+    this.acks = Objects.requireNonNull(acks, "acks");
     this.externalUrl = Objects.requireNonNull(externalUrl, "externalUrl");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.templates = Objects.requireNonNull(templates, "templates");
@@ -96,6 +108,33 @@ final class Integrations implements IntegrationFactory {
         .toList();
   }
 
+  /**
+   * The bot-token Slack integrations, of any receiver, whose channel holds a message of {@code
+   * groupKey}: one per channel, each with the receiver it belongs to. Built afresh and handed to
+   * {@code resources} to close, since they are used once (an acknowledgement given or ended).
+   */
+  List<SlackMessageOwner> slackMessagesOf(RouterConfig config, String groupKey, Consumer<AutoCloseable> resources) {
+    List<SlackMessageOwner> owners = new ArrayList<>();
+    Set<String> channels = new HashSet<>();
+    for (ReceiverConfig receiver : config.receivers()) {
+      List<SlackConfig> slack = receiver.slackConfigs();
+      for (int i = 0; i < slack.size(); i++) {
+        SlackConfig c = slack.get(i);
+        String channel = c.channel().orElse("");
+        if (c.interactive() && !c.dryRun() && slackMessages.find(groupKey, channel).isPresent() && channels.add(channel)) {
+          SlackNotifier notifier = new SlackNotifier(c, templates.slack(receiver.name(), i, c).templates(), links,
+              slackMessages, acks);
+          resources.accept(notifier);
+          owners.add(new SlackMessageOwner(receiver.name(), notifier));
+        }
+      }
+    }
+    return owners;
+  }
+
+  /** A Slack integration that posted a group's message, and its receiver (which the message names). */
+  record SlackMessageOwner(String receiver, SlackNotifier notifier) {}
+
   /** One integration of a receiver, before its delivery stage: what sends, and how. */
   private record Built(Notifier notifier, int index, DeliveryOptions options, boolean sendResolved) {}
 
@@ -106,7 +145,8 @@ final class Integrations implements IntegrationFactory {
     List<SlackConfig> slack = receiver.slackConfigs();
     for (int i = 0; i < slack.size(); i++) {
       SlackConfig c = slack.get(i);
-      SlackNotifier notifier = new SlackNotifier(c, templates.slack(receiver.name(), i, c).templates(), links, slackStore);
+      SlackNotifier notifier = new SlackNotifier(c, templates.slack(receiver.name(), i, c).templates(), links, slackStore,
+          acks);
       resources.accept(notifier);
       DeliveryOptions options = base.withDryRun(c.dryRun())
           .withRateLimit(slackChannels, SlackNotifier.rateLimitKey(receiver.name(), i, c));

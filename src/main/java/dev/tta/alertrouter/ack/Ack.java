@@ -24,6 +24,10 @@ public record Ack(String groupKey, String by, String comment, Instant at, Instan
   public static final String VIA_LINK = "link";
   /** Acknowledged (or resolved) in PagerDuty, told by its v3 webhook. */
   public static final String VIA_PAGERDUTY = "pagerduty";
+  /** Given with a Slack message's Acknowledge button ({@code POST /api/v1/slack/interactions}). */
+  public static final String VIA_SLACK = "slack";
+  /** Given with the web UI's Acknowledge button. */
+  public static final String VIA_UI = "ui";
 
   public Ack {
     Objects.requireNonNull(groupKey, "groupKey");

@@ -1,6 +1,7 @@
 package dev.tta.alertrouter.ack;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Told of every acknowledgement given or ended, for metrics, explain and the decision log. Called
@@ -14,6 +15,22 @@ public interface AckListener {
     @Override
     public void ended(Ack ack, AckedGroup group, String why, Instant at) {}
   };
+
+  /** Tells each of {@code listeners}, in order. */
+  static AckListener all(List<AckListener> listeners) {
+    List<AckListener> each = List.copyOf(listeners);
+    return new AckListener() {
+      @Override
+      public void acked(Ack ack, AckedGroup group) {
+        each.forEach(l -> l.acked(ack, group));
+      }
+
+      @Override
+      public void ended(Ack ack, AckedGroup group, String why, Instant at) {
+        each.forEach(l -> l.ended(ack, group, why, at));
+      }
+    };
+  }
 
   /** {@code ack} was given to {@code group}. */
   void acked(Ack ack, AckedGroup group);

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param telegramApiUrl default {@value #DEFAULT_TELEGRAM_API_URL}
  * @param pagerdutyWebhookSigningSecret checks PagerDuty v3 webhooks besides each integration's own
  *     {@code webhook_signing_secret} ({@code pagerduty_webhook_signing_secret} or its {@code _file})
+ * @param slackSigningSecret {@code slack_signing_secret(_file)}: a Slack app's signing secret that
+ *     verifies {@code POST /api/v1/slack/interactions}, beside each {@code slack_configs[].signing_secret}
  */
 public record GlobalConfig(
     Duration resolveTimeout,
@@ -34,7 +36,8 @@ public record GlobalConfig(
     Optional<Secret> opsgenieApiKey,
     String opsgenieApiUrl,
     String telegramApiUrl,
-    Optional<Secret> pagerdutyWebhookSigningSecret) {
+    Optional<Secret> pagerdutyWebhookSigningSecret,
+    Optional<Secret> slackSigningSecret) {
 
   public static final Duration DEFAULT_RESOLVE_TIMEOUT = Duration.ofMinutes(5);
   public static final String DEFAULT_SMTP_HELLO = "localhost";
@@ -59,12 +62,13 @@ public record GlobalConfig(
     Objects.requireNonNull(opsgenieApiUrl, "opsgenieApiUrl");
     Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
     Objects.requireNonNull(pagerdutyWebhookSigningSecret, "pagerdutyWebhookSigningSecret");
+    Objects.requireNonNull(slackSigningSecret, "slackSigningSecret");
   }
 
   public static GlobalConfig defaults() {
     return new GlobalConfig(DEFAULT_RESOLVE_TIMEOUT, HttpClientConfig.defaults(), Optional.empty(),
         DEFAULT_SMTP_HELLO, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), true, Optional.empty(), DEFAULT_PAGERDUTY_URL, Optional.empty(),
-        DEFAULT_OPSGENIE_API_URL, DEFAULT_TELEGRAM_API_URL, Optional.empty());
+        DEFAULT_OPSGENIE_API_URL, DEFAULT_TELEGRAM_API_URL, Optional.empty(), Optional.empty());
   }
 }

@@ -23,7 +23,8 @@ final class GlobalParser {
         "smtp_auth_password", "smtp_auth_password_file", "smtp_auth_identity", "smtp_auth_secret",
         "smtp_auth_secret_file", "smtp_require_tls", "slack_api_url", "slack_api_url_file", "pagerduty_url",
         "opsgenie_api_key", "opsgenie_api_key_file", "opsgenie_api_url", "telegram_api_url",
-        "pagerduty_webhook_signing_secret", "pagerduty_webhook_signing_secret_file");
+        "pagerduty_webhook_signing_secret", "pagerduty_webhook_signing_secret_file", "slack_signing_secret",
+        "slack_signing_secret_file");
     Duration resolveTimeout = m.duration("resolve_timeout");
     HttpClientConfig http = m.has("http_config") ? HttpConfigParser.parse(m.get("http_config")) : HttpClientConfig.defaults();
     String pagerdutyUrl = m.has("pagerduty_url") ? Urls.read(m.get("pagerduty_url")) : null;
@@ -45,7 +46,8 @@ final class GlobalParser {
         SecretReader.read(m, "opsgenie_api_key", SecretReader.WhenUnset.ABSENT),
         opsgenieUrl == null ? GlobalConfig.DEFAULT_OPSGENIE_API_URL : opsgenieUrl,
         telegramUrl == null ? GlobalConfig.DEFAULT_TELEGRAM_API_URL : telegramUrl,
-        SecretReader.read(m, "pagerduty_webhook_signing_secret", SecretReader.WhenUnset.ERROR));
+        SecretReader.read(m, "pagerduty_webhook_signing_secret", SecretReader.WhenUnset.ERROR),
+        SecretReader.read(m, "slack_signing_secret", SecretReader.WhenUnset.ABSENT));
   }
 
   /**

@@ -29,7 +29,7 @@ public final class MaskedConfig {
       "slack_api_url", "webhook_url", "smtp_auth_password", "smtp_auth_secret", "opsgenie_api_key", "victorops_api_key",
       "wechat_api_secret", "service_key", "routing_key", "auth_password", "auth_secret", "password",
       "credentials", "bearer_token", "client_secret", "bot_token", "api_key", "api_secret", "token", "user_key",
-      "webhook_signing_secret", "pagerduty_webhook_signing_secret");
+      "webhook_signing_secret", "pagerduty_webhook_signing_secret", "signing_secret", "slack_signing_secret");
   /** Keys that are secret only inside these lists ({@code slack_configs[].api_url}, {@code webhook_configs[].url}). */
   static final Map<String, Set<String>> SECRET_IN = Map.of(
       "slack_configs", Set.of("api_url"), "webhook_configs", Set.of("url"));

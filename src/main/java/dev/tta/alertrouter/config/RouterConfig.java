@@ -1,6 +1,7 @@
 package dev.tta.alertrouter.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,5 +50,21 @@ public record RouterConfig(
 
   public Optional<ReceiverConfig> receiver(String name) {
     return receivers.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Every Slack signing secret configured: the global one and each {@code slack_configs} entry's,
+   * distinct. Several Slack apps may post interactions to one router, so a request is genuine when
+   * any of them signed it.
+   */
+  public List<Secret> slackSigningSecrets() {
+    List<Secret> secrets = new ArrayList<>();
+    global.slackSigningSecret().ifPresent(secrets::add);
+    for (ReceiverConfig receiver : receivers) {
+      for (SlackConfig slack : receiver.slackConfigs()) {
+        slack.signingSecret().filter(s -> !secrets.contains(s)).ifPresent(secrets::add);
+      }
+    }
+    return List.copyOf(secrets);
   }
 }

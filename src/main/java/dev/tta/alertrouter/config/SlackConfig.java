@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param channel required with a bot token
  * @param templates alert-router's own message templates by name ({@code templates:}); the
  *     Alertmanager text fields above hold Go templates, which alert-router ignores
+ * @param signingSecret the Slack app's signing secret ({@code signing_secret(_file)}), which
+ *     verifies the button clicks Slack posts to {@code /api/v1/slack/interactions}
  */
 public record SlackConfig(
     boolean sendResolved,
@@ -47,6 +49,7 @@ public record SlackConfig(
     List<String> mrkdwnIn,
     List<Action> actions,
     Map<String, TemplateSource> templates,
+    Optional<Secret> signingSecret,
     SourceLocation location) {
 
   public static final String DEFAULT_API_BASE_URL = "https://slack.com/api/";
@@ -66,7 +69,13 @@ public record SlackConfig(
     mrkdwnIn = List.copyOf(mrkdwnIn);
     actions = List.copyOf(actions);
     templates = Collections.unmodifiableMap(new LinkedHashMap<>(templates));
+    Objects.requireNonNull(signingSecret, "signingSecret");
     Objects.requireNonNull(location, "location");
+  }
+
+  /** Whether messages can carry Acknowledge and Silence buttons: only the Web API can update them afterwards. */
+  public boolean interactive() {
+    return botToken.isPresent();
   }
 
   /** True when there is nothing to post with: the notifier only logs what it would send. */

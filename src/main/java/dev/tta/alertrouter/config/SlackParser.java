@@ -18,7 +18,7 @@ final class SlackParser {
     m.allow("send_resolved", "http_config", "api_url", "api_url_file", "bot_token", "bot_token_file", "api_base_url",
         "channel", "username", "color", "title", "title_link", "pretext", "text", "fields", "short_fields", "footer",
         "fallback", "callback_id", "icon_emoji", "icon_url", "image_url", "thumb_url", "link_names", "mrkdwn_in",
-        "actions", "templates");
+        "actions", "templates", "signing_secret", "signing_secret_file");
     TemplateOverridesParser.warnIgnored(m, localKey, scope, GO_TEMPLATE_FIELDS);
     boolean ownUrl = SecretReader.configured(m, "api_url");
     boolean ownToken = SecretReader.configured(m, "bot_token");
@@ -66,6 +66,7 @@ final class SlackParser {
         m.strings("mrkdwn_in") == null ? List.of() : m.strings("mrkdwn_in"),
         actions(m.list("actions")),
         TemplateOverridesParser.templates(m),
+        SecretReader.read(m, "signing_secret", SecretReader.WhenUnset.ABSENT),
         v.location());
   }
 

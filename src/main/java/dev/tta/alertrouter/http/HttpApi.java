@@ -81,6 +81,7 @@ public final class HttpApi {
   private boolean groupsEnabled;
   private V2Api v2;
   private AckHandlers ackHandlers;
+  private SlackInteractions slackInteractions;
   private Function<String, Optional<Ack>> acks = groupKey -> Optional.empty();
   private ReceiverTestHandler receiverTests;
   private ExplainEndpoint explainEndpoint;
@@ -196,6 +197,12 @@ public final class HttpApi {
   public synchronized HttpApi withAcks(AckHandlers handlers, Function<String, Optional<Ack>> current) {
     this.ackHandlers = Objects.requireNonNull(handlers, "handlers");
     this.acks = Objects.requireNonNull(current, "current");
+    return this;
+  }
+
+  /** Serves {@code POST /api/v1/slack/interactions}, authenticated by Slack's signature. Before {@link #start}. */
+  public synchronized HttpApi withSlackInteractions(SlackInteractions interactions) {
+    this.slackInteractions = Objects.requireNonNull(interactions, "interactions");
     return this;
   }
 
@@ -380,6 +387,9 @@ public final class HttpApi {
     }
     if (pagerDutyWebhook != null) {
       config.routes.post(PagerDutyWebhookEndpoint.PATH, pagerDutyWebhook::handle);
+    }
+    if (slackInteractions != null) {
+      slackInteractions.register(config);
     }
     if (captureWriter != null) {
       config.routes.get(CaptureEndpoint.PATH, new CaptureEndpoint(captureWriter, clock)::handle);

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.ui;
 
+import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.mute.Silences;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The alerts held, grouped as the dispatcher groups them (receiver, then aggregation group): the
@@ -27,11 +29,13 @@ final class AlertBoard {
   private final AlertStore store;
   private final UiBackend backend;
   private final Silences silences;
+  private final Function<String, Optional<Ack>> acks;
 
-  AlertBoard(AlertStore store, UiBackend backend, Silences silences) {
+  AlertBoard(AlertStore store, UiBackend backend, Silences silences, Function<String, Optional<Ack>> acks) {
     this.store = store;
     this.backend = backend;
     this.silences = silences;
+    this.acks = acks;
   }
 
   /** One receiver's groups. */
@@ -41,7 +45,32 @@ final class AlertBoard {
    * One aggregation group and its alerts that pass the filter; {@code id} is stable across polls
    * (the same receiver and group key give the same id), so element ids built on it survive a poll.
    */
-  record GroupView(String id, String groupKey, String groupLabels, String nextFlush, List<AlertRow> alerts) {}
+  record GroupView(String id, String groupKey, String groupLabels, String nextFlush, List<AlertRow> alerts,
+      GroupAck ack) {}
+
+  /**
+   * A group's acknowledgement as the pages show it; {@code by} is null when it has none.
+   *
+   * @param receiver the receiver the group notifies
+   */
+  record GroupAck(String groupKey, String groupLabels, String receiver, String by, String at, String comment) {
+    static GroupAck of(GroupSnapshot group, Optional<Ack> ack) {
+      return new GroupAck(group.groupKey(), group.groupLabels().toString(), group.receiver(),
+          ack.map(Ack::by).orElse(null), ack.map(a -> Views.time(a.at())).orElse(null), ack.map(Ack::comment).orElse(""));
+    }
+  }
+
+  /** The acknowledgement of each group that holds the alert {@code fingerprint}, for its page. */
+  List<GroupAck> groupsOf(String fingerprint) {
+    List<GroupAck> out = new ArrayList<>();
+    for (GroupSnapshot g : backend.groups()) {
+      if (g.alerts().stream().anyMatch(s -> s.fingerprint().toString().equals(fingerprint))) {
+        out.add(GroupAck.of(g, acks.apply(g.groupKey())));
+      }
+    }
+    out.sort(Comparator.comparing(GroupAck::receiver).thenComparing(GroupAck::groupKey));
+    return out;
+  }
 
   /** The whole list: sections by receiver, the alerts held in no group, and counts. */
   record Board(List<ReceiverSection> receivers, List<AlertRow> ungrouped, int shown, int held,
@@ -87,7 +116,8 @@ final class AlertBoard {
       }
       if (!members.isEmpty()) {
         byReceiver.computeIfAbsent(g.receiver(), r -> new ArrayList<>()).add(new GroupView(
-            "g" + Integer.toHexString((g.receiver() + "\n" + g.groupKey()).hashCode()), g.groupKey(), g.groupLabels().toString(), Views.age(java.time.Duration.between(now, g.nextFlushAt())), members));
+            "g" + Integer.toHexString((g.receiver() + "\n" + g.groupKey()).hashCode()), g.groupKey(), g.groupLabels().toString(), Views.age(java.time.Duration.between(now, g.nextFlushAt())), members,
+            GroupAck.of(g, acks.apply(g.groupKey()))));
       }
     }
     List<ReceiverSection> sections = new ArrayList<>();

@@ -1,5 +1,9 @@
 package dev.tta.alertrouter.ui;
 
+import dev.tta.alertrouter.ack.Ack;
+import dev.tta.alertrouter.ack.AckOutcome;
+import dev.tta.alertrouter.ack.AckRequest;
+import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.alert.Matcher;
@@ -61,6 +65,9 @@ public final class WebUi {
   static final int POLL_SECONDS = 5;
 
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{1,16}");
+  /** Where the acknowledgement form posts. */
+  public static final String GROUP_ACK_PATH = "/groups/ack";
+  private static final Pattern RETURN_TO = Pattern.compile("/alerts(/[0-9a-f]{1,16})?");
   private static final Pattern STATIC_NAME = Pattern.compile("[a-z0-9-]+\\.(css|js)");
 
   private final AlertStore store;
@@ -72,11 +79,22 @@ public final class WebUi {
   private final Clock clock;
   private final Pages pages = new Pages();
   private final Csrf csrf = new Csrf();
+  private final Acknowledgements acks;
   private final AlertBoard board;
   private final Map<String, Asset> assets = new HashMap<>();
 
   public WebUi(AlertStore store, UiBackend backend, Silences silences, ExplainRecorder explain,
       DeliveryHistory deliveries, RateLimiter slackLimiter, Clock clock) {
+    this(store, backend, silences, explain, deliveries, slackLimiter, clock, null);
+  }
+
+  /**
+   * @param acks where the Acknowledge buttons act (the API's {@link Acknowledgements}); null: the
+   *     pages show no acknowledgement
+   */
+  public WebUi(AlertStore store, UiBackend backend, Silences silences, ExplainRecorder explain,
+      DeliveryHistory deliveries, RateLimiter slackLimiter, Clock clock, Acknowledgements acks) {
+    this.acks = acks;
     this.store = Objects.requireNonNull(store, "store");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.silences = Objects.requireNonNull(silences, "silences");
@@ -84,7 +102,8 @@ public final class WebUi {
     this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
     this.slackLimiter = Objects.requireNonNull(slackLimiter, "slackLimiter");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.board = new AlertBoard(store, backend, silences);
+    this.board = new AlertBoard(store, backend, silences,
+        acks == null ? groupKey -> Optional.empty() : acks::current);
     asset("/ui/static/app.css", "ui/static/app.css", "text/css");
     asset("/ui/static/receivers-chart.js", "ui/static/receivers-chart.js", "text/javascript");
     asset(HTMX_PATH, "META-INF/resources/webjars/htmx.org/" + HTMX_VERSION + "/dist/htmx.min.js", "text/javascript");
@@ -133,6 +152,10 @@ public final class WebUi {
     config.routes.get("/ui/fragments/silence-preview", this::silencePreview);
     config.routes.post("/silences", silenceGuard.apply(checked(this::silenceSave)));
     config.routes.post("/silences/{id}/expire", silenceGuard.apply(checked(this::silenceExpire)));
+    if (acks != null) {
+      // Acknowledging is a responder's change, like a silence: the same check (http/auth/Endpoints).
+      config.routes.post(GROUP_ACK_PATH, silenceGuard.apply(checked(this::groupAck)));
+    }
     config.routes.get("/routes", this::routes);
     config.routes.get("/receivers", this::receivers);
     config.routes.get("/ui/api/notifications-per-hour", this::notificationsPerHour);
@@ -240,6 +263,7 @@ public final class WebUi {
     m.put("decisions", story.map(e -> timeline(e.decisions())).orElse(List.of()));
     m.put("dropped", story.map(Explanation::droppedDecisions).orElse(0L));
     row.ifPresent(r -> m.put("silenceLink", "/silences/new?matchers=" + Views.query(silenceMatchers(r))));
+    m.put("groupAcks", acks == null ? List.of() : board.groupsOf(fingerprint.toString()));
     row.ifPresent(r -> m.put("nowStep", new Step(Views.time(now), null, 1, "now", nowSummary(r), Map.of())));
     pages.html(ctx, 200, "alert", m);
   }
@@ -457,6 +481,40 @@ public final class WebUi {
       return;
     }
     ctx.redirect("/silences?expired=" + Views.query(id), HttpStatus.SEE_OTHER);
+  }
+
+  // ---- acknowledgements ----
+
+  /**
+   * The Acknowledge / Unacknowledge form of a group ({@code groupKey} and {@code do} in the form, as
+   * group keys hold slashes); back to the page it came from. Who acknowledges is the signed-in user,
+   * else the form's {@code by}.
+   */
+  private void groupAck(Context ctx) {
+    String groupKey = Optional.ofNullable(ctx.formParam("groupKey")).orElse("");
+    String by = identity(ctx);
+    if (by == null) {
+      by = Optional.ofNullable(ctx.formParam("by")).orElse("").strip();
+    }
+    String comment = Optional.ofNullable(ctx.formParam("comment")).orElse("");
+    AckOutcome outcome = "unack".equals(ctx.formParam("do"))
+        ? acks.unack(groupKey, by)
+        : acks.ack(groupKey, new AckRequest(by, comment, null, Ack.VIA_UI));
+    if (outcome instanceof AckOutcome.UnknownGroup) {
+      notFound(ctx, model(ctx, "alerts"), "No group " + groupKey + " is held any more: it resolved, or a reload"
+          + " changed its route.");
+      return;
+    }
+    if (outcome instanceof AckOutcome.Refused refused) {
+      Map<String, Object> m = model(ctx, "alerts");
+      m.put("title", "Not acknowledged");
+      m.put("message", refused.problem());
+      pages.html(ctx, 400, "error", m);
+      return;
+    }
+    String back = Optional.ofNullable(ctx.formParam("return")).orElse("");
+    // Only back to one of these pages: a form field must not make this an open redirect.
+    ctx.redirect(RETURN_TO.matcher(back).matches() ? back : "/alerts", HttpStatus.SEE_OTHER);
   }
 
   // ---- routes ----

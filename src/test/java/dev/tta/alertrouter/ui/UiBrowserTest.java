@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -144,6 +145,30 @@ class UiBrowserTest {
     assertFalse(browser.findElements(By.cssSelector("li.silence[data-state='expired']")).isEmpty());
     open("/alerts/" + UiFixtureServer.SERVICE_DOWN);
     assertEquals("firing", browser.findElement(By.id("alert-state")).getText());
+  }
+
+  @Test
+  void acknowledgesTheAlertsGroupFromItsPageByKeyboardThenUnacknowledgesIt() {
+    open("/alerts/" + UiFixtureServer.SERVICE_DOWN);
+    WebElement form = browser.findElement(By.cssSelector("#acks form.ack"));
+    assertEquals("not acknowledged", form.findElement(By.cssSelector(".not-acked")).getText());
+    form.findElement(By.name("by")).sendKeys("alice");
+    // Enter in the comment field submits the form, as a keyboard user would.
+    form.findElement(By.name("comment")).sendKeys("rolling back <b>now</b>" + Keys.ENTER);
+
+    WebElement acked = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#acks .acked")));
+    assertTrue(browser.getCurrentUrl().endsWith("/alerts/" + UiFixtureServer.SERVICE_DOWN));
+    assertTrue(acked.getText().matches("acknowledged by alice at .+: rolling back <b>now</b>"), acked.getText());
+    open("/alerts");
+    assertTrue(browser.findElement(By.cssSelector("#alert-board .group-key .acked")).getText()
+        .startsWith("acknowledged by alice at "));
+
+    browser.findElement(By.cssSelector("#alert-board .group-key .acked")).findElement(By.xpath(".."))
+        .findElement(By.cssSelector("a.ack-link")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#acks button[value='unack']")));
+    browser.findElement(By.cssSelector("#acks button[value='unack']")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#acks .not-acked")));
+    assertTrue(browser.findElements(By.cssSelector("#acks .acked")).isEmpty());
   }
 
   @Test

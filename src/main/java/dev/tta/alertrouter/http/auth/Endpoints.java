@@ -12,6 +12,12 @@ import java.util.Set;
 final class Endpoints {
   /** Open to anyone: probes must work without credentials. */
   static final Set<String> OPEN = Set.of("/-/healthy", "/-/ready");
+  /**
+   * Authenticated by the request's own signature, not by web config users or tokens: Slack cannot
+   * send a password or a bearer token, it signs each request with the app's signing secret, which
+   * {@code http.SlackInteractions} verifies before anything changes.
+   */
+  static final Set<String> SIGNED = Set.of("/api/v1/slack/interactions");
   static final Set<String> INTAKE = Set.of("/api/v1/alertmanager", "/api/v2/alerts");
   /**
    * Open, with their own authority: a signed action link's page (GET) and its form (POST), {@code
@@ -29,6 +35,8 @@ final class Endpoints {
   private static final String UI_SILENCES = "/silences";
   /** Acknowledging a group: POST and DELETE /api/v1/groups/<groupKey>/ack. */
   private static final String GROUPS = "/api/v1/groups/";
+  /** The web UI's Acknowledge / Unacknowledge form: POST /groups/ack. */
+  private static final String UI_ACK = "/groups/ack";
   private static final String ACK = "/ack";
 
   /**
@@ -41,7 +49,7 @@ final class Endpoints {
 
   /** The role required; empty when the endpoint is open. */
   static Optional<Role> required(HandlerType method, String path) {
-    if (OPEN.contains(path)) {
+    if (OPEN.contains(path) || SIGNED.contains(path)) {
       return Optional.empty();
     }
     if ((path.equals(ACTION_LINKS) && (method == HandlerType.GET || method == HandlerType.POST))
@@ -60,7 +68,7 @@ final class Endpoints {
     if (path.equals(SILENCES) || path.startsWith(SILENCES + "/")
         || path.equals(V2_SILENCE + "s") || path.startsWith(V2_SILENCE + "/")
         || path.equals(UI_SILENCES) || path.startsWith(UI_SILENCES + "/")
-        || (path.startsWith(GROUPS) && path.endsWith(ACK))) {
+        || (path.startsWith(GROUPS) && path.endsWith(ACK)) || path.equals(UI_ACK)) {
       return Optional.of(Role.RESPONDER);
     }
     return Optional.of(Role.ADMIN);

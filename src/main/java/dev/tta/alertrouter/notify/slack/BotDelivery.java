@@ -77,6 +77,27 @@ final class BotDelivery implements SlackDelivery {
     return posted.outcome();
   }
 
+  /**
+   * Edits the group's message in place, if this channel has one, without a thread reply: the group
+   * did not change, only what can be done about it (an acknowledgement given or ended).
+   */
+  DeliveryOutcome updateInPlace(String groupKey, SlackMessage message) {
+    Optional<SlackThread> thread = store.find(groupKey, identity.channel());
+    if (thread.isEmpty()) {
+      return new DeliveryOutcome.Delivered();
+    }
+    Answer<?> updated = update(thread.get(), message);
+    if (updated.failedWith(MESSAGE_GONE)) {
+      store.forget(groupKey, identity.channel());
+    }
+    return updated.outcome();
+  }
+
+  /** Whether this channel holds a message of the group that {@link #updateInPlace} would edit. */
+  boolean hasMessage(String groupKey) {
+    return store.find(groupKey, identity.channel()).isPresent();
+  }
+
   private Answer<ChatPostMessageResponse> post(SlackMessage message) {
     return call("chat.postMessage", () -> methods.chatPostMessage(r -> r
         .channel(identity.channel())

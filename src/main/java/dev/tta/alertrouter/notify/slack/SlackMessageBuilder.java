@@ -12,22 +12,31 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.notify.template.MessageLinks;
 import dev.tta.alertrouter.notify.template.MessageModel;
 import dev.tta.alertrouter.notify.template.MessageTemplates;
 import dev.tta.alertrouter.notify.template.MrkdwnEscaper;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lays a group out in Block Kit: a header with the priority and title, the summary and
  * description, the labels that matter, the firing and resolved counts, and buttons to the runbook,
- * the source graph, the explain page and the group. The blocks sit in one attachment so that the
+ * the source graph, the explain page and the group; for a bot message of a firing group, who
+ * acknowledged it and the {@link SlackAction} buttons. The blocks sit in one attachment so that the
  * message carries the priority's colour bar. Every text that comes from an alert is escaped for
  * mrkdwn, by the templates or here.
  */
 final class SlackMessageBuilder {
+  /** The longest {@code value} Slack takes on a button. */
+  static final int BUTTON_VALUE = 2000;
+  private static final DateTimeFormatter CLOCK_UTC = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
   private final MessageTemplates templates;
 
   SlackMessageBuilder(MessageTemplates templates) {
@@ -35,6 +44,14 @@ final class SlackMessageBuilder {
   }
 
   SlackMessage build(MessageModel model) {
+    return build(model, Optional.empty());
+  }
+
+  /**
+   * @param actions for a bot message: the acknowledgement line and the Acknowledge/Silence buttons,
+   *     shown while the group fires
+   */
+  SlackMessage build(MessageModel model, Optional<GroupActions> actions) {
     String fallback = SlackText.fit(templates.render("fallback", model).strip(), SlackText.MESSAGE);
     List<LayoutBlock> blocks = new ArrayList<>();
     // A header is one line and never empty (Slack refuses the whole message otherwise).
@@ -62,6 +79,9 @@ final class SlackMessageBuilder {
     List<BlockElement> buttons = buttons(model);
     if (!buttons.isEmpty()) {
       blocks.add(ActionsBlock.builder().elements(buttons).build());
+    }
+    if (!model.isResolved()) {
+      actions.ifPresent(a -> blocks.addAll(acting(a)));
     }
     Attachment attachment = Attachment.builder().color(model.color()).fallback(fallback).blocks(blocks).build();
     return new SlackMessage(fallback, List.of(attachment));
@@ -97,6 +117,41 @@ final class SlackMessageBuilder {
       buttons.add(button("group", "Alerts in group", model.groupUrl(), null));
     }
     return buttons;
+  }
+
+  /** The acknowledgement line (when acked) and the buttons that act on the group through Slack's interactivity. */
+  private static List<LayoutBlock> acting(GroupActions actions) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    actions.ack().ifPresent(ack -> blocks.add(ContextBlock.builder()
+        .elements(List.<ContextBlockElement>of(mrkdwn(SlackText.fit(acknowledged(ack), SlackText.SECTION)))).build()));
+    // Slack refuses a button whose value is longer than this; such a group is acted on in the UI instead.
+    if (actions.groupKey().length() > BUTTON_VALUE) {
+      return blocks;
+    }
+    List<BlockElement> buttons = new ArrayList<>();
+    SlackAction ackButton = actions.ack().isPresent() ? SlackAction.UNACKNOWLEDGE : SlackAction.ACKNOWLEDGE;
+    buttons.add(action(ackButton, actions.groupKey(), actions.ack().isPresent() ? null : "primary"));
+    buttons.add(action(SlackAction.SILENCE_1H, actions.groupKey(), null));
+    buttons.add(action(SlackAction.SILENCE_4H, actions.groupKey(), null));
+    blocks.add(ActionsBlock.builder().blockId(SlackAction.BLOCK_ID).elements(buttons).build());
+    return blocks;
+  }
+
+  /** {@code :eyes: Acknowledged by @alice at 03:12 UTC: on it}, the time in each reader's own zone. */
+  private static String acknowledged(Ack ack) {
+    long epoch = ack.at().getEpochSecond();
+    String text = ":eyes: Acknowledged by *" + MrkdwnEscaper.escape(ack.by()) + "* at <!date^" + epoch + "^{time}|"
+        + CLOCK_UTC.format(ack.at()) + " UTC>";
+    if (ack.until() != null) {
+      text += " until <!date^" + ack.until().getEpochSecond() + "^{date_short_pretty} {time}|"
+          + ack.until() + ">";
+    }
+    return ack.comment().isEmpty() ? text : text + ": " + MrkdwnEscaper.escape(ack.comment());
+  }
+
+  private static ButtonElement action(SlackAction action, String groupKey, String style) {
+    return ButtonElement.builder().actionId(action.actionId()).text(plain(action.label())).value(groupKey)
+        .style(style).build();
   }
 
   private static ButtonElement button(String actionId, String label, String url, String style) {

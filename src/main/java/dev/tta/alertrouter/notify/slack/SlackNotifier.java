@@ -1,6 +1,7 @@
 package dev.tta.alertrouter.notify.slack;
 
 import com.slack.api.Slack;
+import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.config.SlackConfig;
 import dev.tta.alertrouter.notify.DeliveryOutcome;
 import dev.tta.alertrouter.notify.Notification;
@@ -13,6 +14,8 @@ import dev.tta.alertrouter.notify.template.MessageModels;
 import dev.tta.alertrouter.notify.template.MessageTemplates;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,8 @@ public final class SlackNotifier implements DigestNotifier, AutoCloseable {
   private final SlackDelivery delivery; // null for an entry without credentials: it only renders
   private final SlackMessageBuilder builder;
   private final MessageLinks links;
+  private final Function<String, Optional<Ack>> acks;
+  private final boolean interactive;
 
   /**
    * @param config an entry with an {@code api_url} or a {@code bot_token}; without either (a
@@ -42,13 +47,24 @@ public final class SlackNotifier implements DigestNotifier, AutoCloseable {
    * @param store where bot mode remembers each group's message
    */
   public SlackNotifier(SlackConfig config, MessageTemplates templates, MessageLinks links, SlackMessageStore store) {
+    this(config, templates, links, store, groupKey -> Optional.empty());
+  }
+
+  /**
+   * @param acks the acknowledgement in force for a group key: a bot message shows it, with the
+   *     Acknowledge or Unacknowledge button, while its group fires
+   */
+  public SlackNotifier(SlackConfig config, MessageTemplates templates, MessageLinks links, SlackMessageStore store,
+      Function<String, Optional<Ack>> acks) {
     Objects.requireNonNull(config, "config");
+    this.acks = Objects.requireNonNull(acks, "acks");
     if (templates.kind() != MessageKind.SLACK) {
       throw new IllegalArgumentException("Slack needs Slack templates, not " + templates.kind());
     }
     this.links = Objects.requireNonNull(links, "links");
     Objects.requireNonNull(store, "store");
     this.builder = new SlackMessageBuilder(templates);
+    this.interactive = config.interactive();
     if (config.dryRun()) {
       // Neither api_url nor bot_token: the delivery stage runs it in dry-run, rendering only.
       this.slack = null;
@@ -79,13 +95,43 @@ public final class SlackNotifier implements DigestNotifier, AutoCloseable {
       return new DeliveryOutcome.Permanent("no api_url or bot_token configured");
     }
     MessageModel model = MessageModels.of(notification, links);
-    return delivery.deliver(notification.context().groupKey(), model.isResolved(), builder.build(model));
+    return delivery.deliver(notification.context().groupKey(), model.isResolved(), message(notification, model));
   }
 
   /** The message as Slack would receive it (text and Block Kit attachment), for dry-run logs. */
   @Override
   public String render(Notification notification) {
-    return GSON.toJson(builder.build(MessageModels.of(notification, links)));
+    return GSON.toJson(message(notification, MessageModels.of(notification, links)));
+  }
+
+  /**
+   * Whether this integration can update messages in place and holds one of {@code groupKey}:
+   * only then does {@link #refresh} call Slack.
+   */
+  public boolean hasMessage(String groupKey) {
+    return delivery instanceof BotDelivery bot && bot.hasMessage(groupKey);
+  }
+
+  /**
+   * Rewrites the group's message in place ({@code chat.update}, no thread reply) with {@code
+   * notification}'s alerts and the acknowledgement in force now; nothing is posted when the channel
+   * holds no message of the group. Only a bot token can edit: with an incoming webhook this is a
+   * {@link DeliveryOutcome.Permanent} and nothing changes.
+   */
+  public DeliveryOutcome refresh(Notification notification) {
+    if (!(delivery instanceof BotDelivery bot)) {
+      return new DeliveryOutcome.Permanent("only a bot_token integration can update its messages");
+    }
+    MessageModel model = MessageModels.of(notification, links);
+    return bot.updateInPlace(notification.context().groupKey(), message(notification, model));
+  }
+
+  private SlackMessage message(Notification notification, MessageModel model) {
+    if (!interactive) {
+      return builder.build(model);
+    }
+    String groupKey = notification.context().groupKey();
+    return builder.build(model, Optional.of(new GroupActions(groupKey, acks.apply(groupKey))));
   }
 
   /** A digest is a new message of its own, never an update of a group's message. */

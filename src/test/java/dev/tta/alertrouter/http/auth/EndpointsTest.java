@@ -30,6 +30,9 @@ class EndpointsTest {
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/status/reload"), "the UI's reload");
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/api/v1/groups/<groupKey>/ack"));
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.DELETE, "/api/v1/groups/<groupKey>/ack"));
+    assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/groups/ack"), "the UI's form");
+    assertEquals(Optional.empty(), Endpoints.required(HandlerType.POST, "/api/v1/slack/interactions"),
+        "Slack's signature authenticates it, checked by the endpoint");
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/api/v1/receivers/{name}/test"));
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.GET, "/api/v1/capture"), "the capture");
     assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.GET, "/api/v1/config/sources"), "the config sources");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tta.alertrouter.ack.Ack;
 import dev.tta.alertrouter.config.ReceiverConfig;
 import dev.tta.alertrouter.notify.DeliveryOutcome;
 import dev.tta.alertrouter.notify.template.TemplateFallbackListener;
@@ -14,6 +15,7 @@ import dev.tta.alertrouter.notify.template.TestConfigs;
 import dev.tta.alertrouter.notify.template.TestNotifications;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,9 +75,85 @@ class SlackBotTest {
     assertEquals("[FIRING:1] P0 TTAServiceDown: &lt;!channel&gt; &lt;https://evil|click&gt; &amp; co", form.get("text"));
     assertEquals("0", form.get("link_names"), "no @mentions from alert text");
     assertEquals("0", form.get("unfurl_links"));
-    assertEquals(SlackTestAlerts.expected("webhook-firing-p0.json").get("attachments"), post.json("attachments"));
+    assertEquals(SlackTestAlerts.expected("bot-firing-p0.json"), post.json("attachments"),
+        "the webhook's message plus the Acknowledge and Silence buttons, valued with the group key");
     assertEquals(Optional.of(new SlackThread(SlackWireServer.CHANNEL_ID, "1700000000.000001")),
         store.find(SlackTestAlerts.firing().context().groupKey(), "#tta-critical"));
+  }
+
+  /** A notifier over the same channel whose groups are acknowledged by {@code ack}. */
+  private SlackNotifier acknowledgedBy(Ack ack) {
+    ReceiverConfig receiver = TestConfigs.receiver(dir, """
+        route: {receiver: team}
+        receivers:
+          - name: team
+            slack_configs:
+              - bot_token: ${SLACK_BOT_TOKEN}
+                api_base_url: %s
+                channel: '#tta-critical'
+        """.formatted(slack.apiBaseUrl()), Map.of("SLACK_BOT_TOKEN", TOKEN), "team");
+    var templates = new Templates(TemplateFallbackListener.NONE).slack("team", 0, receiver.slackConfigs().get(0));
+    return new SlackNotifier(receiver.slackConfigs().get(0), templates.templates(), TestNotifications.LINKS, store,
+        groupKey -> Optional.of(ack).filter(a -> a.groupKey().equals(groupKey)));
+  }
+
+  private static JsonNode lastBlocks(SlackWireServer.Request call, int count) {
+    JsonNode blocks = call.json("attachments").get(0).path("blocks");
+    return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+        Stream.iterate(blocks.size() - count, i -> i < blocks.size(), i -> i + 1).map(blocks::get).toList());
+  }
+
+  @Test
+  void anAcknowledgedGroupsMessageSaysWhoAndWhenAndOffersUnacknowledge() throws Exception {
+    String groupKey = SlackTestAlerts.firing().context().groupKey();
+    Instant at = Instant.parse("2026-11-24T03:12:40Z");
+    try (SlackNotifier acked = acknowledgedBy(new Ack(groupKey, "@alice <b>", "on it & *more*", at, null, Ack.VIA_SLACK))) {
+
+      acked.send(SlackTestAlerts.firing());
+
+      JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+          [{"type":"context","elements":[{"type":"mrkdwn",
+            "text":":eyes: Acknowledged by *@alice &lt;b&gt;* at <!date^1795489960^{time}|03:12 UTC>: on it &amp; *more*"}]},
+           {"type":"actions","block_id":"alertrouter_actions","elements":[
+             {"type":"button","text":{"type":"plain_text","text":"Unacknowledge","emoji":true},"action_id":"alertrouter_unack","value":%s},
+             {"type":"button","text":{"type":"plain_text","text":"Silence 1h","emoji":true},"action_id":"alertrouter_silence_1h","value":%s},
+             {"type":"button","text":{"type":"plain_text","text":"Silence 4h","emoji":true},"action_id":"alertrouter_silence_4h","value":%s}]}]
+          """.replace("%s", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(groupKey)));
+      assertEquals(expected, lastBlocks(slack.requests(POST).get(0), 2));
+    }
+  }
+
+  @Test
+  void refreshRewritesTheGroupsMessageInPlaceWithoutAReplyAndDoesNothingWithoutOne() {
+    String groupKey = SlackTestAlerts.firing().context().groupKey();
+    try (SlackNotifier acked = acknowledgedBy(new Ack(groupKey, "bob", "", SlackTestAlerts.FIRING_AT, null, Ack.VIA_API))) {
+      assertFalse(acked.hasMessage(groupKey));
+      assertEquals(new DeliveryOutcome.Delivered(), acked.refresh(SlackTestAlerts.firing()));
+      assertTrue(slack.requests().isEmpty(), "no message yet: nothing to update, nothing posted");
+
+      notifier.send(SlackTestAlerts.firing());
+      assertTrue(acked.hasMessage(groupKey));
+
+      assertEquals(new DeliveryOutcome.Delivered(), acked.refresh(SlackTestAlerts.firing()));
+
+      List<SlackWireServer.Request> updates = slack.requests(UPDATE);
+      assertEquals(1, updates.size());
+      assertEquals("1700000000.000001", updates.get(0).form().get("ts"));
+      assertTrue(updates.get(0).json("attachments").toString().contains("Acknowledged by *bob*"));
+      assertEquals(1, slack.requests(POST).size(), "no thread reply: the group did not change");
+    }
+  }
+
+  @Test
+  void aResolvedGroupsMessageHasNoButtonsToAct() {
+    String groupKey = SlackTestAlerts.firing().context().groupKey();
+    try (SlackNotifier acked = acknowledgedBy(new Ack(groupKey, "bob", "", SlackTestAlerts.FIRING_AT, null, Ack.VIA_API))) {
+      acked.send(SlackTestAlerts.resolved());
+
+      String attachments = slack.requests(POST).get(0).json("attachments").toString();
+      assertFalse(attachments.contains("alertrouter_"), attachments);
+      assertFalse(attachments.contains("Acknowledged"), attachments);
+    }
   }
 
   @Test

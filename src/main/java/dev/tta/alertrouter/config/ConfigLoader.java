@@ -56,13 +56,14 @@ public final class ConfigLoader {
     Map<String, TeamConfig> teams = new TeamParser(references).parse(sections.teams());
     RunbookSettings runbooks = RunbookParser.parse(sections.runbooks());
     ServerSettings server = ServerParser.parse(sections.server());
+    List<HeartbeatConfig> heartbeats = new HeartbeatParser(references).parseAll(sections.heartbeats());
 
     checkReferences(references, receiverParser.names().keySet(), timeIntervals.keySet());
     if (problems.hasErrors()) {
       return new LoadResult(null, problems.errors(), problems.warnings());
     }
     RouterConfig config = new RouterConfig(global, route, receivers, inhibitRules, timeIntervals, templates,
-        severity, teams, runbooks, server, files);
+        severity, teams, runbooks, server, files, heartbeats);
     List<ConfigError> guardrails = TeamGuardrails.check(path, config);
     if (!guardrails.isEmpty()) {
       return new LoadResult(null, guardrails, problems.warnings());

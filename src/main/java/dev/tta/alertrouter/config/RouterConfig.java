@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param templates Alertmanager template globs, kept but not used
  * @param teams by name, in the order written
  * @param sources the files read, in the order they were merged
+ * @param heartbeats dead-man's switches, in the order written
  */
 public record RouterConfig(
     GlobalConfig global,
@@ -28,7 +29,8 @@ public record RouterConfig(
     Map<String, TeamConfig> teams,
     RunbookSettings runbooks,
     ServerSettings server,
-    List<Path> sources) {
+    List<Path> sources,
+    List<HeartbeatConfig> heartbeats) {
 
   public RouterConfig {
     Objects.requireNonNull(global, "global");
@@ -42,6 +44,20 @@ public record RouterConfig(
     Objects.requireNonNull(runbooks, "runbooks");
     Objects.requireNonNull(server, "server");
     sources = List.copyOf(sources);
+    heartbeats = List.copyOf(heartbeats);
+  }
+
+  /** A configuration without heartbeats. */
+  public RouterConfig(GlobalConfig global, RouteConfig route, List<ReceiverConfig> receivers,
+      List<InhibitRuleConfig> inhibitRules, Map<String, TimeIntervalConfig> timeIntervals, List<String> templates,
+      SeverityConfig severity, Map<String, TeamConfig> teams, RunbookSettings runbooks, ServerSettings server,
+      List<Path> sources) {
+    this(global, route, receivers, inhibitRules, timeIntervals, templates, severity, teams, runbooks, server, sources,
+        List.of());
+  }
+
+  public Optional<HeartbeatConfig> heartbeat(String name) {
+    return heartbeats.stream().filter(h -> h.name().equals(name)).findFirst();
   }
 
   public Optional<ReceiverConfig> receiver(String name) {

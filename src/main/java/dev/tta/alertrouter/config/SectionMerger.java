@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class SectionMerger {
   private static final String[] SECTIONS = {
     "global", "route", "receivers", "inhibit_rules", "time_intervals", "mute_time_intervals",
-    "templates", "severity", "teams", "runbooks", "server"
+    "templates", "severity", "teams", "runbooks", "server", "heartbeats"
   };
 
   private final Path configPath;
@@ -43,7 +43,8 @@ final class SectionMerger {
         mapping(files, "severity"),
         mapping(files, "teams"),
         mapping(files, "runbooks"),
-        mapping(files, "server"));
+        mapping(files, "server"),
+        list(files, "heartbeats"));
   }
 
   private YamlMap mapping(List<YamlMap> files, String section) {

@@ -19,4 +19,5 @@ record Sections(
     YamlMap severity,
     YamlMap teams,
     YamlMap runbooks,
-    YamlMap server) {}
+    YamlMap server,
+    List<Value> heartbeats) {}

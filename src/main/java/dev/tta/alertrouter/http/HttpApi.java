@@ -83,6 +83,7 @@ public final class HttpApi {
   private volatile CaptureWriter captureWriter;
   private ConfigDiffAction configDiff;
   private ConfigChangesEndpoint configChanges;
+  private HeartbeatHandlers heartbeatHandlers;
   private Javalin app;
 
   /**
@@ -225,6 +226,12 @@ public final class HttpApi {
     return this;
   }
 
+  /** Serves {@code GET /api/v1/heartbeats} (viewer) and {@code POST /api/v1/heartbeats/{name}} (intake). Before {@link #start}. */
+  public synchronized HttpApi withHeartbeats(HeartbeatHandlers handlers) {
+    this.heartbeatHandlers = Objects.requireNonNull(handlers, "handlers");
+    return this;
+  }
+
   private void capture(CaptureRecord record) {
     CaptureWriter writer = captureWriter;
     if (writer != null && settings.get().capture().enabled()) {
@@ -336,6 +343,9 @@ public final class HttpApi {
     }
     if (configChanges != null) {
       config.routes.get(ConfigChangesEndpoint.PATH, configChanges::handle);
+    }
+    if (heartbeatHandlers != null) {
+      heartbeatHandlers.register(config);
     }
     if (configDiff != null) {
       config.routes.post("/api/v1/config/diff", this::configDiff);

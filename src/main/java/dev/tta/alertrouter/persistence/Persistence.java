@@ -3,6 +3,8 @@ package dev.tta.alertrouter.persistence;
 import dev.tta.alertrouter.ack.AckStore;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.escalation.EscalationStore;
+import dev.tta.alertrouter.heartbeat.HeartbeatState;
+import dev.tta.alertrouter.heartbeat.HeartbeatStore;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.Stage;
@@ -35,7 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * alert-router's durable state: alerts, silences, the notification log, message references, acknowledgements and escalations, in
+ * alert-router's durable state: alerts, silences, the notification log, message references, acknowledgements, escalations and heartbeats, in
  * one database, behind the interfaces the pipeline already uses. Writes go through one writer thread that commits
  * concurrent callers together; reads are answered from memory.
  *
@@ -63,6 +65,7 @@ public final class Persistence implements AutoCloseable {
   private final SqlMessageReferences messageReferences;
   private final SqlAckStore acks;
   private final SqlEscalationStore escalations;
+  private final SqlHeartbeatStore heartbeats;
   /** Repeating work started on this store, stopped when it closes. */
   private final List<Scheduler.Cancellable> schedules = new CopyOnWriteArrayList<>();
   /** Present only where replicas share the database. */
@@ -86,6 +89,7 @@ public final class Persistence implements AutoCloseable {
     Map<NotificationLog.Key, SqlMessageReferences.Row> references;
     Map<String, SqlAckStore.Row> storedAcks;
     Map<String, SqlEscalationStore.Row> storedEscalations;
+    Map<String, HeartbeatState> storedHeartbeats;
     PeerSync.ChangeNumbers seen = null;
     try (Connection connection = connector.connect()) {
       // Change numbers first: a row committed between the two reads is then read twice, never missed.
@@ -96,6 +100,7 @@ public final class Persistence implements AutoCloseable {
       references = SqlMessageReferences.read(connection);
       storedAcks = SqlAckStore.read(connection);
       storedEscalations = SqlEscalationStore.read(connection);
+      storedHeartbeats = SqlHeartbeatStore.read(connection);
     }
     this.writer = new GroupCommitWriter(dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica));
     this.alerts = new SqlAlertStore(writer, alertRows, state.alertTable(), state.alerts(), clock, staleListener);
@@ -104,12 +109,13 @@ public final class Persistence implements AutoCloseable {
     this.messageReferences = SqlMessageReferences.of(writer, clock, dialect, references);
     this.acks = new SqlAckStore(writer, dialect, storedAcks);
     this.escalations = new SqlEscalationStore(writer, clock, dialect, storedEscalations);
+    this.heartbeats = new SqlHeartbeatStore(writer, dialect, storedHeartbeats);
     if (replica == null) {
       this.replication = null;
     } else {
       PeerSync peerSync = new PeerSync(
           replica, seen, alertRows, silenceRows, alerts, silences, notificationLog, messageReferences, acks,
-          escalations);
+          escalations, heartbeats);
       writer.hook(peerSync);
       GroupLeases leases = new GroupLeases(writer, replica);
       this.replication = new Replication(peerSync, leases, new FlushGuard(leases, notificationLog, alerts));
@@ -228,6 +234,11 @@ public final class Persistence implements AutoCloseable {
   /** Where each group stands in its route's escalation steps, written through and shared by replicas. */
   public EscalationStore escalations() {
     return escalations;
+  }
+
+  /** When each heartbeat last showed a sign of life and whether it is missing, shared by replicas. */
+  public HeartbeatStore heartbeats() {
+    return heartbeats;
   }
 
   /**

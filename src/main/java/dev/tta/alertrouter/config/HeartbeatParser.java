@@ -25,21 +25,16 @@ final class HeartbeatParser {
     List<HeartbeatConfig> heartbeats = new ArrayList<>();
     Map<String, Value> seen = new HashMap<>();
     for (Value item : items) {
-      HeartbeatConfig heartbeat = parse(item);
-      if (heartbeat == null) {
-        continue;
+      HeartbeatConfig heartbeat = parse(item, seen);
+      if (heartbeat != null) {
+        heartbeats.add(heartbeat);
       }
-      Value first = seen.putIfAbsent(heartbeat.name(), item);
-      if (first != null) {
-        item.mapping().get("name").error("heartbeat \"" + heartbeat.name() + "\" is already defined at " + first.location());
-        continue;
-      }
-      heartbeats.add(heartbeat);
     }
     return heartbeats;
   }
 
-  private HeartbeatConfig parse(Value item) {
+  /** One heartbeat, or null when it has errors (reported); {@code seen} holds the names read so far. */
+  private HeartbeatConfig parse(Value item, Map<String, Value> seen) {
     YamlMap m = item.mapping();
     m.allow("name", "matchers", "expect_every", "grace", "receiver", "priority", "team");
     String name = m.string("name");
@@ -48,6 +43,11 @@ final class HeartbeatParser {
     } else if (!NAME.matcher(name).matches()) {
       m.get("name").error("must be letters, digits, '_', '.' or '-' (it is a label value and a URL path segment)");
       name = null;
+    } else if (seen.containsKey(name)) {
+      m.get("name").error("heartbeat \"" + name + "\" is already defined at " + seen.get(name).location());
+      name = null;
+    } else {
+      seen.put(name, item);
     }
     List<Matcher> matchers = MatcherReader.collect(m, "match", "match_re", "matchers");
     if (!m.has("matchers")) {

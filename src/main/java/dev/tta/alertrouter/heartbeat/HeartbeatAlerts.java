@@ -5,6 +5,7 @@ import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.alert.Priority;
 import dev.tta.alertrouter.config.HeartbeatConfig;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,8 +41,9 @@ public final class HeartbeatAlerts {
    */
   static Alert firing(HeartbeatConfig heartbeat, Instant since, Instant lastSeen, Instant watchedSince, Instant now) {
     String summary = lastSeen != null
-        ? "no heartbeat from " + heartbeat.name() + " since " + lastSeen
-        : "no heartbeat from " + heartbeat.name() + " since " + watchedSince + " (none seen yet)";
+        ? "no heartbeat from " + heartbeat.name() + " since " + lastSeen.truncatedTo(ChronoUnit.SECONDS)
+        : "no heartbeat from " + heartbeat.name() + " since " + watchedSince.truncatedTo(ChronoUnit.SECONDS)
+            + " (none seen yet)";
     Map<String, String> annotations = Map.of(
         "summary", summary,
         "description", "alert-router expects a heartbeat every " + heartbeat.expectEvery().toSeconds()
@@ -53,7 +55,8 @@ public final class HeartbeatAlerts {
 
   /** The missing alert resolved at {@code now}, when the heartbeat came back. */
   static Alert resolved(HeartbeatConfig heartbeat, Instant since, Instant now) {
-    return new Alert(labels(heartbeat), Map.of("summary", "heartbeat from " + heartbeat.name() + " is back at " + now),
+    return new Alert(labels(heartbeat),
+        Map.of("summary", "heartbeat from " + heartbeat.name() + " is back at " + now.truncatedTo(ChronoUnit.SECONDS)),
         since, now, "", now);
   }
 }

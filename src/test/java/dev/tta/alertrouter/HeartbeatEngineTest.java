@@ -302,6 +302,23 @@ class HeartbeatEngineTest {
   }
 
   @Test
+  void aReloadNeitherPostponesTheDeadlineNorPagesByItself() throws Exception {
+    router.receive(watchdog("tta-production"));
+    advanceTo(T0.plus(Duration.ofMinutes(2)));
+    router.heartbeats.configure(LoadedConfig.load(new ConfigLoader(Map.of()),
+        new Templates((receiver, integration, template, reason) -> {}),
+        new AppOptions(config, Optional.empty(), "127.0.0.1", 0, dir.resolve("data"), false,
+            URI.create("http://alert-router.test"))).config().heartbeats());
+    assertEquals(T0.plus(DEADLINE), router.status().dueBy(), "still counted from the last beat");
+
+    advanceTo(T0.plus(DEADLINE).plus(GROUP_WAIT));
+    assertEquals(1, pages().size(), "missing at the same deadline as without the reload");
+    router.heartbeats.configure(List.of());
+    assertEquals(List.of(), router.heartbeats.list(), "a heartbeat removed is no longer watched");
+    assertFalse(router.heartbeats.beat(NAME));
+  }
+
+  @Test
   void aHeartbeatPostedToTheApiKeepsItAliveAndUnknownNamesAreRefused() {
     advanceTo(T0.plus(Duration.ofMinutes(2)));
     assertTrue(router.heartbeats.beat(NAME));

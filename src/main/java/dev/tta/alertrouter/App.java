@@ -40,8 +40,10 @@ import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.flap.FlapStatus;
+import dev.tta.alertrouter.heartbeat.HeartbeatMonitor;
 import dev.tta.alertrouter.http.AckHandlers;
 import dev.tta.alertrouter.http.ConfigDiffAction;
+import dev.tta.alertrouter.http.HeartbeatHandlers;
 import dev.tta.alertrouter.http.HttpApi;
 import dev.tta.alertrouter.http.MeteredReloadAction;
 import dev.tta.alertrouter.http.ReceiverTestHandler;
@@ -144,6 +146,7 @@ public final class App implements AutoCloseable {
   private final AtomicReference<Instant> configLoadedAt = new AtomicReference<>();
   private volatile boolean lastReloadSucceeded = true;
   private final CaptureWriter capture;
+  private final HeartbeatMonitor heartbeats;
   private final Map<String, String> environment;
   private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
   /** The configuration files in force, masked, read when loaded: files edited since are not in force. */
@@ -197,6 +200,9 @@ public final class App implements AutoCloseable {
     // persisted notification log keeps them from notifying again what was already sent.
     engine.get().accept(store.list(List.of()));
     engine.get().resumeEscalations();
+    // Missing heartbeats raise their alert as intake would hand it on: stored, then dispatched.
+    this.heartbeats = new HeartbeatMonitor(persistence.heartbeats(), dispatchScheduler, clock,
+        alerts -> onAccepted(store.upsertAll(alerts)));
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
     metrics.trackStore(persistence::reachable, persistence::outages);
@@ -235,6 +241,7 @@ public final class App implements AutoCloseable {
         .withConfigSources(maskedSources::get)
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
         .withReadiness(persistence::notReadyBecause)
+        .withHeartbeats(new HeartbeatHandlers(heartbeats))
         .withUi(new WebUi(store, new Backend(), silences, observer.explain(), observer.deliveries(),
             slackRateLimiter, clock, acks))
         .withTracing(tracing);
@@ -525,6 +532,7 @@ public final class App implements AutoCloseable {
     // Replicas sharing a store learn the escalations their peers started (and take them over).
     maintenance.scheduleAtFixedRate(this::resumeEscalations, ESCALATION_SCAN_PERIOD.toSeconds(),
         ESCALATION_SCAN_PERIOD.toSeconds(), TimeUnit.SECONDS);
+    heartbeats.configure(engine.get().config().heartbeats());
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
     String access = AccessGuard.describe(engine.get().config().server(), web.get());
@@ -570,6 +578,7 @@ public final class App implements AutoCloseable {
     tracing.intakeSpans().remember(upserted.stored(), Span.current().getSpanContext());
     observer.received(upserted);
     engine.get().accept(upserted);
+    heartbeats.observe(upserted.stored());
   }
 
   /** Reloads the configuration; on failure the running one stays and the outcome says why. */
@@ -611,6 +620,7 @@ public final class App implements AutoCloseable {
     // The notification log outlives both engines, so nothing already sent is sent again.
     fresh.accept(store.list(List.of()));
     fresh.resumeEscalations();
+    heartbeats.configure(loaded.config().heartbeats());
     configLoadedAt.set(clock.instant());
     lastReloadSucceeded = true;
     LOG.info("configuration reloaded from {}", options.config());
@@ -658,6 +668,7 @@ public final class App implements AutoCloseable {
     if (capture != null) {
       capture.close();
     }
+    heartbeats.close();
     engine.get().close();
     maintenance.shutdownNow();
     try {

@@ -20,6 +20,7 @@ import dev.tta.alertrouter.escalation.EscalationStore;
 import dev.tta.alertrouter.escalation.Escalator;
 import dev.tta.alertrouter.flap.FlapStage;
 import dev.tta.alertrouter.flap.FlapStatus;
+import dev.tta.alertrouter.heartbeat.HeartbeatRoutes;
 import dev.tta.alertrouter.http.v2.V2ConfigView;
 import dev.tta.alertrouter.mute.Inhibitor;
 import dev.tta.alertrouter.mute.MuteStages;
@@ -112,7 +113,8 @@ final class RoutingEngine implements AutoCloseable {
     // listener would count it without.
     this.classifier = new SeverityClassifier(config.severity());
     this.teams = new TeamRoutes(config.teams());
-    RouteConfig compiled = TeamRoutes.compile(config.route(), config.teams());
+    // Heartbeats' missing alerts first, so no written route can divert or drop a dead-man's page.
+    RouteConfig compiled = HeartbeatRoutes.prepend(TeamRoutes.compile(config.route(), config.teams()), config.heartbeats());
     this.tree = RouteTree.of(compiled);
     this.inhibitor = new Inhibitor(config.inhibitRules(), services.clock());
     this.intervals = new TimeIntervals(config.timeIntervals().values());

@@ -187,11 +187,13 @@ class DeployKubernetesTest {
     LoadResult loaded = new ConfigLoader(Map.of()).load(rules);
     assertTrue(loaded.ok(), loaded.errors().toString());
     assertEquals(retention, loaded.config().server().resolvedRetention());
-    assertEquals(Set.of("critical-alerts", "default", "platform-team", "cost-team"),
+    assertEquals(Set.of("critical-alerts", "default", "platform-team", "cost-team", "watchdog"),
         Set.copyOf(loaded.config().receivers().stream().map(r -> r.name()).toList()));
+    assertEquals(List.of("prometheus-tta-production"),
+        loaded.config().heartbeats().stream().map(h -> h.name()).toList(), "the Watchdog heartbeat ships");
     RunbookLoadResult books = RunbookLoader.load(runbooks);
     assertTrue(books.ok(), books.errors().toString());
-    assertEquals(11, books.runbooks().orElseThrow().all().size());
+    assertEquals(12, books.runbooks().orElseThrow().all().size());
   }
 
   /**

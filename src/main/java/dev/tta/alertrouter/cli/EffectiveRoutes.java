@@ -2,6 +2,7 @@ package dev.tta.alertrouter.cli;
 
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.config.RouterConfig;
+import dev.tta.alertrouter.heartbeat.HeartbeatRoutes;
 import dev.tta.alertrouter.routing.RouteTree;
 import dev.tta.alertrouter.routing.TeamRoutes;
 import dev.tta.alertrouter.severity.SeverityClassifier;
@@ -9,13 +10,14 @@ import java.util.List;
 
 /**
  * The routing an alert meets in {@code serve}, for the {@code routes} commands: the teams compiled
- * into the tree, and every alert classified (given its {@code priority} label) before it is matched,
+ * into the tree, the heartbeats' implicit routes first, and every alert classified (given its {@code priority} label) before it is matched,
  * so that team routes and {@code priority} matchers answer as they will in production.
  */
 record EffectiveRoutes(RouteTree tree, SeverityClassifier classifier) {
   static EffectiveRoutes of(RouterConfig config) {
     return new EffectiveRoutes(
-        RouteTree.of(TeamRoutes.compile(config.route(), config.teams())), new SeverityClassifier(config.severity()));
+        RouteTree.of(HeartbeatRoutes.prepend(TeamRoutes.compile(config.route(), config.teams()), config.heartbeats())),
+        new SeverityClassifier(config.severity()));
   }
 
   /** The labels the tree sees: {@code labels} with {@code priority} set. */

@@ -57,13 +57,14 @@ public final class ConfigLoader {
     RunbookSettings runbooks = RunbookParser.parse(sections.runbooks());
     ServerSettings server = ServerParser.parse(sections.server());
     TracingSettings tracing = TracingParser.parse(sections.tracing());
+    List<HeartbeatConfig> heartbeats = new HeartbeatParser(references).parseAll(sections.heartbeats());
 
     checkReferences(references, receiverParser.names().keySet(), timeIntervals.keySet());
     if (problems.hasErrors()) {
       return new LoadResult(null, problems.errors(), problems.warnings());
     }
     RouterConfig config = new RouterConfig(global, route, receivers, inhibitRules, timeIntervals, templates,
-        severity, teams, runbooks, server, tracing, files);
+        severity, teams, runbooks, server, tracing, files, heartbeats);
     List<ConfigError> guardrails = TeamGuardrails.check(path, config);
     if (!guardrails.isEmpty()) {
       return new LoadResult(null, guardrails, problems.warnings());

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param teams by name, in the order written
  * @param tracing {@code tracing:}, off when absent
  * @param sources the files read, in the order they were merged
+ * @param heartbeats dead-man's switches, in the order written
  */
 public record RouterConfig(
     GlobalConfig global,
@@ -31,7 +32,8 @@ public record RouterConfig(
     RunbookSettings runbooks,
     ServerSettings server,
     TracingSettings tracing,
-    List<Path> sources) {
+    List<Path> sources,
+    List<HeartbeatConfig> heartbeats) {
 
   public RouterConfig {
     Objects.requireNonNull(global, "global");
@@ -46,6 +48,20 @@ public record RouterConfig(
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(tracing, "tracing");
     sources = List.copyOf(sources);
+    heartbeats = List.copyOf(heartbeats);
+  }
+
+  /** A configuration without heartbeats. */
+  public RouterConfig(GlobalConfig global, RouteConfig route, List<ReceiverConfig> receivers,
+      List<InhibitRuleConfig> inhibitRules, Map<String, TimeIntervalConfig> timeIntervals, List<String> templates,
+      SeverityConfig severity, Map<String, TeamConfig> teams, RunbookSettings runbooks, ServerSettings server,
+      List<Path> sources) {
+    this(global, route, receivers, inhibitRules, timeIntervals, templates, severity, teams, runbooks, server,
+        TracingSettings.off(), sources, List.of());
+  }
+
+  public Optional<HeartbeatConfig> heartbeat(String name) {
+    return heartbeats.stream().filter(h -> h.name().equals(name)).findFirst();
   }
 
   public Optional<ReceiverConfig> receiver(String name) {

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class SectionMerger {
   private static final String[] SECTIONS = {
     "global", "route", "receivers", "inhibit_rules", "time_intervals", "mute_time_intervals",
-    "templates", "severity", "teams", "runbooks", "server", "tracing"
+    "templates", "severity", "teams", "runbooks", "server", "tracing", "heartbeats"
   };
 
   private final Path configPath;
@@ -44,7 +44,8 @@ final class SectionMerger {
         mapping(files, "teams"),
         mapping(files, "runbooks"),
         mapping(files, "server"),
-        mapping(files, "tracing"));
+        mapping(files, "tracing"),
+        list(files, "heartbeats"));
   }
 
   private YamlMap mapping(List<YamlMap> files, String section) {

@@ -20,4 +20,5 @@ record Sections(
     YamlMap teams,
     YamlMap runbooks,
     YamlMap server,
-    YamlMap tracing) {}
+    YamlMap tracing,
+    List<Value> heartbeats) {}

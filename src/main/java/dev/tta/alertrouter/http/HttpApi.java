@@ -94,6 +94,7 @@ public final class HttpApi {
   private Tracing tracing = Tracing.off();
   private ConfigSourcesEndpoint configSources;
   private volatile Supplier<Optional<String>> notReadyBecause = Optional::empty;
+  private HeartbeatHandlers heartbeatHandlers;
   private Javalin app;
 
   /**
@@ -275,6 +276,12 @@ public final class HttpApi {
     return this;
   }
 
+  /** Serves {@code GET /api/v1/heartbeats} (viewer) and {@code POST /api/v1/heartbeats/{name}} (intake). Before {@link #start}. */
+  public synchronized HttpApi withHeartbeats(HeartbeatHandlers handlers) {
+    this.heartbeatHandlers = Objects.requireNonNull(handlers, "handlers");
+    return this;
+  }
+
   private void capture(CaptureRecord record) {
     CaptureWriter writer = captureWriter;
     if (writer != null && settings.get().capture().enabled()) {
@@ -399,6 +406,9 @@ public final class HttpApi {
     }
     if (configSources != null) {
       config.routes.get(ConfigSourcesEndpoint.PATH, configSources::handle);
+    }
+    if (heartbeatHandlers != null) {
+      heartbeatHandlers.register(config);
     }
     if (configDiff != null) {
       config.routes.post("/api/v1/config/diff", this::configDiff);

@@ -17,10 +17,11 @@ final class ChangeNumbersQuery {
                 + " (SELECT coalesce(max(change_seq), 0) FROM notification_log),"
                 + " (SELECT coalesce(max(change_seq), 0) FROM message_refs),"
                 + " (SELECT coalesce(max(change_seq), 0) FROM acks),"
-                + " (SELECT coalesce(max(change_seq), 0) FROM escalations)")) {
+                + " (SELECT coalesce(max(change_seq), 0) FROM escalations),"
+                + " (SELECT coalesce(max(change_seq), 0) FROM heartbeats)")) {
       row.next();
       return new PeerSync.ChangeNumbers(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
-          row.getLong(5), row.getLong(6));
+          row.getLong(5), row.getLong(6), row.getLong(7));
     }
   }
 }

@@ -31,12 +31,14 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
   private final SqlMessageReferences messageReferences;
   private final SqlAckStore acks;
   private final SqlEscalationStore escalations;
+  private final SqlHeartbeatStore heartbeats;
   private long alertsSeen;
   private long silencesSeen;
   private long notificationsSeen;
   private long messageReferencesSeen;
   private long acksSeen;
   private long escalationsSeen;
+  private long heartbeatsSeen;
   private final Queue<Alert> received = new ConcurrentLinkedQueue<>();
 
   PeerSync(
@@ -49,7 +51,8 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
       SqlNotificationLog notificationLog,
       SqlMessageReferences messageReferences,
       SqlAckStore acks,
-      SqlEscalationStore escalations) {
+      SqlEscalationStore escalations,
+      SqlHeartbeatStore heartbeats) {
     this.replica = Objects.requireNonNull(replica, "replica");
     this.alertRows = alertRows;
     this.silenceRows = silenceRows;
@@ -59,17 +62,19 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
     this.messageReferences = messageReferences;
     this.acks = acks;
     this.escalations = escalations;
+    this.heartbeats = heartbeats;
     this.alertsSeen = seen.alerts();
     this.silencesSeen = seen.silences();
     this.notificationsSeen = seen.notifications();
     this.messageReferencesSeen = seen.messageReferences();
     this.acksSeen = seen.acks();
     this.escalationsSeen = seen.escalations();
+    this.heartbeatsSeen = seen.heartbeats();
   }
 
   /** The highest change number read from each table. */
   record ChangeNumbers(long alerts, long silences, long notifications, long messageReferences, long acks,
-      long escalations) {}
+      long escalations, long heartbeats) {}
 
   /** The alerts peers wrote that were read since the last call, oldest first. */
   List<Alert> drainReceived() {
@@ -104,6 +109,8 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
         row -> acks.applyPeerChange(SqlAckStore.readRow(row)));
     escalationsSeen = readChanged(session, SqlEscalationStore.SELECT_CHANGED, escalationsSeen, 7,
         row -> escalations.applyPeerChange(SqlEscalationStore.readRow(row)));
+    heartbeatsSeen = readChanged(session, SqlHeartbeatStore.SELECT_CHANGED, heartbeatsSeen, 5,
+        row -> heartbeats.applyPeerChange(SqlHeartbeatStore.readRow(row)));
   }
 
   @Override

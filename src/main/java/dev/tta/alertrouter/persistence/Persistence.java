@@ -5,6 +5,8 @@ import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.capture.CaptureStorage;
 import dev.tta.alertrouter.config.CaptureSettings;
 import dev.tta.alertrouter.escalation.EscalationStore;
+import dev.tta.alertrouter.heartbeat.HeartbeatState;
+import dev.tta.alertrouter.heartbeat.HeartbeatStore;
 import dev.tta.alertrouter.alert.Fingerprint;
 import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.Stage;
@@ -39,7 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * alert-router's durable state: alerts, silences, the notification log, message references, acknowledgements and escalations, in
+ * alert-router's durable state: alerts, silences, the notification log, message references, acknowledgements, escalations and heartbeats, in
  * one database, behind the interfaces the pipeline already uses. Writes go through one writer thread that commits
  * concurrent callers together; reads are answered from memory.
  *
@@ -72,6 +74,7 @@ public final class Persistence implements AutoCloseable {
   private final SqlAckStore acks;
   private final SqlEscalationStore escalations;
   private final byte[] actionKey;
+  private final SqlHeartbeatStore heartbeats;
   /** Repeating work started on this store, stopped when it closes. */
   private final List<Scheduler.Cancellable> schedules = new CopyOnWriteArrayList<>();
   /** Present only where replicas share the database. */
@@ -98,6 +101,7 @@ public final class Persistence implements AutoCloseable {
     Map<NotificationLog.Key, SqlMessageReferences.Row> references;
     Map<String, SqlAckStore.Row> storedAcks;
     Map<String, SqlEscalationStore.Row> storedEscalations;
+    Map<String, HeartbeatState> storedHeartbeats;
     PeerSync.ChangeNumbers seen = null;
     try (Connection connection = connector.connect()) {
       // Change numbers first: a row committed between the two reads is then read twice, never missed.
@@ -109,6 +113,7 @@ public final class Persistence implements AutoCloseable {
       storedAcks = SqlAckStore.read(connection);
       storedEscalations = SqlEscalationStore.read(connection);
       actionKey = ActionKeys.readOrCreate(connection, new SecureRandom(), clock.instant());
+      storedHeartbeats = SqlHeartbeatStore.read(connection);
     }
     this.writer = new GroupCommitWriter(
         dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica), health);
@@ -118,12 +123,13 @@ public final class Persistence implements AutoCloseable {
     this.messageReferences = SqlMessageReferences.of(writer, clock, dialect, references);
     this.acks = new SqlAckStore(writer, dialect, storedAcks);
     this.escalations = new SqlEscalationStore(writer, clock, dialect, storedEscalations);
+    this.heartbeats = new SqlHeartbeatStore(writer, dialect, storedHeartbeats);
     if (replica == null) {
       this.replication = null;
     } else {
       PeerSync peerSync = new PeerSync(
           replica, seen, alertRows, silenceRows, alerts, silences, notificationLog, messageReferences, acks,
-          escalations);
+          escalations, heartbeats);
       writer.hook(peerSync);
       GroupLeases leases = new GroupLeases(writer, replica);
       this.replication = new Replication(
@@ -284,6 +290,11 @@ public final class Persistence implements AutoCloseable {
   /** Where each group stands in its route's escalation steps, written through and shared by replicas. */
   public EscalationStore escalations() {
     return escalations;
+  }
+
+  /** When each heartbeat last showed a sign of life and whether it is missing, shared by replicas. */
+  public HeartbeatStore heartbeats() {
+    return heartbeats;
   }
 
   /**

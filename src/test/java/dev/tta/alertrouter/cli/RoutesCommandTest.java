@@ -28,6 +28,8 @@ class RoutesCommandTest {
         Routing tree:
         .
         └── default-route  receiver: default
+            ├── {alertname="HeartbeatMissing",heartbeat="prometheus-tta-production"}  receiver: critical-alerts
+            ├── {alertname="Watchdog"}  receiver: watchdog
             ├── {severity="critical"}  receiver: critical-alerts
             ├── {team="cost-optimization"}  receiver: cost-team
             └── {team="platform"}  receiver: platform-team

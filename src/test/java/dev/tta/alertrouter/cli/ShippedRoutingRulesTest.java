@@ -30,6 +30,8 @@ class ShippedRoutingRulesTest {
   private static final Path RULES = Path.of("routing-rules");
   private static final Path CASES = RULES.resolve("tests.yml");
   private static final Path SEED = Path.of("src/test/resources/seed/alertmanager.yml");
+  /** The heartbeat's alerts, which the seed had no dead-man's switch for: its cases differ on purpose. */
+  private static final List<String> HEARTBEAT_ALERTS = List.of("Watchdog", "HeartbeatMissing");
 
   private static RouterConfig load(Path path) {
     LoadResult result = new ConfigLoader(Map.of()).load(path);
@@ -64,6 +66,9 @@ class ShippedRoutingRulesTest {
     AmtoolRoutes amtool = AmtoolRoutes.require();
     List<String> mismatches = new ArrayList<>();
     for (RoutingCase c : RoutingCasesFile.read(CASES)) {
+      if (HEARTBEAT_ALERTS.contains(c.labels().get("alertname"))) {
+        continue;
+      }
       List<String> args = new ArrayList<>();
       c.labels().forEach((name, value) -> args.add(name + "=\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
       String seed = amtool.test(SEED, args);
@@ -116,7 +121,10 @@ class ShippedRoutingRulesTest {
     ReceiverConfig platform = rules.receiver("platform-team").orElseThrow();
     assertEquals(1, platform.emailConfigs().size());
     assertTrue(platform.slackConfigs().isEmpty() && platform.pagerDutyConfigs().isEmpty());
-    assertEquals(4, rules.receivers().size());
+    ReceiverConfig watchdog = rules.receiver("watchdog").orElseThrow();
+    assertTrue(watchdog.slackConfigs().isEmpty() && watchdog.pagerDutyConfigs().isEmpty()
+        && watchdog.emailConfigs().isEmpty(), "the Watchdog's own receiver sends nothing");
+    assertEquals(5, rules.receivers().size());
 
     assertEquals(inhibition(load(SEED)), inhibition(rules));
   }

@@ -38,6 +38,8 @@ final class Endpoints {
   /** The web UI's Acknowledge / Unacknowledge form: POST /groups/ack. */
   private static final String UI_ACK = "/groups/ack";
   private static final String ACK = "/ack";
+  /** A sign of life for a heartbeat: POST /api/v1/heartbeats/{name}, sent by whatever sends alerts. */
+  private static final String HEARTBEATS = "/api/v1/heartbeats/";
 
   /**
    * Reads that only admins may do: the capture holds every alert's labels and annotations as sent;
@@ -62,7 +64,7 @@ final class Endpoints {
     if (method == HandlerType.GET || method == HandlerType.HEAD) {
       return Optional.of(Role.VIEWER);
     }
-    if (method == HandlerType.POST && INTAKE.contains(path)) {
+    if (method == HandlerType.POST && (INTAKE.contains(path) || path.startsWith(HEARTBEATS))) {
       return Optional.of(Role.INTAKE);
     }
     if (path.equals(SILENCES) || path.startsWith(SILENCES + "/")

@@ -18,6 +18,9 @@ class EndpointsTest {
     assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/ui/alerts"), "a future page");
     assertEquals(Optional.of(Role.INTAKE), Endpoints.required(HandlerType.POST, "/api/v2/alerts"));
     assertEquals(Optional.of(Role.INTAKE), Endpoints.required(HandlerType.POST, "/api/v1/alertmanager"));
+    assertEquals(Optional.of(Role.INTAKE), Endpoints.required(HandlerType.POST, "/api/v1/heartbeats/{name}"));
+    assertEquals(Optional.of(Role.VIEWER), Endpoints.required(HandlerType.GET, "/api/v1/heartbeats"));
+    assertEquals(Optional.of(Role.ADMIN), Endpoints.required(HandlerType.POST, "/api/v1/heartbeats"), "no such endpoint");
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/api/v1/silences"));
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.DELETE, "/api/v1/silences/{id}"));
     assertEquals(Optional.of(Role.RESPONDER), Endpoints.required(HandlerType.POST, "/api/v2/silences"));

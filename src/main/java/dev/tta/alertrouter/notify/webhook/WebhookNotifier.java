@@ -14,14 +14,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Posts Alertmanager's webhook payload (version "4") to a {@code webhook_configs} URL, so that
  * alert-router can feed whatever reads Alertmanager's webhooks. 2xx is delivered; 429 and 5xx may
- * be retried; any other answer is permanent.
+ * be retried; any other answer is permanent. Each post carries an {@link IdempotencyKey}.
  */
 public final class WebhookNotifier implements Notifier {
   public static final String TYPE = "webhook";
@@ -59,9 +59,11 @@ public final class WebhookNotifier implements Notifier {
       return new DeliveryOutcome.Permanent("no url configured (its environment variable is unset)");
     }
     String url = config.url().get().reveal();
-    byte[] body = bytes(message(notification));
+    Notification kept = kept(notification);
+    byte[] body = bytes(message(kept, notification.alerts().size() - kept.alerts().size()));
     try {
-      HttpPoster.Response response = poster.postJson(URI.create(url), body);
+      HttpPoster.Response response = poster.sendJson("POST", URI.create(url), body,
+          Map.of(IdempotencyKey.HEADER, IdempotencyKey.of(kept)));
       String said = HttpOutcomes.snippet(response.body());
       return HttpOutcomes.of(
           response, clock.instant(), "webhook answered " + response.status() + (said.isEmpty() ? "" : ": " + said));
@@ -76,13 +78,18 @@ public final class WebhookNotifier implements Notifier {
   /** The payload {@link #send} posts; the URL, which may hold a token, is not part of it. */
   @Override
   public String render(Notification notification) {
-    return new String(bytes(message(notification)), java.nio.charset.StandardCharsets.UTF_8);
+    Notification kept = kept(notification);
+    return new String(bytes(message(kept, notification.alerts().size() - kept.alerts().size())),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private ObjectNode message(Notification notification) {
-    List<Alert> kept = WebhookMessage.firstOf(notification.alerts(), config.maxAlerts());
-    long truncated = notification.alerts().size() - kept.size();
-    return WebhookMessage.of(json, new Notification(notification.context(), kept), truncated, externalUrl);
+  /** The notification cut to max_alerts: what the payload and its idempotency key carry. */
+  private Notification kept(Notification notification) {
+    return new Notification(notification.context(), WebhookMessage.firstOf(notification.alerts(), config.maxAlerts()));
+  }
+
+  private ObjectNode message(Notification kept, long truncated) {
+    return WebhookMessage.of(json, kept, truncated, externalUrl);
   }
 
   private byte[] bytes(ObjectNode message) {

@@ -54,6 +54,7 @@ import dev.tta.alertrouter.runbook.RunbookResolver;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.StoreUnavailableException;
+import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.store.Upserted;
 import dev.tta.alertrouter.ui.StatusFacts;
 import dev.tta.alertrouter.ui.UiBackend;
@@ -121,6 +122,8 @@ public final class App implements AutoCloseable {
   private final Map<String, String> environment;
   private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
   private final java.util.concurrent.Semaphore diffs = new java.util.concurrent.Semaphore(1);
+  private final StartupReplay startupReplay = new StartupReplay(upserted -> engine.get().accept(upserted));
+  private List<Alert> storedAtStart;
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
       DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial,
@@ -151,10 +154,10 @@ public final class App implements AutoCloseable {
     this.engine.set(RoutingEngine.build(initial, services()));
     this.web.set(initial.web());
     this.configLoadedAt.set(clock.instant());
-    // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
-    // persisted notification log keeps them from notifying again what was already sent.
-    engine.get().accept(store.list(List.of()));
-    engine.get().resumeEscalations();
+    // Resume where the last run stopped: the groups are rebuilt from the stored alerts (replayed
+    // once intake is open, see startServing), and the persisted notification log keeps them from
+    // notifying again what was already sent.
+    this.storedAtStart = store.list(List.of());
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
     decisionMetrics.trackAggregationGroups(() -> engine.get().activeGroups());
@@ -395,13 +398,18 @@ public final class App implements AutoCloseable {
   private void startServing() {
     persistence.schedulePruning(dispatchScheduler, MAINTENANCE_PERIOD, () -> new Retention(
         engine.get().config().server().resolvedRetention(), NOTIFICATION_LOG_RETENTION, SILENCE_RETENTION));
-    persistence.startPeerSync(dispatchScheduler, PEER_SYNC_PERIOD, alerts -> engine.get().accept(alerts));
+    persistence.startPeerSync(dispatchScheduler, PEER_SYNC_PERIOD,
+        alerts -> startupReplay.accept(Upserted.allNews(List.copyOf(alerts))));
     persistence.scheduleCheckpoints(dispatchScheduler);
     // Replicas sharing a store learn the escalations their peers started (and take them over).
     maintenance.scheduleAtFixedRate(this::resumeEscalations, ESCALATION_SCAN_PERIOD.toSeconds(),
         ESCALATION_SCAN_PERIOD.toSeconds(), TimeUnit.SECONDS);
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
+    // Intake is open before the dispatcher knows the stored alerts: a restart answers pushes at
+    // once, and what they bring reaches the dispatcher after the replay, in order.
+    RoutingEngine first = engine.get();
+    maintenance.execute(() -> startupReplay.replay(() -> replayStored(first)));
     String access = AccessGuard.describe(engine.get().config().server(), web.get());
     if (access.startsWith(AccessGuard.OPEN)) {
       LOG.warn("{}", access);
@@ -441,7 +449,22 @@ public final class App implements AutoCloseable {
 
   private void onAccepted(Upserted upserted) {
     observer.received(upserted);
-    engine.get().accept(upserted);
+    startupReplay.accept(upserted);
+  }
+
+  /** Feeds the engine of the start what the store held then (a reload meanwhile replayed its own). */
+  private void replayStored(RoutingEngine first) {
+    List<Alert> stored = storedAtStart;
+    storedAtStart = null;
+    try {
+      if (engine.get() == first) {
+        first.accept(stored);
+        first.resumeEscalations();
+      }
+      LOG.info("replayed {} stored alerts into the dispatcher", stored.size());
+    } catch (RuntimeException e) {
+      LOG.error("replaying the stored alerts failed", e);
+    }
   }
 
   /** Reloads the configuration; on failure the running one stays and the outcome says why. */

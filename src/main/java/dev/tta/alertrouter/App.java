@@ -37,6 +37,7 @@ import dev.tta.alertrouter.mute.InhibitionReason;
 import dev.tta.alertrouter.mute.SilenceState;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.mute.TimeIntervals;
+import dev.tta.alertrouter.notify.ConcurrencyLimits;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
 import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.notify.RateLimiter;
@@ -144,7 +145,8 @@ public final class App implements AutoCloseable {
     this.observer = new DecisionObserver(decisionMetrics, new ExplainRecorder(options.explainCacheSize()),
         new DecisionLog(options.logFormat(), System.out), clock);
     this.slackRateLimiter = new RateLimiter(clock, Duration.ofSeconds(1), 1);
-    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun()),
+    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun(),
+            ConcurrencyLimits.perReceiver(options.maxInFlightPerReceiver())),
         templates, new PersistentSlackMessageStore(persistence.messageReferences()),
         slackRateLimiter, new RateLimiter(clock, Duration.ofSeconds(1), 1));
     this.startedAt = clock.instant();

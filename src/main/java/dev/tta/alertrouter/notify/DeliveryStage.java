@@ -116,9 +116,17 @@ public final class DeliveryStage implements Stage {
     }
   }
 
-  /** One attempt, holding a permit of the type's concurrency bound only while it lasts. */
+  /** One attempt, holding a permit of the receiver's and of the type's concurrency bounds only while it lasts. */
   private Attempted attempt(Notification notification, Attempts attempts) throws InterruptedException {
-    permits.acquire();
+    // Always the receiver's first, then the type's: one order, so two stages never wait on each other.
+    Semaphore receiverPermits = runtime.concurrency().permitsForReceiver(notification.context().receiver());
+    receiverPermits.acquire();
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      receiverPermits.release();
+      throw e;
+    }
     Instant start = runtime.clock().instant();
     try {
       DeliveryOutcome outcome = Objects.requireNonNull(notifier.send(notification), "the notifier returned no outcome");
@@ -130,6 +138,7 @@ public final class DeliveryStage implements Stage {
       throw e;
     } finally {
       permits.release();
+      receiverPermits.release();
     }
   }
 

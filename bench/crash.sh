@@ -10,8 +10,8 @@ if [[ -z "${ALERT_ROUTER_JAR:-}" ]] && { [[ ! -f target/alert-router.jar ]] || [
   echo "building target/alert-router.jar" >&2
   mvn -B -q package -DskipTests
 fi
-rm -rf target/loadbench
-javac -d target/loadbench bench/load/src/loadbench/*.java
+rm -rf target/crashbench
+javac -d target/crashbench bench/load/src/loadbench/*.java
 echo "uptime: $(uptime)"
-java -cp target/loadbench loadbench.CrashBench --launcher bin/alert-router "$@"
+java -cp target/crashbench loadbench.CrashBench --launcher bin/alert-router "$@"
 echo "uptime: $(uptime)"

@@ -17,8 +17,10 @@ if ! command -v prometheus-alertmanager >/dev/null 2>&1; then
   exit 2
 fi
 
-# alert-router runs with the JVM options the Dockerfile gives it (a later --jvm-opts overrides them).
-jvm_opts=$(sed -n 's/^ENTRYPOINT \["java", \(.*\), "-jar".*/\1/p' Dockerfile | tr -d '",')
+# alert-router runs with the JVM options of README's launcher (and the Docker image), the
+# class-data-sharing archive included; a later --jvm-opts overrides them.
+jvm_opts=$(bin/alert-router java-options)
+echo "alert-router's JVM options: $jvm_opts; uptime: $(uptime)" >&2
 
 rm -rf target/loadbench
 javac -d target/loadbench bench/load/src/loadbench/*.java

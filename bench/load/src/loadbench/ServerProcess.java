@@ -39,6 +39,34 @@ final class ServerProcess implements AutoCloseable {
     return start("alert-router", cmd, port, dir.resolve("alert-router.log"), env);
   }
 
+  /**
+   * alert-router through a launcher ({@code bin/alert-router}, README's run command) with {@code
+   * JAVA_OPTS}, on {@code port}, its output appended to {@code log}: a restart takes the same port and
+   * data folder.
+   */
+  static ServerProcess alertRouterLaunched(Path launcher, String javaOptions, Path config, Path data, int port, Path log)
+      throws IOException {
+    List<String> cmd = List.of(launcher.toString(), "serve", "--config", config.toString(),
+        "--listen", "127.0.0.1:" + port, "--data", data.toString());
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("JAVA_OPTS", javaOptions);
+    return new ServerProcess("alert-router", builder.start(), port, log);
+  }
+
+  /** Alertmanager on {@code port} and its storage folder under {@code dir}, its output appended to {@code log}. */
+  static ServerProcess alertmanagerOn(String binary, Path config, Path dir, int port, Path log) throws IOException {
+    List<String> cmd = List.of(binary, "--config.file=" + config, "--storage.path=" + dir.resolve("am-data"),
+        "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    return new ServerProcess("Alertmanager", p, port, log);
+  }
+
+  /** SIGKILL, as a crash: no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
   static ServerProcess alertmanager(String binary, Path config, Path dir) throws IOException {
     int port = freePort();
     List<String> cmd = List.of(binary, "--config.file=" + config, "--storage.path=" + dir.resolve("am-data"),
@@ -54,7 +82,7 @@ final class ServerProcess implements AutoCloseable {
     return new ServerProcess(name, p, port, log);
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

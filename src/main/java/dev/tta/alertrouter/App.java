@@ -63,6 +63,7 @@ import dev.tta.alertrouter.mute.InhibitionReason;
 import dev.tta.alertrouter.mute.SilenceState;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.mute.TimeIntervals;
+import dev.tta.alertrouter.notify.ConcurrencyLimits;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
 import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.notify.RateLimiter;
@@ -81,6 +82,7 @@ import dev.tta.alertrouter.runbook.RunbookResolver;
 import dev.tta.alertrouter.store.AlertStore;
 import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.StoreUnavailableException;
+import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.store.Upserted;
 import dev.tta.alertrouter.ui.StatusFacts;
 import dev.tta.alertrouter.ui.UiBackend;
@@ -153,6 +155,8 @@ public final class App implements AutoCloseable {
   private final AtomicReference<Map<String, String>> maskedSources = new AtomicReference<>(Map.of());
   private final java.util.concurrent.Semaphore diffs = new java.util.concurrent.Semaphore(1);
   private final Tracing tracing;
+  private final StartupReplay startupReplay = new StartupReplay(upserted -> engine.get().accept(upserted));
+  private List<Alert> storedAtStart;
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
       DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial,
@@ -178,7 +182,8 @@ public final class App implements AutoCloseable {
     this.slackRateLimiter = new RateLimiter(clock, Duration.ofSeconds(1), 1);
     ActionTokens actionTokens = new ActionTokens(persistence.actionKey());
     // Slack bot messages show the acknowledgement in force when they are rendered (after construction).
-    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun())
+    this.integrations = new Integrations(options.externalUrl(), DeliveryRuntime.system(observer, options.dryRun(),
+            ConcurrencyLimits.perReceiver(options.maxInFlightPerReceiver()))
         .withTracer(tracing.tracer()), templates, new PersistentSlackMessageStore(persistence.messageReferences()),
         slackRateLimiter, new RateLimiter(clock, Duration.ofSeconds(1), 1),
         new SignedLinks(actionTokens, options.externalUrl().toString(), clock,
@@ -196,10 +201,10 @@ public final class App implements AutoCloseable {
     this.maskedSources.set(maskSources(initial));
     this.web.set(initial.web());
     this.configLoadedAt.set(clock.instant());
-    // Resume where the last run stopped: the groups are rebuilt from the stored alerts, and the
-    // persisted notification log keeps them from notifying again what was already sent.
-    engine.get().accept(store.list(List.of()));
-    engine.get().resumeEscalations();
+    // Resume where the last run stopped: the groups are rebuilt from the stored alerts (replayed
+    // once intake is open, see startServing), and the persisted notification log keeps them from
+    // notifying again what was already sent.
+    this.storedAtStart = store.list(List.of());
     // Missing heartbeats raise their alert as intake would hand it on: stored, then dispatched.
     this.heartbeats = new HeartbeatMonitor(persistence.heartbeats(), dispatchScheduler, clock,
         alerts -> onAccepted(store.upsertAll(alerts)));
@@ -527,7 +532,8 @@ public final class App implements AutoCloseable {
   private void startServing() {
     persistence.schedulePruning(dispatchScheduler, MAINTENANCE_PERIOD, () -> new Retention(
         engine.get().config().server().resolvedRetention(), NOTIFICATION_LOG_RETENTION, SILENCE_RETENTION));
-    persistence.startPeerSync(dispatchScheduler, PEER_SYNC_PERIOD, alerts -> engine.get().accept(alerts));
+    persistence.startPeerSync(dispatchScheduler, PEER_SYNC_PERIOD,
+        alerts -> startupReplay.accept(Upserted.allNews(List.copyOf(alerts))));
     persistence.scheduleCheckpoints(dispatchScheduler);
     // Replicas sharing a store learn the escalations their peers started (and take them over).
     maintenance.scheduleAtFixedRate(this::resumeEscalations, ESCALATION_SCAN_PERIOD.toSeconds(),
@@ -535,6 +541,10 @@ public final class App implements AutoCloseable {
     heartbeats.configure(engine.get().config().heartbeats());
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
+    // Intake is open before the dispatcher knows the stored alerts: a restart answers pushes at
+    // once, and what they bring reaches the dispatcher after the replay, in order.
+    RoutingEngine first = engine.get();
+    maintenance.execute(() -> startupReplay.replay(() -> replayStored(first)));
     String access = AccessGuard.describe(engine.get().config().server(), web.get());
     if (access.startsWith(AccessGuard.OPEN)) {
       LOG.warn("{}", access);
@@ -577,8 +587,23 @@ public final class App implements AutoCloseable {
     // On the request thread, inside the intake span: the flushes of these alerts continue its trace.
     tracing.intakeSpans().remember(upserted.stored(), Span.current().getSpanContext());
     observer.received(upserted);
-    engine.get().accept(upserted);
+    startupReplay.accept(upserted);
     heartbeats.observe(upserted.stored());
+  }
+
+  /** Feeds the engine of the start what the store held then (a reload meanwhile replayed its own). */
+  private void replayStored(RoutingEngine first) {
+    List<Alert> stored = storedAtStart;
+    storedAtStart = null;
+    try {
+      if (engine.get() == first) {
+        first.accept(stored);
+        first.resumeEscalations();
+      }
+      LOG.info("replayed {} stored alerts into the dispatcher", stored.size());
+    } catch (RuntimeException e) {
+      LOG.error("replaying the stored alerts failed", e);
+    }
   }
 
   /** Reloads the configuration; on failure the running one stays and the outcome says why. */

@@ -2,6 +2,7 @@ package dev.tta.alertrouter;
 
 import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.explain.LogFormat;
+import dev.tta.alertrouter.notify.ConcurrencyLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,10 +23,12 @@ import java.util.Optional;
  * @param sharedStore a {@code jdbc:postgresql:} URL several replicas share; empty for SQLite under {@code data}
  * @param replica this replica's name among those sharing the store (unique among live replicas)
  * @param webConfig {@code --web.config.file}: TLS, response headers and users, in exporter-toolkit's format
+ * @param maxInFlightPerReceiver how many notifications of one receiver may be on the wire at once
  */
 public record AppOptions(
     Path config, Optional<Path> runbooks, String host, int port, Path data, boolean dryRun, URI externalUrl,
-    LogFormat logFormat, long explainCacheSize, Optional<String> sharedStore, String replica, Optional<Path> webConfig) {
+    LogFormat logFormat, long explainCacheSize, Optional<String> sharedStore, String replica, Optional<Path> webConfig,
+    int maxInFlightPerReceiver) {
   public AppOptions {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(runbooks, "runbooks");
@@ -42,6 +45,17 @@ public record AppOptions(
     Objects.requireNonNull(sharedStore, "sharedStore");
     Objects.requireNonNull(replica, "replica");
     Objects.requireNonNull(webConfig, "webConfig");
+    if (maxInFlightPerReceiver < 1) {
+      throw new IllegalArgumentException("notifications in flight per receiver must be at least 1: " + maxInFlightPerReceiver);
+    }
+  }
+
+  /** With the default bound of notifications in flight per receiver. */
+  public AppOptions(
+      Path config, Optional<Path> runbooks, String host, int port, Path data, boolean dryRun, URI externalUrl,
+      LogFormat logFormat, long explainCacheSize, Optional<String> sharedStore, String replica, Optional<Path> webConfig) {
+    this(config, runbooks, host, port, data, dryRun, externalUrl, logFormat, explainCacheSize, sharedStore, replica,
+        webConfig, ConcurrencyLimits.DEFAULT_PER_RECEIVER);
   }
 
   /** Without a web config. */
@@ -55,7 +69,7 @@ public record AppOptions(
   /** The same options with {@code --web.config.file}. */
   public AppOptions withWebConfig(Path file) {
     return new AppOptions(config, runbooks, host, port, data, dryRun, externalUrl, logFormat, explainCacheSize,
-        sharedStore, replica, Optional.of(file));
+        sharedStore, replica, Optional.of(file), maxInFlightPerReceiver);
   }
 
   /** State in SQLite under {@code data}. */

@@ -45,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "How many alerts' decision records explain keeps; the least recently touched go first. Default: ${DEFAULT-VALUE} (env ALERT_ROUTER_EXPLAIN_CACHE_SIZE)")
   long explainCacheSize;
 
+  @Option(names = "--notify.max-in-flight-per-receiver", paramLabel = "N",
+      defaultValue = "${env:ALERT_ROUTER_MAX_IN_FLIGHT_PER_RECEIVER:-4}",
+      description = "How many notifications of one receiver may be on the wire at once (each also counts against its integration type's bound of 8). A notification the receiver accepted but the log had not recorded is sent again after a crash; fewer in flight, fewer such repeats. Default: ${DEFAULT-VALUE} (env ALERT_ROUTER_MAX_IN_FLIGHT_PER_RECEIVER)")
+  int maxInFlightPerReceiver;
+
   // The URL may carry a password: from the environment (a Kubernetes Secret), it stays off the command line.
   @Option(names = "--store", paramLabel = "JDBC_URL", defaultValue = "${env:ALERT_ROUTER_STORE_URL}",
       description = "A jdbc:postgresql: URL several replicas share (HA). Default: env ALERT_ROUTER_STORE_URL, else SQLite under --data.")
@@ -81,9 +86,14 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("--explain-cache-size: must not be negative, found " + explainCacheSize);
       return 2;
     }
+    if (maxInFlightPerReceiver < 1) {
+      spec.commandLine().getErr().println("--notify.max-in-flight-per-receiver: must be at least 1, found " + maxInFlightPerReceiver);
+      return 2;
+    }
     URI external = externalUrl != null ? externalUrl : address.defaultExternalUrl();
     AppOptions options = new AppOptions(config, RunbooksFolder.orDefault(runbooks), address.host(), address.port(), data, dryRun,
-        external, format, explainCacheSize, Optional.ofNullable(store), replica, Optional.ofNullable(webConfigFile));
+        external, format, explainCacheSize, Optional.ofNullable(store), replica, Optional.ofNullable(webConfigFile),
+        maxInFlightPerReceiver);
     App app;
     try {
       app = App.start(options, Clock.systemUTC(), System.getenv());

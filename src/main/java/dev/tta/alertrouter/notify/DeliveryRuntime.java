@@ -48,12 +48,17 @@ public record DeliveryRuntime(
 
   /** The production runtime: system clock, real sleeps, default backoff and concurrency bounds. */
   public static DeliveryRuntime system(DeliveryListener listener, boolean dryRun) {
+    return system(listener, dryRun, ConcurrencyLimits.defaults());
+  }
+
+  /** {@link #system(DeliveryListener, boolean)} with other concurrency bounds. */
+  public static DeliveryRuntime system(DeliveryListener listener, boolean dryRun, ConcurrencyLimits concurrency) {
     return new DeliveryRuntime(
         Clock.systemUTC(),
         Sleeper.system(),
         new Random(),
         Backoff.defaults(),
-        ConcurrencyLimits.defaults(),
+        concurrency,
         listener,
         dryRun);
   }

@@ -191,9 +191,17 @@ public final class DeliveryStage implements Stage {
     return wait;
   }
 
-  /** One attempt, holding a permit of the type's concurrency bound only while it lasts. */
+  /** One attempt, holding a permit of the receiver's and of the type's concurrency bounds only while it lasts. */
   private Attempted attempt(Supplier<DeliveryOutcome> send, Attempts attempts) throws InterruptedException {
-    permits.acquire();
+    // Always the receiver's first, then the type's: one order, so two stages never wait on each other.
+    Semaphore receiverPermits = runtime.concurrency().permitsForReceiver(attempts.receiver);
+    receiverPermits.acquire();
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      receiverPermits.release();
+      throw e;
+    }
     Instant start = runtime.clock().instant();
     try {
       DeliveryOutcome outcome = Objects.requireNonNull(send.get(), "the notifier returned no outcome");
@@ -205,6 +213,7 @@ public final class DeliveryStage implements Stage {
       throw e;
     } finally {
       permits.release();
+      receiverPermits.release();
     }
   }
 

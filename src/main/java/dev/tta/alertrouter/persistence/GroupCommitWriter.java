@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +26,17 @@ import org.slf4j.LoggerFactory;
  * <p>A task that finds it has nothing to write ({@link WriteTask#prepare} returns false) is answered
  * without a commit. A batch of only such tasks costs no fsync, and, without a {@link
  * TransactionHook} (SQLite), no transaction and no database call at all.
+ *
+ * <p>{@link #writeFirst} is the priority lane: such a task goes ahead of everything queued and
+ * commits in a transaction of its own (with any other priority tasks waiting), right after the
+ * commit in progress. The notification log takes it, so that what a receiver accepted is recorded
+ * within one commit, not behind a storm's queued intake writes: the shorter that window, the fewer
+ * notifications a crash sends twice.
  */
 final class GroupCommitWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final int MAX_TASKS_PER_TRANSACTION = 1024;
-  private static final Pending STOP = new Pending(session -> {}, new CompletableFuture<>());
+  private static final Pending STOP = new Pending(session -> {}, new CompletableFuture<>(), false);
   private static final WriteTask NOTHING = new WriteTask() {
     @Override
     public boolean prepare() {
@@ -67,7 +73,7 @@ final class GroupCommitWriter implements AutoCloseable {
   private final SessionOpener opener;
   private final StoreHealth health;
   private volatile TransactionHook hook = TransactionHook.NONE;
-  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final BlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
   private final Object admission = new Object();
   private final Thread thread;
   private final AtomicLong commits = new AtomicLong();
@@ -92,12 +98,30 @@ final class GroupCommitWriter implements AutoCloseable {
    * @throws StoreUnavailableException when the writer is closed or the transaction failed
    */
   void write(WriteTask task) {
-    Pending pending = new Pending(Objects.requireNonNull(task, "task"), new CompletableFuture<>());
+    write(task, false);
+  }
+
+  /**
+   * {@link #write}, ahead of every task queued: in the next transaction after the one committing
+   * now, which holds only such tasks.
+   *
+   * @throws StoreUnavailableException when the writer is closed or the transaction failed
+   */
+  void writeFirst(WriteTask task) {
+    write(task, true);
+  }
+
+  private void write(WriteTask task, boolean first) {
+    Pending pending = new Pending(Objects.requireNonNull(task, "task"), new CompletableFuture<>(), first);
     synchronized (admission) {
       if (closed) {
         throw new StoreUnavailableException("the store is closed");
       }
-      queue.add(pending);
+      if (first) {
+        queue.addFirst(pending);
+      } else {
+        queue.addLast(pending);
+      }
     }
     try {
       pending.done().get();
@@ -152,9 +176,9 @@ final class GroupCommitWriter implements AutoCloseable {
       }
       closed = true;
       if (last != NOTHING) {
-        queue.add(new Pending(last, new CompletableFuture<>()));
+        queue.addLast(new Pending(last, new CompletableFuture<>(), false));
       }
-      queue.add(STOP);
+      queue.addLast(STOP);
     }
     try {
       thread.join();
@@ -169,8 +193,17 @@ final class GroupCommitWriter implements AutoCloseable {
       boolean stop = false;
       while (!stop) {
         batch = new ArrayList<>();
-        batch.add(queue.take());
-        queue.drainTo(batch, MAX_TASKS_PER_TRANSACTION - 1);
+        Pending head = queue.takeFirst();
+        batch.add(head);
+        if (head.first()) {
+          // The priority lane: only the priority tasks at the front, in a short transaction of their own.
+          for (Pending next = queue.peekFirst(); next != null && next.first() && batch.size() < MAX_TASKS_PER_TRANSACTION;
+              next = queue.peekFirst()) {
+            batch.add(queue.pollFirst());
+          }
+        } else {
+          queue.drainTo(batch, MAX_TASKS_PER_TRANSACTION - 1);
+        }
         stop = batch.remove(STOP);
         if (!batch.isEmpty()) {
           writeBatch(batch);
@@ -370,5 +403,6 @@ final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private record Pending(WriteTask task, CompletableFuture<Void> done) {}
+  /** @param first taken by the priority lane ({@link #writeFirst}) */
+  private record Pending(WriteTask task, CompletableFuture<Void> done, boolean first) {}
 }

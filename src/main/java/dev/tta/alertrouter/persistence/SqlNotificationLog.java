@@ -39,7 +39,8 @@ final class SqlNotificationLog implements NotificationLog {
   public void record(Key key, Entry entry) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(entry, "entry");
-    writer.write(
+    // Ahead of queued intake writes: until this commits, a crash would send the notification again.
+    writer.writeFirst(
         new WriteTask() {
           @Override
           public void write(WriteSession session) throws SQLException {

@@ -21,8 +21,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * No Docker engine runs here, so the image is checked by reading: it must package the jar that
- * {@code mvn package} makes and run the same {@code serve} command as README, with options the
- * command really has.
+ * {@code mvn package} makes and run the same {@code serve} command as README, through the same
+ * launcher ({@code bin/alert-router}), with options the command really has.
  */
 class DockerfileTest {
   private static final Path ROOT = Path.of("");
@@ -39,7 +39,11 @@ class DockerfileTest {
     Matcher copy = Pattern.compile("COPY --from=build /src/(\\S+) (\\S+)").matcher(dockerfile);
     assertTrue(copy.find(), "the run stage copies from the build stage");
     assertEquals(jar, copy.group(1));
-    assertTrue(entrypoint(dockerfile).contains(copy.group(2)), "the entrypoint runs the copied jar");
+    // The launcher looks for the jar beside its own folder (bin/../alert-router.jar).
+    Path launcher = Path.of(entrypoint(dockerfile));
+    assertTrue(dockerfile.contains("COPY bin/alert-router " + launcher), "the entrypoint is README's launcher");
+    assertEquals(Path.of(copy.group(2)), launcher.getParent().getParent().resolve(Path.of(jar).getFileName()),
+        "the launcher finds the copied jar");
   }
 
   @Test
@@ -88,9 +92,9 @@ class DockerfileTest {
     return new ObjectMapper().readValue(m.group(1), new TypeReference<List<String>>() {});
   }
 
-  /** The arguments after {@code alert-router.jar} in README's run command. */
+  /** The arguments after the launcher in README's run command. */
   private static List<String> readmeServeArgs(String readme) {
-    Matcher m = Pattern.compile("java -jar target/alert-router\\.jar (serve [^\\n`]*)").matcher(readme);
+    Matcher m = Pattern.compile("&& bin/alert-router (serve [^\\n`]*)").matcher(readme);
     assertTrue(m.find(), "README shows the serve command");
     return new ArrayList<>(Arrays.asList(m.group(1).trim().split("\\s+")));
   }

@@ -166,6 +166,30 @@ class DeliveryIsolationTest {
     assertEquals(List.of(Result.SENT, Result.SENT, Result.SENT), listener.results());
   }
 
+  @Test
+  void theConcurrencyBoundLimitsNotificationsInFlightPerReceiver() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    healthy.onArrival(request -> release.await(GUARD_SECONDS, TimeUnit.SECONDS));
+    ConcurrencyLimits limits = new ConcurrencyLimits(8, Map.of(), 2);
+    DeliveryRuntime runtime = runtime(new ManualSleeper(clock), limits);
+    // Three flushes of one receiver (three groups) and one of another, all to webhooks.
+    List<Future<List<Alert>>> flushes =
+        List.of("platform-team", "platform-team", "platform-team", "cost-team").stream()
+            .map(receiver -> pool.submit(
+                () -> new DeliveryStage(webhook(healthy), 0, runtime, DeliveryOptions.defaults()).apply(context(receiver), alerts)))
+            .toList();
+
+    // Two of platform-team's are on the wire, its third waits; cost-team's is not held up by it.
+    awaitCondition(() -> healthy.requests().size() == 3 && limits.permitsForReceiver("platform-team").getQueueLength() == 1);
+    assertEquals(2, healthy.requests().stream().filter(r -> r.body().contains("platform-team")).count());
+    assertEquals(1, healthy.requests().stream().filter(r -> r.body().contains("cost-team")).count());
+    release.countDown();
+    for (Future<List<Alert>> flush : flushes) {
+      assertEquals(alerts, flush.get(GUARD_SECONDS, TimeUnit.SECONDS));
+    }
+    assertEquals(4, healthy.requests().size());
+  }
+
   private DeliveryRuntime runtime(Sleeper sleeper, ConcurrencyLimits limits) {
     return new DeliveryRuntime(clock, sleeper, new FixedJitter(0.5), BACKOFF, limits, listener, false);
   }

@@ -72,6 +72,36 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void aPriorityWriteCommitsAheadOfQueuedWritesInATransactionOfItsOwn() throws Exception {
+    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
+    writerBusy.await();
+    List<Future<?>> queued = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      int value = i;
+      queued.add(callers.submit(() -> writer.write(insert(value))));
+      awaitQueued(i);
+    }
+    Future<?> urgent = callers.submit(() -> writer.writeFirst(insert(100)));
+    awaitQueued(6);
+    Future<?> alsoUrgent = callers.submit(() -> writer.writeFirst(insert(101)));
+    awaitQueued(7);
+
+    releaseWriter.countDown();
+    first.get();
+    urgent.get();
+    alsoUrgent.get();
+    for (Future<?> each : queued) {
+      each.get();
+    }
+
+    List<Integer> values = values();
+    assertEquals(List.of(0), values.subList(0, 1));
+    assertEquals(java.util.Set.of(100, 101), java.util.Set.copyOf(values.subList(1, 3)), "the priority writes next: " + values);
+    assertEquals(List.of(1, 2, 3, 4, 5), values.subList(3, 8), "then the queued ones, in order");
+    assertEquals(3, writer.commits(), "the blocked write, the two priority writes, the five queued");
+  }
+
+  @Test
   void aFailingWriteFailsOnlyItsOwnCaller() throws Exception {
     Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
     writerBusy.await();

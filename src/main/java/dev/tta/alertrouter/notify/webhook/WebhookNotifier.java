@@ -17,14 +17,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Posts Alertmanager's webhook payload (version "4") to a {@code webhook_configs} URL, so that
  * alert-router can feed whatever reads Alertmanager's webhooks. 2xx is delivered; 429 and 5xx may
- * be retried; any other answer is permanent.
+ * be retried; any other answer is permanent. Each post carries an {@link IdempotencyKey}.
  */
 public final class WebhookNotifier implements DigestNotifier {
   public static final String TYPE = "webhook";
@@ -71,13 +71,14 @@ public final class WebhookNotifier implements DigestNotifier {
 
   @Override
   public DeliveryOutcome send(Notification notification) {
-    return post(bytes(message(notification)));
+    Notification kept = kept(notification);
+    return post(bytes(message(notification, kept)), Map.of(IdempotencyKey.HEADER, IdempotencyKey.of(kept)));
   }
 
   /** A digest in the shape of Alertmanager's payload, with no alerts and a {@code digest} object. */
   @Override
   public DeliveryOutcome sendDigest(Digest digest) {
-    return post(bytes(WebhookDigest.of(json, digest, externalUrl)));
+    return post(bytes(WebhookDigest.of(json, digest, externalUrl)), Map.of());
   }
 
   @Override
@@ -85,13 +86,13 @@ public final class WebhookNotifier implements DigestNotifier {
     return new String(bytes(WebhookDigest.of(json, digest, externalUrl)), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private DeliveryOutcome post(byte[] body) {
+  private DeliveryOutcome post(byte[] body, Map<String, String> headers) {
     if (config.url().isEmpty()) {
       return new DeliveryOutcome.Permanent("no url configured (its environment variable is unset)");
     }
     String url = config.url().get().reveal();
     try {
-      HttpPoster.Response response = poster.postJson(URI.create(url), body);
+      HttpPoster.Response response = poster.sendJson("POST", URI.create(url), body, headers);
       String said = HttpOutcomes.snippet(response.body());
       return HttpOutcomes.of(
           response, clock.instant(), "webhook answered " + response.status() + (said.isEmpty() ? "" : ": " + said));
@@ -106,14 +107,17 @@ public final class WebhookNotifier implements DigestNotifier {
   /** The payload {@link #send} posts; the URL, which may hold a token, is not part of it. */
   @Override
   public String render(Notification notification) {
-    return new String(bytes(message(notification)), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(bytes(message(notification, kept(notification))), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private ObjectNode message(Notification notification) {
-    List<Alert> kept = WebhookMessage.firstOf(notification.alerts(), config.maxAlerts());
-    long truncated = notification.alerts().size() - kept.size();
-    ObjectNode message =
-        WebhookMessage.of(json, new Notification(notification.context(), kept), truncated, externalUrl);
+  /** The notification cut to max_alerts: what the payload and its idempotency key carry. */
+  private Notification kept(Notification notification) {
+    return new Notification(notification.context(), WebhookMessage.firstOf(notification.alerts(), config.maxAlerts()));
+  }
+
+  private ObjectNode message(Notification notification, Notification kept) {
+    long truncated = notification.alerts().size() - kept.alerts().size();
+    ObjectNode message = WebhookMessage.of(json, kept, truncated, externalUrl);
     if (!notification.firing().isEmpty()) {
       // Alertmanager's fields stay as they are; readers that know this one find the link here.
       actions.acknowledge(notification.context().groupKey(), Ack.VIA_LINK)

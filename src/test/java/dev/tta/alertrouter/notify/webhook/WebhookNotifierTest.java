@@ -134,6 +134,29 @@ class WebhookNotifierTest {
   }
 
   @Test
+  void theSameContentRepeatsTheIdempotencyKeyAndNewContentChangesIt() throws IOException {
+    Alert api = new Alert(Labels.of("alertname", "X", "service", "api"), Map.of(), FLUSH.minusSeconds(60), null, "", FLUSH);
+    Alert db = new Alert(Labels.of("alertname", "X", "service", "db"), Map.of(), FLUSH.minusSeconds(60), null, "", FLUSH);
+    Alert dbResolved = new Alert(db.labels(), Map.of(), db.startsAt(), FLUSH.minusSeconds(1), "", FLUSH);
+    WebhookNotifier notifier = notifier(config(0));
+    FlushContext group = context("default", "{}:{alertname=\"X\"}", Labels.of("alertname", "X"));
+    FlushContext later = new FlushContext(group.groupKey(), group.groupLabels(), group.receiver(), group.routeKey(),
+        group.repeatInterval(), group.groupInterval(), List.of(), List.of(), FLUSH.plusSeconds(300));
+
+    notifier.send(new Notification(group, List.of(api, db)));
+    // The same alerts, in another order, sent again after a restart: the same content.
+    notifier.send(new Notification(later, List.of(db, api)));
+    notifier.send(new Notification(group, List.of(api, dbResolved)));
+    notifier.send(new Notification(group, List.of(api)));
+    notifier.send(new Notification(context("default", "{}:{alertname=\"Y\"}", Labels.of("alertname", "Y")), List.of(api, db)));
+
+    List<String> keys = peer.requests().stream().map(r -> r.header(IdempotencyKey.HEADER)).toList();
+    assertTrue(keys.get(0).matches("[0-9a-f]{64}"), keys.get(0));
+    assertEquals(keys.get(0), keys.get(1));
+    assertEquals(4, new java.util.HashSet<>(keys.subList(1, 5)).size(), "each change of content gives a new key: " + keys);
+  }
+
+  @Test
   void answersBecomeOutcomes() throws IOException {
     peer.then(Answer.of(204), Answer.of(429).withHeader("Retry-After", "20"), Answer.of(503),
         Answer.json(400, "{\"error\":\"bad payload\"}"), Answer.of(404));

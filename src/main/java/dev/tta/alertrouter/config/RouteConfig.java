@@ -56,6 +56,12 @@ public record RouteConfig(
   }
 
   /** A route that inherits its flapping and resolve rules. */
+  /** This route with {@code children} in place of its routes, every other setting kept. */
+  public RouteConfig withRoutes(List<RouteConfig> children) {
+    return new RouteConfig(receiver, groupBy, matchers, continueMatching, groupWait, groupInterval, repeatInterval,
+        muteTimeIntervals, activeTimeIntervals, children, shadow, location, escalate, flapping, resolve);
+  }
+
   public RouteConfig(String receiver, List<String> groupBy, List<Matcher> matchers, boolean continueMatching,
       Duration groupWait, Duration groupInterval, Duration repeatInterval, List<String> muteTimeIntervals,
       List<String> activeTimeIntervals, List<RouteConfig> routes, boolean shadow, SourceLocation location,

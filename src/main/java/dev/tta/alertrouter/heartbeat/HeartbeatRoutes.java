@@ -26,8 +26,6 @@ public final class HeartbeatRoutes {
           false, null, null, null, List.of(), List.of(), List.of(), heartbeat.location()));
     }
     children.addAll(root.routes());
-    return new RouteConfig(root.receiver(), root.groupBy(), root.matchers(), root.continueMatching(),
-        root.groupWait(), root.groupInterval(), root.repeatInterval(), root.muteTimeIntervals(),
-        root.activeTimeIntervals(), children, root.shadow(), root.location(), root.escalate());
+    return root.withRoutes(children);
   }
 }

@@ -60,10 +60,7 @@ public final class TeamRoutes {
     for (TeamConfig team : sortedByName(teams)) {
       children.add(teamRoute(team));
     }
-    return new RouteConfig(root.receiver(), root.groupBy(), root.matchers(), root.continueMatching(),
-        root.groupWait(), root.groupInterval(), root.repeatInterval(), root.muteTimeIntervals(),
-        root.activeTimeIntervals(), children, root.shadow(), root.location(), root.escalate(), root.flapping(),
-        root.resolve());
+    return root.withRoutes(children);
   }
 
   /** The team whose route an alert's team label selects (the first by name if several could), if any. */

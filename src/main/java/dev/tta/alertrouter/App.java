@@ -41,6 +41,8 @@ import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
 import dev.tta.alertrouter.flap.FlapStatus;
 import dev.tta.alertrouter.heartbeat.HeartbeatMonitor;
+import dev.tta.alertrouter.mute.MaintenanceSilences;
+import dev.tta.alertrouter.mute.SilenceReferences;
 import dev.tta.alertrouter.http.AckHandlers;
 import dev.tta.alertrouter.http.ConfigDiffAction;
 import dev.tta.alertrouter.http.HeartbeatHandlers;
@@ -149,6 +151,7 @@ public final class App implements AutoCloseable {
   private volatile boolean lastReloadSucceeded = true;
   private final CaptureWriter capture;
   private final HeartbeatMonitor heartbeats;
+  private final MaintenanceSilences maintenanceSilences;
   private final Map<String, String> environment;
   private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
   /** The configuration files in force, masked, read when loaded: files edited since are not in force. */
@@ -170,6 +173,7 @@ public final class App implements AutoCloseable {
     this.persistence = persistence;
     this.store = persistence.alerts();
     this.silences = new Silences(persistence.silences(), clock, SILENCE_RETENTION);
+    this.maintenanceSilences = new MaintenanceSilences(silences, clock);
     this.notificationLog = persistence.notificationLog();
     this.dispatchScheduler = new ExecutorScheduler("dispatch", Math.max(2, Runtime.getRuntime().availableProcessors()));
     // Each fanout branch runs in the flush's trace context, so its spans join the flush's trace.
@@ -228,7 +232,8 @@ public final class App implements AutoCloseable {
         reloadAction,
         this::onAccepted,
         clock)
-        .withSilences(new SilenceHandlers(silences, clock))
+        .withSilences(new SilenceHandlers(silences, clock,
+            draft -> SilenceReferences.problems(draft, engine.get().config())))
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
         .withQueries(queries)
         .withV2(new V2Api(queries, silences, () -> engine.get().view(), this::statusFacts, clock))
@@ -539,6 +544,7 @@ public final class App implements AutoCloseable {
     maintenance.scheduleAtFixedRate(this::resumeEscalations, ESCALATION_SCAN_PERIOD.toSeconds(),
         ESCALATION_SCAN_PERIOD.toSeconds(), TimeUnit.SECONDS);
     heartbeats.configure(engine.get().config().heartbeats());
+    maintenanceSilences.apply(engine.get().config().maintenance());
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
     // Intake is open before the dispatcher knows the stored alerts: a restart answers pushes at
@@ -646,6 +652,7 @@ public final class App implements AutoCloseable {
     fresh.accept(store.list(List.of()));
     fresh.resumeEscalations();
     heartbeats.configure(loaded.config().heartbeats());
+    maintenanceSilences.apply(loaded.config().maintenance());
     configLoadedAt.set(clock.instant());
     lastReloadSucceeded = true;
     LOG.info("configuration reloaded from {}", options.config());

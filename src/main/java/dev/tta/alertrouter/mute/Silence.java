@@ -6,6 +6,7 @@ import dev.tta.alertrouter.alert.Matchers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A stored silence. The constructor keeps the invariants Alertmanager's silence store keeps (at
@@ -20,6 +21,9 @@ import java.util.Objects;
  * @param createdBy who created it
  * @param comment why
  * @param updatedAt when it was last written
+ * @param recurrence names of {@code time_intervals}: when given, the silence mutes only while now
+ *     falls in one of them (a recurring maintenance window); empty mutes for its whole span
+ * @param owner the receiver told about the silence (window opening, expiry), if any
  */
 public record Silence(
     String id,
@@ -28,7 +32,9 @@ public record Silence(
     Instant endsAt,
     String createdBy,
     String comment,
-    Instant updatedAt) {
+    Instant updatedAt,
+    List<String> recurrence,
+    Optional<String> owner) {
 
   public Silence {
     Objects.requireNonNull(id, "id");
@@ -50,6 +56,14 @@ public record Silence(
     Objects.requireNonNull(createdBy, "createdBy");
     Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    recurrence = List.copyOf(Objects.requireNonNull(recurrence, "recurrence"));
+    Objects.requireNonNull(owner, "owner");
+  }
+
+  /** A one-off silence without an owner, as Alertmanager knows them. */
+  public Silence(String id, List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy,
+      String comment, Instant updatedAt) {
+    this(id, matchers, startsAt, endsAt, createdBy, comment, updatedAt, List.of(), Optional.empty());
   }
 
   /**
@@ -81,12 +95,33 @@ public record Silence(
     return Matchers.allMatch(matchers, labels);
   }
 
-  /** True when the silence is active at {@code now} and matches {@code labels}. */
-  public boolean mutes(Labels labels, Instant now) {
-    return stateAt(now) == SilenceState.ACTIVE && matches(labels);
+  /**
+   * True when the silence is active at {@code now}, inside its recurrence (if it has one) and
+   * matches {@code labels}. A recurrence naming an interval the configuration no longer defines
+   * holds no instant: an alert then notifies rather than being muted by a window nobody can see.
+   */
+  public boolean mutes(Labels labels, Instant now, TimeIntervals intervals) {
+    return stateAt(now) == SilenceState.ACTIVE && insideRecurrence(now, intervals) && matches(labels);
+  }
+
+  /** True for a silence without recurrence, else when {@code now} falls in one of its intervals. */
+  public boolean insideRecurrence(Instant now, TimeIntervals intervals) {
+    if (recurrence.isEmpty()) {
+      return true;
+    }
+    for (String name : recurrence) {
+      if (intervals.names().contains(name) && intervals.contains(name, now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean recurring() {
+    return !recurrence.isEmpty();
   }
 
   Silence withTimes(Instant newStartsAt, Instant newEndsAt, Instant newUpdatedAt) {
-    return new Silence(id, matchers, newStartsAt, newEndsAt, createdBy, comment, newUpdatedAt);
+    return new Silence(id, matchers, newStartsAt, newEndsAt, createdBy, comment, newUpdatedAt, recurrence, owner);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.persistence;
 
+import dev.tta.alertrouter.mute.TimeIntervals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,7 +106,7 @@ class PersistenceRestartTest {
       assertEquals(List.of(expired), silences.list(SilenceState.EXPIRED).stream().map(s -> s.id()).toList());
       assertEquals(
           List.of(active),
-          silences.mutes(Labels.of("alertname", "X", "service", "web", "team", "platform"), clock.instant()));
+          silences.mutes(Labels.of("alertname", "X", "service", "web", "team", "platform"), clock.instant(), TimeIntervals.none()));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.persistence;
 
+import dev.tta.alertrouter.mute.TimeIntervals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,7 +83,7 @@ class PostgresReplicasTest {
     b.syncWithPeers(clock.instant(), fed::addAll);
 
     assertEquals(Optional.of(down), b.alerts().get(down.fingerprint()));
-    assertEquals(List.of(silence), new Silences(b.silences(), clock, Duration.ofHours(120)).mutes(API_DOWN, T0));
+    assertEquals(List.of(silence), new Silences(b.silences(), clock, Duration.ofHours(120)).mutes(API_DOWN, T0, TimeIntervals.none()));
     assertEquals(Optional.of(entry), b.notificationLog().last(key));
     assertEquals(Optional.of("C024BE91L/1700000000.000100"), b.messageReferences().get(key),
         "B, taking the group over, updates A's Slack message");

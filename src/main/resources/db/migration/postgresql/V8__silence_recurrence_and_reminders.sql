@@ -1,0 +1,5 @@
+-- Recurring maintenance windows: a silence may mute only inside named time_intervals (recurrence,
+-- a JSON array of names; '[]' for a one-off silence as Alertmanager's) and name the receiver told
+-- about it (owner, null when nobody is).
+ALTER TABLE silences ADD COLUMN recurrence TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE silences ADD COLUMN owner TEXT;

@@ -43,6 +43,7 @@ import dev.tta.alertrouter.flap.FlapStatus;
 import dev.tta.alertrouter.heartbeat.HeartbeatMonitor;
 import dev.tta.alertrouter.mute.MaintenanceSilences;
 import dev.tta.alertrouter.mute.SilenceReferences;
+import dev.tta.alertrouter.reminder.SilenceReminders;
 import dev.tta.alertrouter.http.AckHandlers;
 import dev.tta.alertrouter.http.ConfigDiffAction;
 import dev.tta.alertrouter.http.HeartbeatHandlers;
@@ -152,6 +153,7 @@ public final class App implements AutoCloseable {
   private final CaptureWriter capture;
   private final HeartbeatMonitor heartbeats;
   private final MaintenanceSilences maintenanceSilences;
+  private final SilenceReminders silenceReminders;
   private final Map<String, String> environment;
   private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
   /** The configuration files in force, masked, read when loaded: files edited since are not in force. */
@@ -212,6 +214,10 @@ public final class App implements AutoCloseable {
     // Missing heartbeats raise their alert as intake would hand it on: stored, then dispatched.
     this.heartbeats = new HeartbeatMonitor(persistence.heartbeats(), dispatchScheduler, clock,
         alerts -> onAccepted(store.upsertAll(alerts)));
+    this.silenceReminders = new SilenceReminders(silences, store, () -> new SilenceReminders.Settings(
+            engine.get().timeIntervals(), engine.get().config().server().silenceReminderAfter()),
+        new SilenceReminderNotifier(integrations, () -> engine.get().config(), options.dryRun(), clock),
+        dispatchScheduler, clock);
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
     metrics.trackStore(persistence::reachable, persistence::outages);
@@ -545,6 +551,7 @@ public final class App implements AutoCloseable {
         ESCALATION_SCAN_PERIOD.toSeconds(), TimeUnit.SECONDS);
     heartbeats.configure(engine.get().config().heartbeats());
     maintenanceSilences.apply(engine.get().config().maintenance());
+    silenceReminders.start();
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
     // Intake is open before the dispatcher knows the stored alerts: a restart answers pushes at
@@ -701,6 +708,7 @@ public final class App implements AutoCloseable {
       capture.close();
     }
     heartbeats.close();
+    silenceReminders.close();
     engine.get().close();
     maintenance.shutdownNow();
     try {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A stored silence. The constructor keeps the invariants Alertmanager's silence store keeps (at
@@ -24,6 +25,9 @@ import java.util.Optional;
  * @param recurrence names of {@code time_intervals}: when given, the silence mutes only while now
  *     falls in one of them (a recurring maintenance window); empty mutes for its whole span
  * @param owner the receiver told about the silence (window opening, expiry), if any
+ * @param reminded the reminders already sent to the owner ({@link Reminder#key()}s); kept with the
+ *     silence so a restart or a replica does not send them again, and reset when the silence is
+ *     rewritten
  */
 public record Silence(
     String id,
@@ -34,7 +38,8 @@ public record Silence(
     String comment,
     Instant updatedAt,
     List<String> recurrence,
-    Optional<String> owner) {
+    Optional<String> owner,
+    Set<String> reminded) {
 
   public Silence {
     Objects.requireNonNull(id, "id");
@@ -58,6 +63,12 @@ public record Silence(
     Objects.requireNonNull(updatedAt, "updatedAt");
     recurrence = List.copyOf(Objects.requireNonNull(recurrence, "recurrence"));
     Objects.requireNonNull(owner, "owner");
+    reminded = Set.copyOf(Objects.requireNonNull(reminded, "reminded"));
+  }
+
+  public Silence(String id, List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy,
+      String comment, Instant updatedAt, List<String> recurrence, Optional<String> owner) {
+    this(id, matchers, startsAt, endsAt, createdBy, comment, updatedAt, recurrence, owner, Set.of());
   }
 
   /** A one-off silence without an owner, as Alertmanager knows them. */
@@ -121,7 +132,13 @@ public record Silence(
     return !recurrence.isEmpty();
   }
 
+  /** This silence, with {@code reminded} as the reminders sent; its updatedAt stays the author's. */
+  public Silence withReminded(Set<String> newReminded) {
+    return new Silence(id, matchers, startsAt, endsAt, createdBy, comment, updatedAt, recurrence, owner, newReminded);
+  }
+
   Silence withTimes(Instant newStartsAt, Instant newEndsAt, Instant newUpdatedAt) {
-    return new Silence(id, matchers, newStartsAt, newEndsAt, createdBy, comment, newUpdatedAt, recurrence, owner);
+    return new Silence(id, matchers, newStartsAt, newEndsAt, createdBy, comment, newUpdatedAt, recurrence, owner,
+        reminded);
   }
 }

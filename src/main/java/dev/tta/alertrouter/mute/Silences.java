@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -132,6 +133,21 @@ public final class Silences {
   private static boolean sameDeclaration(Silence a, Silence b) {
     return new HashSet<>(a.matchers()).equals(new HashSet<>(b.matchers())) && a.endsAt().equals(b.endsAt())
         && a.recurrence().equals(b.recurrence()) && a.owner().equals(b.owner()) && a.comment().equals(b.comment());
+  }
+
+  /**
+   * Keeps that {@code reminded} reminders were sent for {@code seen}, unless the silence was
+   * rewritten (or removed) since it was read: a reminder never overwrites an edit.
+   *
+   * @return whether it was kept
+   */
+  public synchronized boolean markReminded(Silence seen, Set<String> reminded) {
+    Optional<Silence> stored = store.get(seen.id());
+    if (stored.isEmpty() || !stored.get().equals(seen)) {
+      return false;
+    }
+    store.put(seen.withReminded(reminded));
+    return true;
   }
 
   public Optional<Silence> get(String id) {

@@ -7,15 +7,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Maps silences to rows of the {@code silences} table and back. */
 final class SilenceRows {
   private static final String UPSERT =
       "INSERT INTO silences (id, matchers, starts_at, ends_at, created_by, comment, updated_at,"
-          + " recurrence, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET matchers = excluded.matchers,"
+          + " recurrence, owner, reminded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET matchers = excluded.matchers,"
           + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
           + " created_by = excluded.created_by, comment = excluded.comment,"
-          + " updated_at = excluded.updated_at, recurrence = excluded.recurrence, owner = excluded.owner";
+          + " updated_at = excluded.updated_at, recurrence = excluded.recurrence, owner = excluded.owner,"
+          + " reminded = excluded.reminded";
 
   static final String DELETE = "DELETE FROM silences WHERE id = ?";
 
@@ -23,11 +25,11 @@ final class SilenceRows {
   static final String DELETE_IF_UNCHANGED = "DELETE FROM silences WHERE id = ? AND updated_at = ?";
 
   private static final String COLUMNS =
-      "id, matchers, starts_at, ends_at, created_by, comment, updated_at, recurrence, owner";
+      "id, matchers, starts_at, ends_at, created_by, comment, updated_at, recurrence, owner, reminded";
 
   static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM silences";
 
-  /** PostgreSQL: the rows written since a change number, with their number (10) and writer (11). */
+  /** PostgreSQL: the rows written since a change number, with their number (11) and writer (12). */
   static final String SELECT_CHANGED =
       "SELECT " + COLUMNS + ", change_seq, written_by FROM silences WHERE change_seq > ? ORDER BY change_seq";
 
@@ -53,6 +55,7 @@ final class SilenceRows {
     statement.setString(7, silence.updatedAt().toString());
     statement.setString(8, json.strings(silence.recurrence()));
     statement.setString(9, silence.owner().orElse(null));
+    statement.setString(10, json.strings(silence.reminded().stream().sorted().toList()));
   }
 
   Silence read(ResultSet row) throws SQLException {
@@ -65,6 +68,7 @@ final class SilenceRows {
         row.getString(6),
         Instant.parse(row.getString(7)),
         json.parseStrings(row.getString(8)),
-        Optional.ofNullable(row.getString(9)));
+        Optional.ofNullable(row.getString(9)),
+        Set.copyOf(json.parseStrings(row.getString(10))));
   }
 }

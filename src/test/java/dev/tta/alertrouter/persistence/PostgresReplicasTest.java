@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.persistence;
 
+import dev.tta.alertrouter.mute.Silence;
 import dev.tta.alertrouter.mute.TimeIntervals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +93,22 @@ class PostgresReplicasTest {
     b.syncWithPeers(clock.instant(), fed::addAll);
     assertEquals(Optional.empty(), b.messageReferences().get(key), "and hears when A started a new one");
     assertEquals(List.of(down), fed, "B's dispatcher is told of A's alert");
+  }
+
+  @Test
+  void aRecurringSilencesOwnerAndRemindersReachThePeer() {
+    Silences silencesOnA = new Silences(a.silences(), clock, Duration.ofHours(120));
+    String id = silencesOnA.set(new SilenceDraft(null, List.of(Matchers.parse("service=db")), T0,
+        T0.plus(Duration.ofDays(30)), "ops", "weekly patching", List.of("sunday-night"), Optional.of("db-team")));
+    Silence written = silencesOnA.get(id).orElseThrow();
+    assertTrue(silencesOnA.markReminded(written, Set.of("window-opened")));
+
+    b.syncWithPeers(clock.instant(), alerts -> {});
+
+    Silence read = b.silences().get(id).orElseThrow();
+    assertEquals(List.of("sunday-night"), read.recurrence());
+    assertEquals(Optional.of("db-team"), read.owner());
+    assertEquals(Set.of("window-opened"), read.reminded(), "B does not send A's reminder again");
   }
 
   @Test

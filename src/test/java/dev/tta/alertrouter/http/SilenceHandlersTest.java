@@ -1,15 +1,15 @@
 package dev.tta.alertrouter.http;
 
-import dev.tta.alertrouter.mute.TimeIntervals;
-import dev.tta.alertrouter.dispatch.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.mute.InMemorySilenceStore;
 import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.mute.TimeIntervals;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;

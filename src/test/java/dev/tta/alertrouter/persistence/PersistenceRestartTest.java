@@ -1,6 +1,5 @@
 package dev.tta.alertrouter.persistence;
 
-import dev.tta.alertrouter.mute.TimeIntervals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.mute.SilenceDraft;
 import dev.tta.alertrouter.mute.SilenceState;
 import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.mute.TimeIntervals;
 import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.StoreUnavailableException;

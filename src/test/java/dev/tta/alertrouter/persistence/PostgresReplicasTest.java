@@ -1,7 +1,5 @@
 package dev.tta.alertrouter.persistence;
 
-import dev.tta.alertrouter.mute.Silence;
-import dev.tta.alertrouter.mute.TimeIntervals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,8 +10,10 @@ import dev.tta.alertrouter.alert.Matchers;
 import dev.tta.alertrouter.dispatch.FlushContext;
 import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.dispatch.ManualScheduler;
+import dev.tta.alertrouter.mute.Silence;
 import dev.tta.alertrouter.mute.SilenceDraft;
 import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.mute.TimeIntervals;
 import dev.tta.alertrouter.notify.NotificationLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two replicas sharing a real PostgreSQL: shared state, merges across replicas, group leases. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

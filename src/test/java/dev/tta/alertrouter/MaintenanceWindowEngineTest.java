@@ -70,8 +70,9 @@ class MaintenanceWindowEngineTest {
   /** One router process, wired as {@link App} wires it, on the manual clock and the test's data folder. */
   private final class Router implements AutoCloseable {
     final Persistence persistence = Persistence.open(dir.resolve("data"), clock, StaleAlertListener.IGNORE);
+    final ExplainRecorder explain = new ExplainRecorder(100);
     final DecisionObserver observer = new DecisionObserver(new DecisionMetrics(new RouterMetrics("test")),
-        new ExplainRecorder(100), new DecisionLog(LogFormat.JSON, new PrintStream(OutputStream.nullOutputStream())), clock);
+        explain, new DecisionLog(LogFormat.JSON, new PrintStream(OutputStream.nullOutputStream())), clock);
     final Silences silences = new Silences(persistence.silences(), clock, Duration.ofHours(120));
     final RoutingEngine engine;
     final SilenceReminders reminders;
@@ -174,8 +175,7 @@ class MaintenanceWindowEngineTest {
   private boolean notifiedAt(Instant flushAt) {
     advanceTo(flushAt.minus(GROUP_WAIT));
     String probe = flushAt.toString();
-    router.receive(new Alert(Labels.of("alertname", "DbDown", "service", "db", "probe", probe), Map.of(),
-        clock.instant(), flushAt.plus(Duration.ofMinutes(1)), "", clock.instant()));
+    router.receive(probeAlert(flushAt));
     advanceTo(flushAt);
     return to("ops").stream().anyMatch(p -> p.path("alerts").get(0).path("labels").path("probe").asText().equals(probe));
   }
@@ -184,6 +184,12 @@ class MaintenanceWindowEngineTest {
   private List<JsonNode> about(String silenceId) {
     return to("db-team").stream()
         .filter(p -> p.path("alerts").get(0).path("labels").path("silence").asText().equals(silenceId)).toList();
+  }
+
+  private Alert probeAlert(Instant flushAt) {
+    Instant sent = flushAt.minus(GROUP_WAIT);
+    return new Alert(Labels.of("alertname", "DbDown", "service", "db", "probe", flushAt.toString()), Map.of(),
+        sent, flushAt.plus(Duration.ofMinutes(1)), "", sent);
   }
 
   private List<String> reminders(String kind) {
@@ -216,6 +222,10 @@ class MaintenanceWindowEngineTest {
     assertTrue(notifiedAt(Instant.parse("2027-03-27T23:59:00Z")), "00:59 CET");
     assertEquals(false, notifiedAt(Instant.parse("2027-03-28T00:00:00Z")), "01:00 CET");
     assertEquals(false, notifiedAt(Instant.parse("2027-03-28T00:59:00Z")), "01:59 CET");
+    assertTrue(router.explain.explain(probeAlert(Instant.parse("2027-03-28T00:59:00Z")).fingerprint()).orElseThrow()
+        .decisions().stream().anyMatch(d -> d.summary().equals(
+            "silenced by maintenance window db-patching (silence maintenance-db-patching); not sent to ops")),
+        "explain names the window");
     assertEquals(List.of("sunday-night-berlin"), router.engine.judge(new Alert(Labels.of("alertname", "DbDown",
         "service", "db"), Map.of(), clock.instant(), null, "", clock.instant()), clock.instant()).silencedBy().stream()
         .map(id -> router.silences.get(id).orElseThrow().recurrence().get(0)).toList(), "explain names the window");

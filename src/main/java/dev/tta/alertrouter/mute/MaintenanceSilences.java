@@ -33,10 +33,13 @@ public final class MaintenanceSilences {
     return silences.declare(ID_PREFIX, declared);
   }
 
-  /** What the UI and explain show as the silence's reason. */
+  /**
+   * What the UI shows as the silence's reason. It leaves out the entry's file and line: an edit
+   * elsewhere in the file must not rewrite the silence (which would restart its reminders).
+   */
   static String comment(MaintenanceWindow window) {
     return "maintenance window " + window.name()
         + (window.recurring() ? " (recurring: " + String.join(", ", window.timeIntervals()) + ")" : " (one-off)")
-        + ", kept in the configuration at " + window.location();
+        + ", kept in the configuration under maintenance:";
   }
 }

@@ -26,7 +26,9 @@ public final class MaintenanceSilences {
   /** @return the ids of the silences written or expired */
   public List<String> apply(List<MaintenanceWindow> windows) {
     var now = clock.instant();
+    // A window whose until has passed is over: not written, and its silence (if any) ended then.
     List<Silence> declared = windows.stream()
+        .filter(w -> w.until().isAfter(now))
         .map(w -> new Silence(ID_PREFIX + w.name(), w.matchers(), now, w.until(), AUTHOR, comment(w), now,
             w.timeIntervals(), w.owner()))
         .toList();

@@ -97,8 +97,7 @@ public final class Silences {
   /**
    * Makes the stored silences under {@code idPrefix} those {@code declared} (a configuration's
    * maintenance windows): writes each one that is new or changed, keeping the start of an unchanged
-   * active one, and expires those under the prefix no longer declared. Declared silences that ended
-   * already are not written.
+   * active one, and expires those under the prefix no longer declared.
    *
    * @return the ids written or expired
    */
@@ -112,9 +111,6 @@ public final class Silences {
       }
       ids.add(wanted.id());
       Optional<Silence> stored = store.get(wanted.id());
-      if (!wanted.endsAt().isAfter(now)) {
-        continue;
-      }
       if (stored.isPresent() && stored.get().stateAt(now) != SilenceState.EXPIRED && sameDeclaration(stored.get(), wanted)) {
         continue;
       }

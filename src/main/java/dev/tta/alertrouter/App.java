@@ -60,6 +60,8 @@ import dev.tta.alertrouter.intake.PrometheusPushParser;
 import dev.tta.alertrouter.metrics.DecisionMetrics;
 import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.mute.InhibitionReason;
+import dev.tta.alertrouter.mute.MaintenanceSilences;
+import dev.tta.alertrouter.mute.SilenceReferences;
 import dev.tta.alertrouter.mute.SilenceState;
 import dev.tta.alertrouter.mute.Silences;
 import dev.tta.alertrouter.mute.TimeIntervals;
@@ -73,6 +75,7 @@ import dev.tta.alertrouter.persistence.Persistence;
 import dev.tta.alertrouter.persistence.Retention;
 import dev.tta.alertrouter.persistence.WriterStats;
 import dev.tta.alertrouter.query.AlertQueries;
+import dev.tta.alertrouter.reminder.SilenceReminders;
 import dev.tta.alertrouter.replay.CandidateDiff;
 import dev.tta.alertrouter.replay.CaptureSource;
 import dev.tta.alertrouter.replay.DiffReport;
@@ -149,6 +152,8 @@ public final class App implements AutoCloseable {
   private volatile boolean lastReloadSucceeded = true;
   private final CaptureWriter capture;
   private final HeartbeatMonitor heartbeats;
+  private final MaintenanceSilences maintenanceSilences;
+  private final SilenceReminders silenceReminders;
   private final Map<String, String> environment;
   private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
   /** The configuration files in force, masked, read when loaded: files edited since are not in force. */
@@ -170,6 +175,7 @@ public final class App implements AutoCloseable {
     this.persistence = persistence;
     this.store = persistence.alerts();
     this.silences = new Silences(persistence.silences(), clock, SILENCE_RETENTION);
+    this.maintenanceSilences = new MaintenanceSilences(silences, clock);
     this.notificationLog = persistence.notificationLog();
     this.dispatchScheduler = new ExecutorScheduler("dispatch", Math.max(2, Runtime.getRuntime().availableProcessors()));
     // Each fanout branch runs in the flush's trace context, so its spans join the flush's trace.
@@ -208,6 +214,10 @@ public final class App implements AutoCloseable {
     // Missing heartbeats raise their alert as intake would hand it on: stored, then dispatched.
     this.heartbeats = new HeartbeatMonitor(persistence.heartbeats(), dispatchScheduler, clock,
         alerts -> onAccepted(store.upsertAll(alerts)));
+    this.silenceReminders = new SilenceReminders(silences, store, () -> new SilenceReminders.Settings(
+            engine.get().timeIntervals(), engine.get().config().server().silenceReminderAfter()),
+        new SilenceReminderNotifier(integrations, () -> engine.get().config(), options.dryRun(), clock),
+        dispatchScheduler, clock);
     metrics.configLoaded(clock.instant());
     metrics.trackStoredAlerts(() -> store.countByStatus(clock.instant()));
     metrics.trackStore(persistence::reachable, persistence::outages);
@@ -228,7 +238,8 @@ public final class App implements AutoCloseable {
         reloadAction,
         this::onAccepted,
         clock)
-        .withSilences(new SilenceHandlers(silences, clock))
+        .withSilences(new SilenceHandlers(silences, clock,
+            draft -> SilenceReferences.problems(draft, engine.get().config())))
         .withRunbooks(new RunbookRoutes(() -> engine.get().runbooks()))
         .withQueries(queries)
         .withV2(new V2Api(queries, silences, () -> engine.get().view(), this::statusFacts, clock))
@@ -539,6 +550,8 @@ public final class App implements AutoCloseable {
     maintenance.scheduleAtFixedRate(this::resumeEscalations, ESCALATION_SCAN_PERIOD.toSeconds(),
         ESCALATION_SCAN_PERIOD.toSeconds(), TimeUnit.SECONDS);
     heartbeats.configure(engine.get().config().heartbeats());
+    maintenanceSilences.apply(engine.get().config().maintenance());
+    silenceReminders.start();
     maintenance.scheduleAtFixedRate(this::collectGarbage, MAINTENANCE_PERIOD.toSeconds(), MAINTENANCE_PERIOD.toSeconds(), TimeUnit.SECONDS);
     http.start(options.host(), options.port());
     // Intake is open before the dispatcher knows the stored alerts: a restart answers pushes at
@@ -646,6 +659,7 @@ public final class App implements AutoCloseable {
     fresh.accept(store.list(List.of()));
     fresh.resumeEscalations();
     heartbeats.configure(loaded.config().heartbeats());
+    maintenanceSilences.apply(loaded.config().maintenance());
     configLoadedAt.set(clock.instant());
     lastReloadSucceeded = true;
     LOG.info("configuration reloaded from {}", options.config());
@@ -694,6 +708,7 @@ public final class App implements AutoCloseable {
       capture.close();
     }
     heartbeats.close();
+    silenceReminders.close();
     engine.get().close();
     maintenance.shutdownNow();
     try {

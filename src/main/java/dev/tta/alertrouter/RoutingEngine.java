@@ -240,7 +240,7 @@ final class RoutingEngine implements AutoCloseable {
     List<String> inhibitedBy = inhibitor.isInhibited(labels, now)
         .map(r -> List.of(r.source().fingerprint().toString()))
         .orElse(List.of());
-    return new AlertMarks(tree.receivers(labels), silences.mutes(labels, now), inhibitedBy);
+    return new AlertMarks(tree.receivers(labels), silences.mutes(labels, now, intervals), inhibitedBy);
   }
 
   /** The configuration as the v2 API shows it. */

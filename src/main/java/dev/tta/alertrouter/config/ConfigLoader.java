@@ -58,13 +58,16 @@ public final class ConfigLoader {
     ServerSettings server = ServerParser.parse(sections.server());
     TracingSettings tracing = TracingParser.parse(sections.tracing());
     List<HeartbeatConfig> heartbeats = new HeartbeatParser(references).parseAll(sections.heartbeats());
+    MaintenanceParser maintenanceParser = new MaintenanceParser(references);
+    List<MaintenanceWindow> maintenance = maintenanceParser.parseAll(sections.maintenance());
+    timeIntervals.putAll(maintenanceParser.inlineIntervals());
 
     checkReferences(references, receiverParser.names().keySet(), timeIntervals.keySet());
     if (problems.hasErrors()) {
       return new LoadResult(null, problems.errors(), problems.warnings());
     }
     RouterConfig config = new RouterConfig(global, route, receivers, inhibitRules, timeIntervals, templates,
-        severity, teams, runbooks, server, tracing, files, heartbeats);
+        severity, teams, runbooks, server, tracing, files, heartbeats, maintenance);
     List<ConfigError> guardrails = TeamGuardrails.check(path, config);
     if (!guardrails.isEmpty()) {
       return new LoadResult(null, guardrails, problems.warnings());

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param tracing {@code tracing:}, off when absent
  * @param sources the files read, in the order they were merged
  * @param heartbeats dead-man's switches, in the order written
+ * @param maintenance silences kept in git ({@code maintenance:}), in the order written
  */
 public record RouterConfig(
     GlobalConfig global,
@@ -33,7 +34,8 @@ public record RouterConfig(
     ServerSettings server,
     TracingSettings tracing,
     List<Path> sources,
-    List<HeartbeatConfig> heartbeats) {
+    List<HeartbeatConfig> heartbeats,
+    List<MaintenanceWindow> maintenance) {
 
   public RouterConfig {
     Objects.requireNonNull(global, "global");
@@ -49,6 +51,16 @@ public record RouterConfig(
     Objects.requireNonNull(tracing, "tracing");
     sources = List.copyOf(sources);
     heartbeats = List.copyOf(heartbeats);
+    maintenance = List.copyOf(maintenance);
+  }
+
+  /** A configuration without maintenance windows. */
+  public RouterConfig(GlobalConfig global, RouteConfig route, List<ReceiverConfig> receivers,
+      List<InhibitRuleConfig> inhibitRules, Map<String, TimeIntervalConfig> timeIntervals, List<String> templates,
+      SeverityConfig severity, Map<String, TeamConfig> teams, RunbookSettings runbooks, ServerSettings server,
+      TracingSettings tracing, List<Path> sources, List<HeartbeatConfig> heartbeats) {
+    this(global, route, receivers, inhibitRules, timeIntervals, templates, severity, teams, runbooks, server,
+        tracing, sources, heartbeats, List.of());
   }
 
   /** A configuration without heartbeats. */
@@ -57,7 +69,7 @@ public record RouterConfig(
       SeverityConfig severity, Map<String, TeamConfig> teams, RunbookSettings runbooks, ServerSettings server,
       List<Path> sources) {
     this(global, route, receivers, inhibitRules, timeIntervals, templates, severity, teams, runbooks, server,
-        TracingSettings.off(), sources, List.of());
+        TracingSettings.off(), sources, List.of(), List.of());
   }
 
   public Optional<HeartbeatConfig> heartbeat(String name) {

@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class SectionMerger {
   private static final String[] SECTIONS = {
     "global", "route", "receivers", "inhibit_rules", "time_intervals", "mute_time_intervals",
-    "templates", "severity", "teams", "runbooks", "server", "tracing", "heartbeats"
+    "templates", "severity", "teams", "runbooks", "server", "tracing", "heartbeats",
+    "maintenance"
   };
 
   private final Path configPath;
@@ -45,7 +46,8 @@ final class SectionMerger {
         mapping(files, "runbooks"),
         mapping(files, "server"),
         mapping(files, "tracing"),
-        list(files, "heartbeats"));
+        list(files, "heartbeats"),
+        list(files, "maintenance"));
   }
 
   private YamlMap mapping(List<YamlMap> files, String section) {

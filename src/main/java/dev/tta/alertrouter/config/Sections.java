@@ -21,4 +21,5 @@ record Sections(
     YamlMap runbooks,
     YamlMap server,
     YamlMap tracing,
-    List<Value> heartbeats) {}
+    List<Value> heartbeats,
+    List<Value> maintenance) {}

@@ -12,13 +12,19 @@ final class ServerParser {
   private ServerParser() {}
 
   static ServerSettings parse(YamlMap m) {
-    m.allow("max_request_size", "resolved_retention", "intake_auth", "admin_auth", "auth", "capture", "action_links_ttl");
+    m.allow("max_request_size", "resolved_retention", "intake_auth", "admin_auth", "auth", "capture", "action_links_ttl",
+        "silence_reminder_after");
     Long size = m.has("max_request_size") ? bytes(m.get("max_request_size")) : null;
     Duration retention = m.duration("resolved_retention");
     Duration linksTtl = m.duration("action_links_ttl");
     if (linksTtl != null && linksTtl.isZero()) {
       m.get("action_links_ttl").error("must be longer than 0s: a link that expires at once cannot be followed");
       linksTtl = null;
+    }
+    Duration reminderAfter = m.duration("silence_reminder_after");
+    if (reminderAfter != null && reminderAfter.isNegative()) {
+      m.get("silence_reminder_after").error("must not be negative");
+      reminderAfter = null;
     }
     Optional<AccessSettings> access = m.has("auth") ? Optional.of(AccessParser.parse(m.get("auth"))) : Optional.empty();
     if (access.isPresent()) {
@@ -36,7 +42,8 @@ final class ServerParser {
         access.isPresent() ? Optional.empty() : auth(m, "admin_auth"),
         access,
         capture(m),
-        linksTtl == null ? ServerSettings.DEFAULT_ACTION_LINKS_TTL : linksTtl);
+        linksTtl == null ? ServerSettings.DEFAULT_ACTION_LINKS_TTL : linksTtl,
+        reminderAfter == null ? ServerSettings.DEFAULT_SILENCE_REMINDER_AFTER : reminderAfter);
   }
 
   /** {@code capture: {enabled, max_age, max_size}}; every key optional. */

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param capture what {@code server.capture} keeps of the intake payloads
  * @param actionLinksTtl how long a signed action link in an email or webhook stays valid
  *     ({@code server.action_links_ttl})
+ * @param silenceReminderAfter a one-off silence with an owner longer than this gets a reminder a day
+ *     before it expires ({@code server.silence_reminder_after})
  */
 public record ServerSettings(
     long maxRequestBytes,
@@ -24,9 +26,11 @@ public record ServerSettings(
     Optional<HttpAuth> adminAuth,
     Optional<AccessSettings> access,
     CaptureSettings capture,
-    Duration actionLinksTtl) {
+    Duration actionLinksTtl,
+    Duration silenceReminderAfter) {
 
   public static final Duration DEFAULT_ACTION_LINKS_TTL = Duration.ofHours(24);
+  public static final Duration DEFAULT_SILENCE_REMINDER_AFTER = Duration.ofHours(24);
   public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
   public static final Duration DEFAULT_RESOLVED_RETENTION = Duration.ofMinutes(15);
 
@@ -43,6 +47,14 @@ public record ServerSettings(
     if (actionLinksTtl.isNegative() || actionLinksTtl.isZero()) {
       throw new IllegalArgumentException("actionLinksTtl must be positive");
     }
+    Objects.requireNonNull(silenceReminderAfter, "silenceReminderAfter");
+  }
+
+  /** With the default silence reminders. */
+  public ServerSettings(long maxRequestBytes, Duration resolvedRetention, Optional<HttpAuth> intakeAuth,
+      Optional<HttpAuth> adminAuth, Optional<AccessSettings> access, CaptureSettings capture, Duration actionLinksTtl) {
+    this(maxRequestBytes, resolvedRetention, intakeAuth, adminAuth, access, capture, actionLinksTtl,
+        DEFAULT_SILENCE_REMINDER_AFTER);
   }
 
   /** With action links valid for {@link #DEFAULT_ACTION_LINKS_TTL}. */

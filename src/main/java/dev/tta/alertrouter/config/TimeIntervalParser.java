@@ -47,7 +47,7 @@ final class TimeIntervalParser {
     return intervals;
   }
 
-  private static TimeIntervalSpec spec(YamlMap m) {
+  static TimeIntervalSpec spec(YamlMap m) {
     m.allow("times", "weekdays", "days_of_month", "months", "years", "location");
     List<TimeIntervalSpec.TimeRange> times = new ArrayList<>();
     for (Value item : m.list("times")) {

@@ -4,6 +4,7 @@ import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.dispatch.FlushContext;
 import dev.tta.alertrouter.flap.FlapStatus;
 import dev.tta.alertrouter.mute.InhibitionReason;
+import dev.tta.alertrouter.mute.MaintenanceSilences;
 import dev.tta.alertrouter.mute.TimeMuteReason;
 import dev.tta.alertrouter.notify.DeliveryEvent;
 import dev.tta.alertrouter.routing.Route;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns what each stage decided into the {@link Decision} explain shows and the debug log prints:
@@ -72,7 +74,15 @@ public final class Decisions {
     Map<String, String> details = flush(context.groupKey(), context.receiver());
     details.put("silences", String.join(",", silenceIds));
     return Decision.of(context.now(), DecisionStage.SILENCED, context.groupKey(),
-        "silenced by " + String.join(", ", silenceIds) + "; not sent to " + context.receiver(), details);
+        "silenced by " + silenceIds.stream().map(Decisions::silence).collect(Collectors.joining(", "))
+            + "; not sent to " + context.receiver(), details);
+  }
+
+  /** A silence in words: a {@code maintenance:} entry's silence names its window. */
+  private static String silence(String id) {
+    return id.startsWith(MaintenanceSilences.ID_PREFIX)
+        ? "maintenance window " + id.substring(MaintenanceSilences.ID_PREFIX.length()) + " (silence " + id + ")"
+        : id;
   }
 
   public static Decision deduplicated(FlushContext context, String integration, int index) {

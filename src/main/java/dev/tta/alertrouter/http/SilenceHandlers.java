@@ -36,11 +36,28 @@ public final class SilenceHandlers {
 
   private final Silences silences;
   private final Clock clock;
+  private final Function<SilenceDraft, List<String>> references;
   private final ObjectMapper mapper = new ObjectMapper();
 
+  /** Without a configuration to check them against: a recurrence or an owner is refused. */
   public SilenceHandlers(Silences silences, Clock clock) {
+    this(silences, clock, SilenceHandlers::noReferences);
+  }
+
+  /**
+   * @param references the problems of a draft's recurrence and owner against the current
+   *     configuration (unknown time interval, unknown receiver); empty when it may be stored
+   */
+  public SilenceHandlers(Silences silences, Clock clock, Function<SilenceDraft, List<String>> references) {
     this.silences = Objects.requireNonNull(silences, "silences");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.references = Objects.requireNonNull(references, "references");
+  }
+
+  private static List<String> noReferences(SilenceDraft draft) {
+    return draft.recurrence().isEmpty() && draft.owner().isEmpty()
+        ? List.of()
+        : List.of("recurrence and owner need a configuration to check them against");
   }
 
   /** Adds the four routes to a Javalin 7 server being configured; reading is open. */
@@ -100,8 +117,14 @@ public final class SilenceHandlers {
       return;
     }
     SilenceDraft draft = parsed.draft();
+    List<String> unknown = references.apply(draft);
+    if (!unknown.isEmpty()) {
+      reply(ctx, 400, SilenceJson.error(unknown));
+      return;
+    }
     if (identity.isPresent()) {
-      draft = new SilenceDraft(draft.id(), draft.matchers(), draft.startsAt(), draft.endsAt(), identity.get(), draft.comment());
+      draft = new SilenceDraft(draft.id(), draft.matchers(), draft.startsAt(), draft.endsAt(), identity.get(),
+          draft.comment(), draft.recurrence(), draft.owner());
     }
     String id = silences.set(draft);
     reply(ctx, 200, SilenceJson.success(SilenceJson.object().put("silenceID", id)));

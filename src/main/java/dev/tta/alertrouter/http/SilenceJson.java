@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Silences on the wire, in the shape of Alertmanager's v2 API ({@code postableSilence} in,
@@ -37,10 +38,39 @@ final class SilenceJson {
     Instant endsAt = optionalTime(body, "endsAt", problems);
     String createdBy = optionalText(body, "createdBy", problems);
     String comment = optionalText(body, "comment", problems);
+    List<String> recurrence = readRecurrence(body.get("recurrence"), problems);
+    Optional<String> owner = Optional.ofNullable(optionalText(body, "owner", problems));
     SilenceDraft draft = problems.isEmpty()
-        ? new SilenceDraft(id, matchers, startsAt, endsAt, createdBy, comment)
+        ? new SilenceDraft(id, matchers, startsAt, endsAt, createdBy, comment, recurrence, owner)
         : null;
     return new Parsed(draft, problems);
+  }
+
+  /**
+   * alert-router's extension: the {@code time_intervals} names a recurring silence mutes inside, a
+   * name or an array of names. Absent means a one-off silence, as Alertmanager's.
+   */
+  private static List<String> readRecurrence(JsonNode node, List<String> problems) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (node.isTextual()) {
+      return List.of(node.asText());
+    }
+    List<String> names = new ArrayList<>();
+    if (node.isArray()) {
+      for (JsonNode name : node) {
+        if (name.isTextual() && !name.asText().isBlank()) {
+          names.add(name.asText());
+        } else {
+          problems.add("recurrence must name time_intervals: each entry a non-empty string");
+          return List.of();
+        }
+      }
+      return names;
+    }
+    problems.add("recurrence must be a time_intervals name or an array of them");
+    return List.of();
   }
 
   /**
@@ -155,6 +185,10 @@ final class SilenceJson {
     node.put("endsAt", s.endsAt().toString());
     node.put("createdBy", s.createdBy());
     node.put("comment", s.comment());
+    if (s.recurring()) {
+      s.recurrence().forEach(node.putArray("recurrence")::add);
+    }
+    s.owner().ifPresent(owner -> node.put("owner", owner));
     return node;
   }
 

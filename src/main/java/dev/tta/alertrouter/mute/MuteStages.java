@@ -17,6 +17,6 @@ public final class MuteStages {
         new InhibitStage(inhibitor, listener),
         new TimeActiveStage(intervals, listener),
         new TimeMuteStage(intervals, listener),
-        new SilenceStage(silences, listener));
+        new SilenceStage(silences, intervals, listener));
   }
 }

@@ -6,6 +6,8 @@ import dev.tta.alertrouter.alert.Matchers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A stored silence. The constructor keeps the invariants Alertmanager's silence store keeps (at
@@ -20,6 +22,12 @@ import java.util.Objects;
  * @param createdBy who created it
  * @param comment why
  * @param updatedAt when it was last written
+ * @param recurrence names of {@code time_intervals}: when given, the silence mutes only while now
+ *     falls in one of them (a recurring maintenance window); empty mutes for its whole span
+ * @param owner the receiver told about the silence (window opening, expiry), if any
+ * @param reminded the reminders already sent to the owner ({@link Reminder#key()}s); kept with the
+ *     silence so a restart or a replica does not send them again, and reset when the silence is
+ *     rewritten
  */
 public record Silence(
     String id,
@@ -28,7 +36,10 @@ public record Silence(
     Instant endsAt,
     String createdBy,
     String comment,
-    Instant updatedAt) {
+    Instant updatedAt,
+    List<String> recurrence,
+    Optional<String> owner,
+    Set<String> reminded) {
 
   public Silence {
     Objects.requireNonNull(id, "id");
@@ -50,6 +61,20 @@ public record Silence(
     Objects.requireNonNull(createdBy, "createdBy");
     Objects.requireNonNull(comment, "comment");
     Objects.requireNonNull(updatedAt, "updatedAt");
+    recurrence = List.copyOf(Objects.requireNonNull(recurrence, "recurrence"));
+    Objects.requireNonNull(owner, "owner");
+    reminded = Set.copyOf(Objects.requireNonNull(reminded, "reminded"));
+  }
+
+  public Silence(String id, List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy,
+      String comment, Instant updatedAt, List<String> recurrence, Optional<String> owner) {
+    this(id, matchers, startsAt, endsAt, createdBy, comment, updatedAt, recurrence, owner, Set.of());
+  }
+
+  /** A one-off silence without an owner, as Alertmanager knows them. */
+  public Silence(String id, List<Matcher> matchers, Instant startsAt, Instant endsAt, String createdBy,
+      String comment, Instant updatedAt) {
+    this(id, matchers, startsAt, endsAt, createdBy, comment, updatedAt, List.of(), Optional.empty());
   }
 
   /**
@@ -81,12 +106,39 @@ public record Silence(
     return Matchers.allMatch(matchers, labels);
   }
 
-  /** True when the silence is active at {@code now} and matches {@code labels}. */
-  public boolean mutes(Labels labels, Instant now) {
-    return stateAt(now) == SilenceState.ACTIVE && matches(labels);
+  /**
+   * True when the silence is active at {@code now}, inside its recurrence (if it has one) and
+   * matches {@code labels}. A recurrence naming an interval the configuration no longer defines
+   * holds no instant: an alert then notifies rather than being muted by a window nobody can see.
+   */
+  public boolean mutes(Labels labels, Instant now, TimeIntervals intervals) {
+    return stateAt(now) == SilenceState.ACTIVE && insideRecurrence(now, intervals) && matches(labels);
+  }
+
+  /** True for a silence without recurrence, else when {@code now} falls in one of its intervals. */
+  public boolean insideRecurrence(Instant now, TimeIntervals intervals) {
+    if (recurrence.isEmpty()) {
+      return true;
+    }
+    for (String name : recurrence) {
+      if (intervals.names().contains(name) && intervals.contains(name, now)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean recurring() {
+    return !recurrence.isEmpty();
+  }
+
+  /** This silence, with {@code reminded} as the reminders sent; its updatedAt stays the author's. */
+  public Silence withReminded(Set<String> newReminded) {
+    return new Silence(id, matchers, startsAt, endsAt, createdBy, comment, updatedAt, recurrence, owner, newReminded);
   }
 
   Silence withTimes(Instant newStartsAt, Instant newEndsAt, Instant newUpdatedAt) {
-    return new Silence(id, matchers, newStartsAt, newEndsAt, createdBy, comment, newUpdatedAt);
+    return new Silence(id, matchers, newStartsAt, newEndsAt, createdBy, comment, newUpdatedAt, recurrence, owner,
+        reminded);
   }
 }

@@ -7,13 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Drops the alerts that an active silence matches (Alertmanager's {@code MuteStage} with its silencer). */
+/**
+ * Drops the alerts that an active silence matches (Alertmanager's {@code MuteStage} with its
+ * silencer); a recurring silence only inside its recurrence, read from this configuration's intervals.
+ */
 public final class SilenceStage implements Stage {
   private final Silences silences;
+  private final TimeIntervals intervals;
   private final MuteListener listener;
 
-  public SilenceStage(Silences silences, MuteListener listener) {
+  public SilenceStage(Silences silences, TimeIntervals intervals, MuteListener listener) {
     this.silences = Objects.requireNonNull(silences, "silences");
+    this.intervals = Objects.requireNonNull(intervals, "intervals");
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
@@ -21,7 +26,7 @@ public final class SilenceStage implements Stage {
   public List<Alert> apply(FlushContext context, List<Alert> alerts) {
     List<Alert> passed = new ArrayList<>(alerts.size());
     for (Alert alert : alerts) {
-      List<String> ids = silences.mutes(alert.labels(), context.now());
+      List<String> ids = silences.mutes(alert.labels(), context.now(), intervals);
       if (ids.isEmpty()) {
         passed.add(alert);
       } else {

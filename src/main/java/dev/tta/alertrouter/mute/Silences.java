@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -93,6 +94,58 @@ public final class Silences {
     return ended;
   }
 
+  /**
+   * Makes the stored silences under {@code idPrefix} those {@code declared} (a configuration's
+   * maintenance windows): writes each one that is new or changed, keeping the start of an unchanged
+   * active one, and expires those under the prefix no longer declared.
+   *
+   * @return the ids written or expired
+   */
+  public synchronized List<String> declare(String idPrefix, List<Silence> declared) {
+    Instant now = clock.instant();
+    List<String> touched = new ArrayList<>();
+    HashSet<String> ids = new HashSet<>();
+    for (Silence wanted : declared) {
+      if (!wanted.id().startsWith(idPrefix)) {
+        throw new IllegalArgumentException("declared silence " + wanted.id() + " is not under " + idPrefix);
+      }
+      ids.add(wanted.id());
+      Optional<Silence> stored = store.get(wanted.id());
+      if (stored.isPresent() && stored.get().stateAt(now) != SilenceState.EXPIRED && sameDeclaration(stored.get(), wanted)) {
+        continue;
+      }
+      store.put(wanted);
+      touched.add(wanted.id());
+    }
+    for (Silence s : store.all()) {
+      if (s.id().startsWith(idPrefix) && !ids.contains(s.id()) && s.stateAt(now) != SilenceState.EXPIRED) {
+        store.put(expired(s, now));
+        touched.add(s.id());
+      }
+    }
+    return touched;
+  }
+
+  private static boolean sameDeclaration(Silence a, Silence b) {
+    return new HashSet<>(a.matchers()).equals(new HashSet<>(b.matchers())) && a.endsAt().equals(b.endsAt())
+        && a.recurrence().equals(b.recurrence()) && a.owner().equals(b.owner()) && a.comment().equals(b.comment());
+  }
+
+  /**
+   * Keeps that {@code reminded} reminders were sent for {@code seen}, unless the silence was
+   * rewritten (or removed) since it was read: a reminder never overwrites an edit.
+   *
+   * @return whether it was kept
+   */
+  public synchronized boolean markReminded(Silence seen, Set<String> reminded) {
+    Optional<Silence> stored = store.get(seen.id());
+    if (stored.isEmpty() || !stored.get().equals(seen)) {
+      return false;
+    }
+    store.put(seen.withReminded(reminded));
+    return true;
+  }
+
   public Optional<Silence> get(String id) {
     return store.get(id);
   }
@@ -123,11 +176,15 @@ public final class Silences {
     return found;
   }
 
-  /** The ids (sorted) of the silences active at {@code now} whose matchers all match {@code labels}. */
-  public List<String> mutes(Labels labels, Instant now) {
+  /**
+   * The ids (sorted) of the silences active at {@code now} whose matchers all match {@code labels}
+   * and, for a recurring silence, whose recurrence ({@code intervals}, the current configuration's)
+   * holds {@code now}.
+   */
+  public List<String> mutes(Labels labels, Instant now, TimeIntervals intervals) {
     List<String> ids = new ArrayList<>();
     for (Silence s : store.all()) {
-      if (s.mutes(labels, now)) {
+      if (s.mutes(labels, now, intervals)) {
         ids.add(s.id());
       }
     }
@@ -201,7 +258,8 @@ public final class Silences {
   }
 
   private static Silence build(String id, SilenceDraft draft, Instant start, Instant now) {
-    return new Silence(id, draft.matchers(), start, draft.endsAt(), draft.createdBy(), draft.comment(), now);
+    return new Silence(id, draft.matchers(), start, draft.endsAt(), draft.createdBy(), draft.comment(), now,
+        draft.recurrence(), draft.owner());
   }
 
   private static Silence expired(Silence silence, Instant now) {

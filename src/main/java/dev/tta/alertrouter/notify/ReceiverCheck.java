@@ -62,12 +62,20 @@ public final class ReceiverCheck {
   public static Notification notification(String receiver, Labels labels, Instant now) {
     Map<String, String> named = new java.util.TreeMap<>(labels.asMap());
     named.putIfAbsent("alertname", DEFAULT_ALERTNAME);
-    Labels alertLabels = Labels.of(named);
-    Alert alert = new Alert(alertLabels, Map.of(
+    return notification(receiver, Labels.of(named), Map.of(
         "summary", "Test notification from alert-router to receiver " + receiver,
         "description", "Sent on request to check this receiver's integrations; no alert is firing."),
-        now, null, "", now);
-    FlushContext context = new FlushContext("alert-router-test:" + receiver, alertLabels, receiver, "alert-router-test",
+        "alert-router-test", now);
+  }
+
+  /**
+   * A synthetic alert ({@code labels}, {@code annotations}), firing since {@code now}, in a group of
+   * its own for {@code receiver}, keyed {@code kind:receiver} (test notifications, silence reminders).
+   */
+  public static Notification notification(
+      String receiver, Labels labels, Map<String, String> annotations, String kind, Instant now) {
+    Alert alert = new Alert(labels, annotations, now, null, "", now);
+    FlushContext context = new FlushContext(kind + ":" + receiver, labels, receiver, kind,
         Duration.ofHours(4), Duration.ofMinutes(5), List.of(), List.of(), now);
     return new Notification(context, List.of(alert));
   }

@@ -110,6 +110,31 @@ final class JsonColumns {
     }
   }
 
+  /** A list of names (a silence's recurrence) as a JSON array of strings. */
+  String strings(List<String> values) {
+    return write(
+        out -> {
+          out.writeStartArray();
+          for (String v : values) {
+            out.writeString(v);
+          }
+          out.writeEndArray();
+        });
+  }
+
+  List<String> parseStrings(String text) {
+    try (JsonParser in = json.createParser(text)) {
+      expect(in.nextToken(), JsonToken.START_ARRAY, text);
+      List<String> values = new ArrayList<>();
+      while (in.nextToken() == JsonToken.VALUE_STRING) {
+        values.add(in.getText());
+      }
+      return values;
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable JSON column: " + text, e);
+    }
+  }
+
   private static String required(Map<String, String> fields, String name, String text) {
     String value = fields.get(name);
     if (value == null) {

@@ -96,7 +96,7 @@ final class PeerSync implements GroupCommitWriter.TransactionHook {
       received.add(alert);
     });
     List<Silence> peerSilences = new ArrayList<>();
-    silencesSeen = readChanged(session, SilenceRows.SELECT_CHANGED, silencesSeen, 8,
+    silencesSeen = readChanged(session, SilenceRows.SELECT_CHANGED, silencesSeen, 11,
         row -> peerSilences.add(silenceRows.read(row)));
     if (!peerSilences.isEmpty()) {
       silences.applyPeerChanges(peerSilences);

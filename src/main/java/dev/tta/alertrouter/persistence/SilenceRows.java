@@ -6,26 +6,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /** Maps silences to rows of the {@code silences} table and back. */
 final class SilenceRows {
   private static final String UPSERT =
-      "INSERT INTO silences (id, matchers, starts_at, ends_at, created_by, comment, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET matchers = excluded.matchers,"
+      "INSERT INTO silences (id, matchers, starts_at, ends_at, created_by, comment, updated_at,"
+          + " recurrence, owner, reminded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET matchers = excluded.matchers,"
           + " starts_at = excluded.starts_at, ends_at = excluded.ends_at,"
           + " created_by = excluded.created_by, comment = excluded.comment,"
-          + " updated_at = excluded.updated_at";
+          + " updated_at = excluded.updated_at, recurrence = excluded.recurrence, owner = excluded.owner,"
+          + " reminded = excluded.reminded";
 
   static final String DELETE = "DELETE FROM silences WHERE id = ?";
 
   /** Deletes a row only if it still holds the version pruning looked at. */
   static final String DELETE_IF_UNCHANGED = "DELETE FROM silences WHERE id = ? AND updated_at = ?";
 
-  private static final String COLUMNS = "id, matchers, starts_at, ends_at, created_by, comment, updated_at";
+  private static final String COLUMNS =
+      "id, matchers, starts_at, ends_at, created_by, comment, updated_at, recurrence, owner, reminded";
 
   static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM silences";
 
-  /** PostgreSQL: the rows written since a change number, with their number (8) and writer (9). */
+  /** PostgreSQL: the rows written since a change number, with their number (11) and writer (12). */
   static final String SELECT_CHANGED =
       "SELECT " + COLUMNS + ", change_seq, written_by FROM silences WHERE change_seq > ? ORDER BY change_seq";
 
@@ -49,6 +53,9 @@ final class SilenceRows {
     statement.setString(5, silence.createdBy());
     statement.setString(6, silence.comment());
     statement.setString(7, silence.updatedAt().toString());
+    statement.setString(8, json.strings(silence.recurrence()));
+    statement.setString(9, silence.owner().orElse(null));
+    statement.setString(10, json.strings(silence.reminded().stream().sorted().toList()));
   }
 
   Silence read(ResultSet row) throws SQLException {
@@ -59,6 +66,9 @@ final class SilenceRows {
         Instant.parse(row.getString(4)),
         row.getString(5),
         row.getString(6),
-        Instant.parse(row.getString(7)));
+        Instant.parse(row.getString(7)),
+        json.parseStrings(row.getString(8)),
+        Optional.ofNullable(row.getString(9)),
+        Set.copyOf(json.parseStrings(row.getString(10))));
   }
 }

@@ -22,9 +22,9 @@ record Muting(Optional<InhibitionReason> inhibitedBy, List<String> silencedBy, L
 
   static Muting of(UiBackend backend, Silences silences, Labels classified, List<Route> routes, Instant now) {
     Optional<InhibitionReason> inhibited = backend.inhibitedBy(classified, now);
-    List<String> silenced = silences.mutes(classified, now);
-    List<String> time = new ArrayList<>();
     TimeIntervals intervals = backend.timeIntervals();
+    List<String> silenced = silences.mutes(classified, now, intervals);
+    List<String> time = new ArrayList<>();
     for (Route route : routes) {
       try {
         intervals.firstContaining(route.options().muteTimeIntervals(), now).ifPresent(name ->

@@ -440,8 +440,11 @@ public final class WebUi {
     }
     if (problems.isEmpty()) {
       try {
+        // The form has no recurrence or owner fields (yet): editing a silence keeps them.
+        Optional<Silence> previous = Optional.ofNullable(emptyToNull(form.get("id"))).flatMap(silences::get);
         String id = silences.set(new SilenceDraft(form.get("id"), matchers, startsAt, endsAt,
-            emptyToNull(form.get("createdBy")), emptyToNull(form.get("comment"))));
+            emptyToNull(form.get("createdBy")), emptyToNull(form.get("comment")),
+            previous.map(Silence::recurrence).orElse(List.of()), previous.flatMap(Silence::owner)));
         ctx.redirect("/silences?saved=" + Views.query(id), HttpStatus.SEE_OTHER);
         return;
       } catch (SilenceValidationException e) {

@@ -1,14 +1,15 @@
 package dev.tta.alertrouter.http;
 
-import dev.tta.alertrouter.dispatch.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.alert.Labels;
+import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.mute.InMemorySilenceStore;
 import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.mute.TimeIntervals;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -98,8 +99,8 @@ class SilenceHandlersTest {
     assertEquals("deploy of api", s.get("comment").asText());
     assertEquals(JSON.readTree("[{\"name\":\"service\",\"value\":\"api\",\"isRegex\":false,\"isEqual\":true},"
         + "{\"name\":\"env\",\"value\":\"stag.*\",\"isRegex\":true,\"isEqual\":false}]"), s.get("matchers"));
-    assertEquals(List.of(id), silences.mutes(Labels.of("service", "api", "env", "prod"), T0));
-    assertEquals(List.of(), silences.mutes(Labels.of("service", "api", "env", "staging"), T0));
+    assertEquals(List.of(id), silences.mutes(Labels.of("service", "api", "env", "prod"), T0, TimeIntervals.none()));
+    assertEquals(List.of(), silences.mutes(Labels.of("service", "api", "env", "staging"), T0, TimeIntervals.none()));
   }
 
   @Test
@@ -107,8 +108,8 @@ class SilenceHandlersTest {
     String id = create("[\"team=\\\"platform\\\"\", {\"name\":\"severity\",\"value\":\"critical|warning\",\"isRegex\":true}]",
         "2024-05-06T10:00:00Z", "2024-05-06T11:00:00Z");
 
-    assertEquals(List.of(id), silences.mutes(Labels.of("team", "platform", "severity", "warning"), T0));
-    assertEquals(List.of(), silences.mutes(Labels.of("team", "platform", "severity", "info"), T0));
+    assertEquals(List.of(id), silences.mutes(Labels.of("team", "platform", "severity", "warning"), T0, TimeIntervals.none()));
+    assertEquals(List.of(), silences.mutes(Labels.of("team", "platform", "severity", "info"), T0, TimeIntervals.none()));
   }
 
   @Test

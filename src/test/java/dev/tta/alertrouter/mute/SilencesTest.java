@@ -33,8 +33,8 @@ class SilencesTest {
   void activeSilenceMutesMatchingLabelsOnly() {
     String id = silences.set(draft("service=\"api\"", T0, T0.plus(Duration.ofHours(1))));
 
-    assertEquals(List.of(id), silences.mutes(Labels.of("alertname", "Down", "service", "api"), T0));
-    assertEquals(List.of(), silences.mutes(Labels.of("alertname", "Down", "service", "db"), T0));
+    assertEquals(List.of(id), silences.mutes(Labels.of("alertname", "Down", "service", "api"), T0, TimeIntervals.none()));
+    assertEquals(List.of(), silences.mutes(Labels.of("alertname", "Down", "service", "db"), T0, TimeIntervals.none()));
     assertEquals(SilenceState.ACTIVE, silences.get(id).orElseThrow().stateAt(T0));
   }
 
@@ -43,11 +43,11 @@ class SilencesTest {
     String regex = silences.set(draft("service=~\"api.*\"", T0, T0.plusSeconds(60)));
     String notEqual = silences.set(draft("alertname=\"Down\", team!=\"db\"", T0, T0.plusSeconds(60)));
 
-    assertEquals(List.of(regex), silences.mutes(Labels.of("alertname", "X", "service", "api-gateway"), T0));
-    assertEquals(List.of(), silences.mutes(Labels.of("alertname", "X", "service", "my-api"), T0));
+    assertEquals(List.of(regex), silences.mutes(Labels.of("alertname", "X", "service", "api-gateway"), T0, TimeIntervals.none()));
+    assertEquals(List.of(), silences.mutes(Labels.of("alertname", "X", "service", "my-api"), T0, TimeIntervals.none()));
     // team is missing, so it is "" and differs from "db": the != matcher matches.
-    assertEquals(List.of(notEqual), silences.mutes(Labels.of("alertname", "Down"), T0));
-    assertEquals(List.of(), silences.mutes(Labels.of("alertname", "Down", "team", "db"), T0));
+    assertEquals(List.of(notEqual), silences.mutes(Labels.of("alertname", "Down"), T0, TimeIntervals.none()));
+    assertEquals(List.of(), silences.mutes(Labels.of("alertname", "Down", "team", "db"), T0, TimeIntervals.none()));
   }
 
   @Test
@@ -55,7 +55,7 @@ class SilencesTest {
     String a = silences.set(draft("service=\"api\"", T0, T0.plusSeconds(60)));
     String b = silences.set(draft("alertname=\"Down\"", T0, T0.plusSeconds(60)));
 
-    List<String> ids = silences.mutes(Labels.of("alertname", "Down", "service", "api"), T0);
+    List<String> ids = silences.mutes(Labels.of("alertname", "Down", "service", "api"), T0, TimeIntervals.none());
 
     assertEquals(List.of(a, b).stream().sorted().toList(), ids);
   }
@@ -75,15 +75,15 @@ class SilencesTest {
     Labels api = Labels.of("alertname", "Down", "service", "api");
 
     assertEquals(SilenceState.PENDING, silences.get(id).orElseThrow().stateAt(clock.instant()));
-    assertEquals(List.of(), silences.mutes(api, clock.instant()));
+    assertEquals(List.of(), silences.mutes(api, clock.instant(), TimeIntervals.none()));
 
     clock.advance(Duration.ofSeconds(60));
     assertEquals(SilenceState.ACTIVE, silences.get(id).orElseThrow().stateAt(clock.instant()));
-    assertEquals(List.of(id), silences.mutes(api, clock.instant()));
+    assertEquals(List.of(id), silences.mutes(api, clock.instant(), TimeIntervals.none()));
 
     clock.advance(Duration.ofSeconds(60)); // the end is exclusive
     assertEquals(SilenceState.EXPIRED, silences.get(id).orElseThrow().stateAt(clock.instant()));
-    assertEquals(List.of(), silences.mutes(api, clock.instant()));
+    assertEquals(List.of(), silences.mutes(api, clock.instant(), TimeIntervals.none()));
   }
 
   @Test
@@ -169,7 +169,7 @@ class SilencesTest {
     Silence created = silences.get(replacement).orElseThrow();
     assertEquals(SilenceState.ACTIVE, created.stateAt(clock.instant()));
     assertEquals(clock.instant(), created.startsAt(), "a start in the past becomes now");
-    assertEquals(List.of(replacement), silences.mutes(Labels.of("service", "db"), clock.instant()));
+    assertEquals(List.of(replacement), silences.mutes(Labels.of("service", "db"), clock.instant(), TimeIntervals.none()));
   }
 
   @Test
@@ -223,7 +223,7 @@ class SilencesTest {
     assertEquals(T0, expired.startsAt());
     assertEquals(clock.instant(), expired.endsAt());
     assertEquals(SilenceState.EXPIRED, silences.get(id).orElseThrow().stateAt(clock.instant()));
-    assertEquals(List.of(), silences.mutes(Labels.of("service", "api"), clock.instant()));
+    assertEquals(List.of(), silences.mutes(Labels.of("service", "api"), clock.instant(), TimeIntervals.none()));
   }
 
   @Test
@@ -235,7 +235,7 @@ class SilencesTest {
     assertEquals(T0, expired.startsAt());
     assertEquals(T0, expired.endsAt());
     clock.advance(Duration.ofSeconds(90));
-    assertEquals(List.of(), silences.mutes(Labels.of("service", "api"), clock.instant()));
+    assertEquals(List.of(), silences.mutes(Labels.of("service", "api"), clock.instant(), TimeIntervals.none()));
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.mute.SilenceDraft;
 import dev.tta.alertrouter.mute.SilenceState;
 import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.mute.TimeIntervals;
 import dev.tta.alertrouter.notify.NotificationLog;
 import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.StoreUnavailableException;
@@ -105,7 +106,7 @@ class PersistenceRestartTest {
       assertEquals(List.of(expired), silences.list(SilenceState.EXPIRED).stream().map(s -> s.id()).toList());
       assertEquals(
           List.of(active),
-          silences.mutes(Labels.of("alertname", "X", "service", "web", "team", "platform"), clock.instant()));
+          silences.mutes(Labels.of("alertname", "X", "service", "web", "team", "platform"), clock.instant(), TimeIntervals.none()));
     }
   }
 

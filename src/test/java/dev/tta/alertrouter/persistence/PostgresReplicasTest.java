@@ -10,8 +10,10 @@ import dev.tta.alertrouter.alert.Matchers;
 import dev.tta.alertrouter.dispatch.FlushContext;
 import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.dispatch.ManualScheduler;
+import dev.tta.alertrouter.mute.Silence;
 import dev.tta.alertrouter.mute.SilenceDraft;
 import dev.tta.alertrouter.mute.Silences;
+import dev.tta.alertrouter.mute.TimeIntervals;
 import dev.tta.alertrouter.notify.NotificationLog;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two replicas sharing a real PostgreSQL: shared state, merges across replicas, group leases. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,7 +84,7 @@ class PostgresReplicasTest {
     b.syncWithPeers(clock.instant(), fed::addAll);
 
     assertEquals(Optional.of(down), b.alerts().get(down.fingerprint()));
-    assertEquals(List.of(silence), new Silences(b.silences(), clock, Duration.ofHours(120)).mutes(API_DOWN, T0));
+    assertEquals(List.of(silence), new Silences(b.silences(), clock, Duration.ofHours(120)).mutes(API_DOWN, T0, TimeIntervals.none()));
     assertEquals(Optional.of(entry), b.notificationLog().last(key));
     assertEquals(Optional.of("C024BE91L/1700000000.000100"), b.messageReferences().get(key),
         "B, taking the group over, updates A's Slack message");
@@ -91,6 +93,22 @@ class PostgresReplicasTest {
     b.syncWithPeers(clock.instant(), fed::addAll);
     assertEquals(Optional.empty(), b.messageReferences().get(key), "and hears when A started a new one");
     assertEquals(List.of(down), fed, "B's dispatcher is told of A's alert");
+  }
+
+  @Test
+  void aRecurringSilencesOwnerAndRemindersReachThePeer() {
+    Silences silencesOnA = new Silences(a.silences(), clock, Duration.ofHours(120));
+    String id = silencesOnA.set(new SilenceDraft(null, List.of(Matchers.parse("service=db")), T0,
+        T0.plus(Duration.ofDays(30)), "ops", "weekly patching", List.of("sunday-night"), Optional.of("db-team")));
+    Silence written = silencesOnA.get(id).orElseThrow();
+    assertTrue(silencesOnA.markReminded(written, Set.of("window-opened")));
+
+    b.syncWithPeers(clock.instant(), alerts -> {});
+
+    Silence read = b.silences().get(id).orElseThrow();
+    assertEquals(List.of("sunday-night"), read.recurrence());
+    assertEquals(Optional.of("db-team"), read.owner());
+    assertEquals(Set.of("window-opened"), read.reminded(), "B does not send A's reminder again");
   }
 
   @Test

@@ -117,8 +117,11 @@ final class V2Silences {
       V2Replies.message(ctx, 400, "Failed to create silence: end time can't be in the past");
       return;
     }
+    // v2's schema has no place for a recurrence or an owner: an update (amtool, Grafana) keeps them.
+    Optional<Silence> previous = posted.id().flatMap(silences::get);
     SilenceDraft draft = new SilenceDraft(posted.id().orElse(null), matchers, posted.startsAt(), posted.endsAt(),
-        author.orElse(posted.createdBy().orElse("")), posted.comment());
+        author.orElse(posted.createdBy().orElse("")), posted.comment(),
+        previous.map(Silence::recurrence).orElse(List.of()), previous.flatMap(Silence::owner));
     try {
       V2Replies.json(ctx, 200, new V2SilenceJson.Created(silences.set(draft)));
     } catch (SilenceNotFoundException e) {

@@ -597,7 +597,7 @@ public final class App implements AutoCloseable {
     storedAtStart = null;
     try {
       if (engine.get() == first) {
-        first.accept(stored);
+        first.replay(stored);
         first.resumeEscalations();
       }
       LOG.info("replayed {} stored alerts into the dispatcher", stored.size());
@@ -643,7 +643,7 @@ public final class App implements AutoCloseable {
     http.reloadTls();
     // The new dispatcher starts empty: replay what the store holds, as Alertmanager does on reload.
     // The notification log outlives both engines, so nothing already sent is sent again.
-    fresh.accept(store.list(List.of()));
+    fresh.replay(store.list(List.of()));
     fresh.resumeEscalations();
     heartbeats.configure(loaded.config().heartbeats());
     configLoadedAt.set(clock.instant());

@@ -475,6 +475,7 @@ public final class App implements AutoCloseable {
    * @throws ConfigException naming every configuration error; nothing is started then
    */
   public static App start(AppOptions options, Clock clock, Map<String, String> environment) throws ConfigException {
+    StartupTimes times = StartupTimes.begin();
     ConfigLoader loader = new ConfigLoader(environment);
     RouterMetrics metrics = new RouterMetrics(Version.current());
     DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
@@ -482,7 +483,9 @@ public final class App implements AutoCloseable {
     LoadedConfig loaded = LoadedConfig.load(loader, templates, options);
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     logRunbooks(options, loaded);
+    times.mark("configuration");
     Persistence persistence = openPersistence(options, clock, metrics);
+    times.mark("store");
     App app;
     try {
       app = new App(options, clock, loader, metrics, decisionMetrics, templates, persistence, loaded, environment);
@@ -491,7 +494,10 @@ public final class App implements AutoCloseable {
       // A notifier refused a setting it cannot honour; the message names file and line.
       throw new ConfigException(List.of(e.getMessage()));
     }
+    times.mark("wiring");
     app.startServing();
+    times.mark("intake open");
+    LOG.info("started: {}", times);
     return app;
   }
 

@@ -99,6 +99,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -480,12 +482,23 @@ public final class App implements AutoCloseable {
     RouterMetrics metrics = new RouterMetrics(Version.current());
     DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
     Templates templates = new Templates((receiver, integration, template, reason) -> decisionMetrics.templateFellBack(integration));
-    LoadedConfig loaded = LoadedConfig.load(loader, templates, options);
+    // The store opens (reading every stored alert) while the configuration loads: neither needs the
+    // other, and a restart waits for both (bench/README.md, "Memory and restart").
+    CompletableFuture<Persistence> opening = CompletableFuture.supplyAsync(
+        () -> openPersistence(options, clock, metrics), runnable -> daemonThreads("open-store").newThread(runnable).start());
+    LoadedConfig loaded;
+    try {
+      loaded = LoadedConfig.load(loader, templates, options);
+    } catch (ConfigException | RuntimeException e) {
+      // A bad configuration starts nothing: the store, once open, is closed again (its lock released).
+      opening.thenAccept(Persistence::close);
+      throw e;
+    }
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     logRunbooks(options, loaded);
     times.mark("configuration");
-    Persistence persistence = openPersistence(options, clock, metrics);
-    times.mark("store");
+    Persistence persistence = opened(opening);
+    times.mark("store, after the configuration");
     App app;
     try {
       app = new App(options, clock, loader, metrics, decisionMetrics, templates, persistence, loaded, environment);
@@ -499,6 +512,18 @@ public final class App implements AutoCloseable {
     times.mark("intake open");
     LOG.info("started: {}", times);
     return app;
+  }
+
+  /** The store {@code opening} opens, or the exception that refused it, as {@link #openPersistence} throws it. */
+  private static Persistence opened(CompletableFuture<Persistence> opening) {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /**

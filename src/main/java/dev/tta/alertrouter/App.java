@@ -482,22 +482,23 @@ public final class App implements AutoCloseable {
     RouterMetrics metrics = new RouterMetrics(Version.current());
     DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
     Templates templates = new Templates((receiver, integration, template, reason) -> decisionMetrics.templateFellBack(integration));
-    // The store opens (reading every stored alert) while the configuration loads: neither needs the
-    // other, and a restart waits for both (bench/README.md, "Memory and restart").
-    CompletableFuture<Persistence> opening = CompletableFuture.supplyAsync(
+    // SQLite's data folder is this router's alone: it opens (reading every stored alert) while the
+    // configuration loads, since a restart waits for both (bench/README.md, "Memory and restart").
+    // A shared PostgreSQL store is not touched before the configuration is known to be good: opening
+    // it takes the replica's name and may migrate a schema other replicas use.
+    CompletableFuture<Persistence> opening = options.sharedStore().isPresent() ? null : CompletableFuture.supplyAsync(
         () -> openPersistence(options, clock, metrics), runnable -> daemonThreads("open-store").newThread(runnable).start());
     LoadedConfig loaded;
     try {
       loaded = LoadedConfig.load(loader, templates, options);
     } catch (ConfigException | RuntimeException e) {
-      // A bad configuration starts nothing: the store, once open, is closed again (its lock released).
-      opening.thenAccept(Persistence::close);
+      closeOnceOpen(opening);
       throw e;
     }
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     logRunbooks(options, loaded);
     times.mark("configuration");
-    Persistence persistence = opened(opening);
+    Persistence persistence = opening == null ? openPersistence(options, clock, metrics) : opened(opening);
     times.mark("store, after the configuration");
     App app;
     try {
@@ -512,6 +513,19 @@ public final class App implements AutoCloseable {
     times.mark("intake open");
     LOG.info("started: {}", times);
     return app;
+  }
+
+  /** A bad configuration starts nothing: the store opened meanwhile is closed, its lock released, before start fails. */
+  private static void closeOnceOpen(CompletableFuture<Persistence> opening) {
+    if (opening == null) {
+      return;
+    }
+    try {
+      opened(opening).close();
+    } catch (RuntimeException e) {
+      // The configuration's errors are what start reports; the store's own is only logged.
+      LOG.warn("the store did not open either: {}", e.getMessage());
+    }
   }
 
   /** The store {@code opening} opens, or the exception that refused it, as {@link #openPersistence} throws it. */

@@ -102,6 +102,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -486,14 +488,29 @@ public final class App implements AutoCloseable {
    * @throws ConfigException naming every configuration error; nothing is started then
    */
   public static App start(AppOptions options, Clock clock, Map<String, String> environment) throws ConfigException {
+    StartupTimes times = StartupTimes.begin();
     ConfigLoader loader = new ConfigLoader(environment);
     RouterMetrics metrics = new RouterMetrics(Version.current());
     DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
     Templates templates = new Templates((receiver, integration, template, reason) -> decisionMetrics.templateFellBack(integration));
-    LoadedConfig loaded = LoadedConfig.load(loader, templates, options);
+    // SQLite's data folder is this router's alone: it opens (reading every stored alert) while the
+    // configuration loads, since a restart waits for both (bench/README.md, "Memory and restart").
+    // A shared PostgreSQL store is not touched before the configuration is known to be good: opening
+    // it takes the replica's name and may migrate a schema other replicas use.
+    CompletableFuture<Persistence> opening = options.sharedStore().isPresent() ? null : CompletableFuture.supplyAsync(
+        () -> openPersistence(options, clock, metrics), runnable -> daemonThreads("open-store").newThread(runnable).start());
+    LoadedConfig loaded;
+    try {
+      loaded = LoadedConfig.load(loader, templates, options);
+    } catch (ConfigException | RuntimeException e) {
+      closeOnceOpen(opening);
+      throw e;
+    }
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     logRunbooks(options, loaded);
-    Persistence persistence = openPersistence(options, clock, metrics);
+    times.mark("configuration");
+    Persistence persistence = opening == null ? openPersistence(options, clock, metrics) : opened(opening);
+    times.mark("store, after the configuration");
     App app;
     try {
       app = new App(options, clock, loader, metrics, decisionMetrics, templates, persistence, loaded, environment);
@@ -502,8 +519,36 @@ public final class App implements AutoCloseable {
       // A notifier refused a setting it cannot honour; the message names file and line.
       throw new ConfigException(List.of(e.getMessage()));
     }
+    times.mark("wiring");
     app.startServing();
+    times.mark("intake open");
+    LOG.info("started: {}", times);
     return app;
+  }
+
+  /** A bad configuration starts nothing: the store opened meanwhile is closed, its lock released, before start fails. */
+  private static void closeOnceOpen(CompletableFuture<Persistence> opening) {
+    if (opening == null) {
+      return;
+    }
+    try {
+      opened(opening).close();
+    } catch (RuntimeException e) {
+      // The configuration's errors are what start reports; the store's own is only logged.
+      LOG.warn("the store did not open either: {}", e.getMessage());
+    }
+  }
+
+  /** The store {@code opening} opens, or the exception that refused it, as {@link #openPersistence} throws it. */
+  private static Persistence opened(CompletableFuture<Persistence> opening) {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /**
@@ -610,7 +655,7 @@ public final class App implements AutoCloseable {
     storedAtStart = null;
     try {
       if (engine.get() == first) {
-        first.accept(stored);
+        first.replay(stored);
         first.resumeEscalations();
       }
       LOG.info("replayed {} stored alerts into the dispatcher", stored.size());
@@ -656,7 +701,7 @@ public final class App implements AutoCloseable {
     http.reloadTls();
     // The new dispatcher starts empty: replay what the store holds, as Alertmanager does on reload.
     // The notification log outlives both engines, so nothing already sent is sent again.
-    fresh.accept(store.list(List.of()));
+    fresh.replay(store.list(List.of()));
     fresh.resumeEscalations();
     heartbeats.configure(loaded.config().heartbeats());
     maintenanceSilences.apply(loaded.config().maintenance());

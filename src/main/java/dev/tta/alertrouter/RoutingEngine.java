@@ -212,6 +212,14 @@ final class RoutingEngine implements AutoCloseable {
     accept(Upserted.allNews(List.copyOf(stored)));
   }
 
+  /**
+   * {@link #accept(Collection)} of the stored alerts a start or a reload rebuilds the groups from:
+   * no group flushes before all of them are in (see {@link Dispatcher#replay}).
+   */
+  void replay(Collection<Alert> stored) {
+    dispatcher.replay(() -> accept(stored));
+  }
+
   /** {@link #accept(Collection)} of what intake stored, telling the observer which copies were repeats. */
   void accept(Upserted upserted) {
     List<Alert> stored = upserted.stored();

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +39,16 @@ final class AggregationGroup {
   private final KeepResolved keepResolved;
   private final Consumer<AggregationGroup> onEmptied;
   private final BooleanSupplier dispatcherStopped;
+  private final Predicate<AggregationGroup> holdForReplay;
 
   private final Object lock = new Object();
   private final Map<Fingerprint, Alert> alerts = new HashMap<>();
   private boolean hasFlushed;
+  /** Created during a replay: the first flush is armed by {@link #release}, not by the alerts. */
+  private boolean heldByReplay;
+  /** A held group holds an alert older than group_wait: it flushes at once on release. */
+  private boolean overdue;
+  private Instant createdAt;
   private boolean stopped;
   private Scheduler.Cancellable timer;
   /** Tells a timer that fired after being replaced or cancelled that it is stale. */
@@ -56,7 +63,8 @@ final class AggregationGroup {
       Clock clock,
       KeepResolved keepResolved,
       Consumer<AggregationGroup> onEmptied,
-      BooleanSupplier dispatcherStopped) {
+      BooleanSupplier dispatcherStopped,
+      Predicate<AggregationGroup> holdForReplay) {
     this.route = Objects.requireNonNull(route, "route");
     this.options = route.options();
     this.groupLabels = Objects.requireNonNull(groupLabels, "groupLabels");
@@ -67,6 +75,7 @@ final class AggregationGroup {
     this.keepResolved = Objects.requireNonNull(keepResolved, "keepResolved");
     this.onEmptied = Objects.requireNonNull(onEmptied, "onEmptied");
     this.dispatcherStopped = Objects.requireNonNull(dispatcherStopped, "dispatcherStopped");
+    this.holdForReplay = Objects.requireNonNull(holdForReplay, "holdForReplay");
   }
 
   String groupKey() {
@@ -76,14 +85,31 @@ final class AggregationGroup {
   /**
    * Takes the group's first alert and arms the first flush, group_wait from now (at once for an
    * alert that already waited that long). Both under the lock: with group_wait 0s the flush runs at
-   * once on a worker, and must find the alert in the group, never an empty group.
+   * once on a worker, and must find the alert in the group, never an empty group. During a replay
+   * ({@link Dispatcher#replay}) nothing is armed until the replay ends.
    *
    * @return the copy now held, as {@link #insert} returns it
    */
   Alert start(Alert first) {
     synchronized (lock) {
-      arm(options.groupWait());
+      createdAt = clock.instant();
+      heldByReplay = holdForReplay.test(this);
+      if (!heldByReplay) {
+        arm(options.groupWait());
+      }
       return insert(first);
+    }
+  }
+
+  /** Arms the first flush of a group held by a replay: at once if it holds an overdue alert, else at the end of its group_wait. */
+  void release() {
+    synchronized (lock) {
+      if (!heldByReplay || stopped) {
+        return;
+      }
+      heldByReplay = false;
+      Duration untilWaited = Duration.between(clock.instant(), createdAt.plus(options.groupWait()));
+      arm(overdue || untilWaited.isNegative() ? Duration.ZERO : untilWaited);
     }
   }
 
@@ -104,7 +130,11 @@ final class AggregationGroup {
       // Copies can reach us out of order from concurrent requests: an older one never replaces a newer.
       Alert held = alerts.merge(alert.fingerprint(), alert, AggregationGroup::newer);
       if (!hasFlushed && alert.startsAt().plus(options.groupWait()).isBefore(clock.instant())) {
-        arm(Duration.ZERO);
+        if (heldByReplay) {
+          overdue = true;
+        } else {
+          arm(Duration.ZERO);
+        }
       }
       // A newer copy held here (this one arrived late) is not this alert: the other groups get it as sent.
       return held.updatedAt().isAfter(alert.updatedAt()) ? alert : held;

@@ -28,6 +28,10 @@ public final class Dispatcher implements AutoCloseable {
   private final KeepResolved keepResolved;
   private final ConcurrentMap<GroupId, AggregationGroup> groups = new ConcurrentHashMap<>();
   private volatile boolean stopped;
+  /** Groups created during a replay; they arm their first flush when it ends. Guarded by itself. */
+  private final List<AggregationGroup> heldByReplay = new ArrayList<>();
+  /** Replays under way; read without the lock on a group's creation, so intake pays nothing outside a replay. */
+  private volatile int replaying;
 
   /**
    * @param routes the route tree alerts are matched against
@@ -99,6 +103,48 @@ public final class Dispatcher implements AutoCloseable {
     return placements;
   }
 
+  /**
+   * Runs {@code feed} (which hands this dispatcher stored alerts through {@link #process}) with the
+   * first flushes of the groups it creates held back, then arms them: a restored alert older than
+   * group_wait flushes its group at once, and without the hold that flush could run while the rest
+   * of the group is still being fed, sending part of the group and leaving the rest a whole
+   * group_interval late. When the feed ends, each held group flushes at once if it holds such an
+   * alert, else group_wait after it was created, as it would have.
+   */
+  public void replay(Runnable feed) {
+    synchronized (heldByReplay) {
+      replaying++;
+    }
+    try {
+      feed.run();
+    } finally {
+      List<AggregationGroup> held;
+      synchronized (heldByReplay) {
+        replaying--;
+        held = replaying == 0 ? List.copyOf(heldByReplay) : List.of();
+        if (replaying == 0) {
+          heldByReplay.clear();
+        }
+      }
+      held.forEach(AggregationGroup::release);
+    }
+  }
+
+  /** Whether a group created now waits for the replay's end to arm its first flush (it is then kept to be released). */
+  private boolean holdForReplay(AggregationGroup group) {
+    if (replaying == 0) {
+      return false;
+    }
+    // The check and the registration under one lock: a group is either released by the replay's end or never held.
+    synchronized (heldByReplay) {
+      if (replaying == 0) {
+        return false;
+      }
+      heldByReplay.add(group);
+      return true;
+    }
+  }
+
   /** The current groups, ordered by group key. */
   public List<GroupSnapshot> groups() {
     List<GroupSnapshot> snapshots = new ArrayList<>(groups.size());
@@ -148,7 +194,8 @@ public final class Dispatcher implements AutoCloseable {
             clock,
             keepResolved,
             emptied -> groups.remove(id, emptied),
-            () -> stopped);
+            () -> stopped,
+            this::holdForReplay);
     held[0] = fresh.start(alert);
     return fresh;
   }

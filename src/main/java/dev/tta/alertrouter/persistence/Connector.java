@@ -69,8 +69,18 @@ final class Connector {
     return dataSource.getConnection();
   }
 
-  /** Brings the schema to the newest version this build knows; a no-op when it is there. */
+  /**
+   * Brings the schema to the newest version this build knows; a no-op when it is there, told
+   * without starting Flyway when the history table says so ({@link CurrentSchema}).
+   */
   void migrate() {
+    try (Connection connection = connect()) {
+      if (CurrentSchema.matches(connection, dialect.migrations())) {
+        return;
+      }
+    } catch (SQLException e) {
+      // Flyway reports it, with its own context.
+    }
     Flyway.configure()
         .dataSource(dataSource)
         .locations(dialect.migrations())

@@ -228,6 +228,65 @@ class DispatcherTest {
   }
 
   @Test
+  void aReplayOfOldAlertsFlushesEachGroupOnceWithAllOfThem() {
+    List<Alert> stored = new java.util.ArrayList<>();
+    for (int i = 1; i <= 500; i++) {
+      stored.add(alert("api-" + i, T0.minus(Duration.ofHours(1)), null));
+    }
+
+    dispatcher.replay(() -> stored.forEach(a -> {
+      dispatcher.process(a);
+      // A worker runs whatever is due while the replay is still feeding: nothing may be.
+      scheduler.runDue();
+    }));
+    assertEquals(List.of(), receiver.notifications(), "no flush before the replay has fed every stored alert");
+    scheduler.runDue();
+
+    AlertState[] all = stored.stream().sorted(AlertOrder.INSTANCE).map(a -> state(a, Status.FIRING)).toArray(AlertState[]::new);
+    assertNotifications(List.of(expect(T0, all)));
+    assertEquals(T0.plus(GROUP_INTERVAL), dispatcher.groups().get(0).nextFlushAt());
+  }
+
+  @Test
+  void aGroupReplayedFromRecentAlertsStillWaitsOutItsGroupWait() {
+    Alert recent = alert("api-1", T0.minusSeconds(5), null);
+    dispatcher.replay(() -> {
+      dispatcher.process(recent);
+      scheduler.advance(Duration.ofSeconds(10));
+    });
+
+    scheduler.advance(GROUP_WAIT.minusSeconds(11));
+    assertEquals(List.of(), receiver.notifications());
+    scheduler.advance(Duration.ofSeconds(1));
+    assertNotifications(List.of(expect(T0.plus(GROUP_WAIT), state(recent, Status.FIRING))));
+  }
+
+  @Test
+  void aReplayLongerThanGroupWaitFlushesItsGroupsWhenItEnds() {
+    Alert recent = alert("api-1", T0, null);
+    dispatcher.replay(() -> {
+      dispatcher.process(recent);
+      scheduler.advance(GROUP_WAIT.plusSeconds(10));
+    });
+    assertEquals(List.of(), receiver.notifications());
+
+    scheduler.runDue();
+
+    assertNotifications(List.of(expect(T0.plus(GROUP_WAIT).plusSeconds(10), state(recent, Status.FIRING))));
+  }
+
+  @Test
+  void groupsCreatedAfterTheReplayArmAsUsual() {
+    dispatcher.replay(() -> { });
+    Alert old = alert("api-1", T0.minus(Duration.ofHours(1)), null);
+    dispatcher.process(old);
+
+    scheduler.runDue();
+
+    assertNotifications(List.of(expect(T0, state(old, Status.FIRING))));
+  }
+
+  @Test
   void anOldAlertDoesNotHurryAGroupThatHasFlushed() {
     dispatcher.process(firing("api-1"));
     scheduler.advance(GROUP_WAIT);

@@ -19,8 +19,11 @@ import dev.tta.alertrouter.store.StaleAlertListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,9 +59,16 @@ class RestartNotificationTest {
         scheduler,
         clock);
 
-    /** Starting: the dispatcher is fed what the store holds, so groups resume. */
+    /**
+     * Starting: the dispatcher is fed what the store holds, so groups resume, under {@link
+     * Dispatcher#replay} as the app does. A dispatch worker may run whatever is due at any point of
+     * the replay: {@code runDue} after each alert stands for it.
+     */
     Router() {
-      persistence.alerts().list(List.of()).forEach(dispatcher::process);
+      dispatcher.replay(() -> persistence.alerts().list(List.of()).forEach(alert -> {
+        dispatcher.process(alert);
+        scheduler.runDue();
+      }));
     }
 
     /** Intake: stored first (the 2xx point), then dispatched. */
@@ -106,6 +116,29 @@ class RestartNotificationTest {
     List<Notified> repeated = Notified.take(receiver);
     assertEquals(1, repeated.size(), "the repeat comes once repeat_interval has passed: " + repeated);
     assertEquals(List.of(firing(down)), repeated.get(0).alerts());
+  }
+
+  @Test
+  void aRestartWithManyStoredAlertsOfOneGroupNotifiesThemAllInOneNotification() {
+    router = new Router();
+    List<Alert> stored = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      stored.add(new Alert(API_DOWN.with("instance", "host-" + i), Map.of(), T0, null, "", T0));
+    }
+    router.persistence.alerts().upsert(stored);
+    // Killed before group_wait ended: nothing was sent, and every stored alert is older than group_wait at the restart.
+    router.close();
+    router = null;
+    scheduler.advance(Duration.ofMinutes(10));
+
+    router = new Router();
+    assertEquals(List.of(), Notified.take(receiver), "nothing flushes while the replay is feeding the group");
+    scheduler.runDue();
+
+    List<Notified> sent = Notified.take(receiver);
+    assertEquals(1, sent.size(), "one notification for the group");
+    assertEquals(1_000, sent.get(0).alerts().size());
+    assertEquals(stored.stream().map(Notified::firing).collect(Collectors.toSet()), Set.copyOf(sent.get(0).alerts()));
   }
 
   @Test

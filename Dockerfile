@@ -26,7 +26,7 @@ VOLUME ["/var/lib/alert-router"]
 EXPOSE 9095
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["java", "-jar", "/opt/alert-router/alert-router.jar", "healthcheck", "--url", "http://127.0.0.1:9095/-/healthy"]
-# The launcher README's run command uses: the serial collector with a bounded heap, and the archive
+# The launcher README's run command uses: the parallel collector with a bounded heap, and the archive
 # (bench/README.md, "Memory and restart").
 ENTRYPOINT ["/opt/alert-router/bin/alert-router"]
 CMD ["serve", "--config", "/etc/alert-router/routing-rules", "--runbooks", "/etc/alert-router/runbooks", "--listen", "0.0.0.0:9095", "--data", "/var/lib/alert-router"]

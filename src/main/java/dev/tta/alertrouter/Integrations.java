@@ -16,6 +16,7 @@ import dev.tta.alertrouter.notify.DeliveryOptions;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
 import dev.tta.alertrouter.notify.DeliveryStage;
 import dev.tta.alertrouter.notify.Integration;
+import dev.tta.alertrouter.notify.Notification;
 import dev.tta.alertrouter.notify.Notifier;
 import dev.tta.alertrouter.notify.RateLimiter;
 import dev.tta.alertrouter.notify.ReceiverCheck;
@@ -43,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds each receiver's integrations: the notifier for its peer, wrapped in a delivery stage that
@@ -89,16 +91,29 @@ final class Integrations implements IntegrationFactory {
   }
 
   /**
-   * The receiver's notifiers for a test notification ({@link ReceiverCheck}): built as for the
-   * pipeline, with a Slack message store of their own (a test message is never updated later).
+   * Sends {@code notification} once through every integration of {@code receiver}, outside the
+   * pipeline (test notifications, silence reminders): notifiers built as for the pipeline, with a
+   * Slack message store of their own (such a message is never updated later), released afterwards.
    *
    * @param dryRun render every message instead of sending it
    */
-  List<ReceiverCheck.Target> testTargets(ReceiverConfig receiver, boolean dryRun, Consumer<AutoCloseable> resources) {
-    return notifiers(receiver, new InMemorySlackMessageStore(), resources).stream()
-        .map(b -> new ReceiverCheck.Target(b.notifier().type() + "[" + b.index() + "]", b.notifier(),
-            dryRun || b.options().dryRun()))
-        .toList();
+  List<ReceiverCheck.Result> sendOnce(ReceiverConfig receiver, boolean dryRun, Notification notification) {
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      List<ReceiverCheck.Target> targets = notifiers(receiver, new InMemorySlackMessageStore(), resources::add).stream()
+          .map(b -> new ReceiverCheck.Target(b.notifier().type() + "[" + b.index() + "]", b.notifier(),
+              dryRun || b.options().dryRun()))
+          .toList();
+      return ReceiverCheck.run(targets, notification);
+    } finally {
+      for (AutoCloseable r : resources) {
+        try {
+          r.close();
+        } catch (Exception e) {
+          LoggerFactory.getLogger(Integrations.class).debug("closing {} failed", r, e);
+        }
+      }
+    }
   }
 
   @Override

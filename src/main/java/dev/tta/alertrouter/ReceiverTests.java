@@ -15,7 +15,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,26 +79,14 @@ public final class ReceiverTests {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    List<AutoCloseable> resources = new ArrayList<>();
-    try {
-      List<ReceiverCheck.Target> targets = integrations.testTargets(found.get(), dryRun, resources::add);
-      Notification notification = ReceiverCheck.notification(receiver, labels, clock.instant());
-      List<ReceiverCheck.Result> results = ReceiverCheck.run(targets, notification);
-      for (ReceiverCheck.Result r : results) {
-        if (metrics != null) {
-          metrics.testNotification(receiver, r.type(), r.outcome().wireName());
-        }
-        LOG.info("test notification: receiver={} integration={} outcome={}", receiver, r.integration(), r.outcome().wireName());
+    Notification notification = ReceiverCheck.notification(receiver, labels, clock.instant());
+    List<ReceiverCheck.Result> results = integrations.sendOnce(found.get(), dryRun, notification);
+    for (ReceiverCheck.Result r : results) {
+      if (metrics != null) {
+        metrics.testNotification(receiver, r.type(), r.outcome().wireName());
       }
-      return Optional.of(results);
-    } finally {
-      for (AutoCloseable r : resources) {
-        try {
-          r.close();
-        } catch (Exception e) {
-          LOG.debug("closing {} failed", r, e);
-        }
-      }
+      LOG.info("test notification: receiver={} integration={} outcome={}", receiver, r.integration(), r.outcome().wireName());
     }
+    return Optional.of(results);
   }
 }

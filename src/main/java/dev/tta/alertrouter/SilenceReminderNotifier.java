@@ -7,8 +7,6 @@ import dev.tta.alertrouter.notify.ReceiverCheck;
 import dev.tta.alertrouter.reminder.Reminder;
 import dev.tta.alertrouter.reminder.ReminderSender;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,22 +48,10 @@ final class SilenceReminderNotifier implements ReminderSender {
     var notification = ReceiverCheck.notification(reminder.receiver(), labels,
         Map.of("summary", reminder.text(), "description", reminder.text()), "alert-router-silence-reminder",
         clock.instant());
-    List<AutoCloseable> resources = new ArrayList<>();
-    try {
-      for (ReceiverCheck.Result r : ReceiverCheck.run(integrations.testTargets(receiver.get(), dryRun, resources::add),
-          notification)) {
-        if (r.outcome() == ReceiverCheck.Outcome.FAILED) {
-          LOG.warn("silence reminder for {} through {} of {} failed: {}", reminder.silenceId(), r.integration(),
-              reminder.receiver(), r.detail());
-        }
-      }
-    } finally {
-      for (AutoCloseable r : resources) {
-        try {
-          r.close();
-        } catch (Exception e) {
-          LOG.debug("closing {} failed", r, e);
-        }
+    for (ReceiverCheck.Result r : integrations.sendOnce(receiver.get(), dryRun, notification)) {
+      if (r.outcome() == ReceiverCheck.Outcome.FAILED) {
+        LOG.warn("silence reminder for {} through {} of {} failed: {}", reminder.silenceId(), r.integration(),
+            reminder.receiver(), r.detail());
       }
     }
   }

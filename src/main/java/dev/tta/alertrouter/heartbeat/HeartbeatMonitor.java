@@ -37,7 +37,8 @@ public final class HeartbeatMonitor implements AutoCloseable {
   private final Consumer<List<Alert>> raise;
   private final Map<String, Instant> watchedSince = new HashMap<>();
   private final Map<String, Scheduler.Cancellable> timers = new HashMap<>();
-  private Map<String, HeartbeatConfig> heartbeats = Map.of();
+  /** Replaced whole on configure; volatile so intake reads it on every batch without taking the lock. */
+  private volatile Map<String, HeartbeatConfig> heartbeats = Map.of();
   private boolean closed;
 
   /** @param raise stores and dispatches the missing alerts (and their resolves), as intake does */
@@ -63,10 +64,7 @@ public final class HeartbeatMonitor implements AutoCloseable {
 
   /** Intake's alerts: each firing one matching a heartbeat's matchers is a sign of life. */
   public void observe(List<Alert> alerts) {
-    Map<String, HeartbeatConfig> current;
-    synchronized (this) {
-      current = heartbeats;
-    }
+    Map<String, HeartbeatConfig> current = heartbeats;
     if (current.isEmpty()) {
       return;
     }

@@ -1,6 +1,7 @@
 package dev.tta.alertrouter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.ByteString;
+import dev.tta.alertrouter.http.ReloadOutcome;
 import dev.tta.alertrouter.notify.HttpPeer;
 import dev.tta.alertrouter.tracing.OtlpReceiver;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -196,6 +198,24 @@ class TracingTest {
     assertTrue(traceparent.startsWith(prefix), traceparent);
     // The SDK's own trace ids are random, which W3C level 2 flags as 0x02 beside sampled (0x01).
     assertEquals(1, Integer.parseInt(traceparent.substring(prefix.length()), 16) & 1, traceparent);
+  }
+
+  @Test
+  void aReloadThatAddsTheSectionTurnsTracingOnAndABadOneKeepsTheRunningConfiguration() throws Exception {
+    start("", Map.of());
+    assertFalse(app.tracing().enabled());
+    Path config = dir.resolve("router.yml");
+    String running = Files.readString(config);
+    Files.writeString(config, running + "tracing: {endpoint: " + otlp.endpoint() + ", insecure: true, client_type: grpc}\n");
+    assertTrue(app.reload() instanceof ReloadOutcome.Failure, "grpc is refused at reload");
+    assertFalse(app.tracing().enabled(), "the running configuration stays");
+
+    Files.writeString(config, running + "tracing: {endpoint: " + otlp.endpoint() + ", insecure: true}\n");
+    assertTrue(app.reload() instanceof ReloadOutcome.Success);
+    assertTrue(app.tracing().enabled());
+    push("TTAServiceDown", "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01");
+    awaitFlushSpan();
+    assertEquals(TRACE_ID, hex(only(otlp.spans(), "flush").getTraceId()));
   }
 
   @Test

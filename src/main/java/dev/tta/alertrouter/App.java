@@ -489,6 +489,9 @@ public final class App implements AutoCloseable {
    */
   public static App start(AppOptions options, Clock clock, Map<String, String> environment) throws ConfigException {
     StartupTimes times = StartupTimes.begin();
+    // The first HTTP client built (a notifier's, the Slack responder's) loads the JDK's trust store,
+    // a tenth of a restart on the start's critical path: loaded beside the configuration instead.
+    daemonThreads("tls-warm-up").newThread(App::loadDefaultTls).start();
     ConfigLoader loader = new ConfigLoader(environment);
     RouterMetrics metrics = new RouterMetrics(Version.current());
     DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
@@ -524,6 +527,15 @@ public final class App implements AutoCloseable {
     times.mark("intake open");
     LOG.info("started: {}", times);
     return app;
+  }
+
+  private static void loadDefaultTls() {
+    try {
+      javax.net.ssl.SSLContext.getDefault();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      // The client that needs it reports it where it is used.
+      LOG.debug("the default TLS context did not load: {}", e.toString());
+    }
   }
 
   /** A bad configuration starts nothing: the store opened meanwhile is closed, its lock released, before start fails. */

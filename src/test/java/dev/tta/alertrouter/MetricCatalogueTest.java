@@ -43,7 +43,7 @@ class MetricCatalogueTest {
     exposed = new TreeSet<>();
     // The registry, not one scrape: a labelled family shows in a scrape only once it has a series.
     try (App app = App.start(options, Clock.systemUTC(), Map.of())) {
-      for (MetricSnapshot snapshot : app.metrics().registry().scrape()) {
+      for (MetricSnapshot snapshot : app.metrics().scrape()) {
         String name = snapshot.getMetadata().getPrometheusName();
         exposed.add(snapshot instanceof CounterSnapshot ? name + "_total"
             : snapshot instanceof InfoSnapshot ? name + "_info" : name);

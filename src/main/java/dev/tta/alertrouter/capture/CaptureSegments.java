@@ -1,9 +1,10 @@
 package dev.tta.alertrouter.capture;
 
 import dev.tta.alertrouter.config.CaptureSettings;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ public final class CaptureSegments implements CaptureStorage {
   private final Supplier<CaptureSettings> settings;
   private final Clock clock;
   private final Deque<Segment> segments = new ArrayDeque<>();
-  private Writer current;
+  private OutputStream current;
+  private final CaptureCodec.Encoder encoder = new CaptureCodec.Encoder();
   private long currentBytes;
 
   private record Segment(Path path, long sequence, Instant firstAt) {}
@@ -78,12 +80,12 @@ public final class CaptureSegments implements CaptureStorage {
   /** Appends one record (without syncing: a capture is an aid, not state). */
   @Override
   public synchronized void append(CaptureRecord record) throws IOException {
-    String line = CaptureCodec.line(record) + "\n";
-    long length = line.getBytes(StandardCharsets.UTF_8).length;
+    encoder.encode(record);
+    long length = encoder.size();
     if (current == null || currentBytes > 0 && currentBytes + length > segmentBytes()) {
       rotate(record.receivedAt());
     }
-    current.write(line);
+    encoder.writeTo(current);
     currentBytes += length;
   }
 
@@ -145,7 +147,7 @@ public final class CaptureSegments implements CaptureStorage {
     }
     long seq = segments.isEmpty() ? 1 : segments.peekLast().sequence() + 1;
     Path p = dir.resolve(String.format("capture-%012d-%d.ndjson", seq, firstAt.toEpochMilli()));
-    current = Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    current = new BufferedOutputStream(Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
     currentBytes = 0;
     segments.addLast(new Segment(p, seq, firstAt));
     enforceBounds();

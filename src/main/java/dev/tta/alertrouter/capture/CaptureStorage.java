@@ -3,7 +3,6 @@ package dev.tta.alertrouter.capture;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -34,7 +33,7 @@ public interface CaptureStorage extends AutoCloseable {
     try {
       read(since, r -> {
         try {
-          out.write((CaptureCodec.line(r) + "\n").getBytes(StandardCharsets.UTF_8));
+          out.write(CaptureCodec.lineBytes(r));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -11,6 +11,7 @@ import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -31,6 +33,7 @@ import java.util.function.Supplier;
  */
 public final class RouterMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final CompletableFuture<Void> jvmMetrics;
   private final ExpositionFormats formats = ExpositionFormats.init();
   private final AtomicBoolean storedAlertsTracked = new AtomicBoolean();
 
@@ -54,7 +57,13 @@ public final class RouterMetrics {
   /** {@code version} labels {@code alertrouter_build_info}. */
   public RouterMetrics(String version) {
     Objects.requireNonNull(version, "version");
-    JvmMetrics.builder().register(registry);
+    // The JVM's own metrics read JMX, whose first use took a tenth of a restart (bench/README.md,
+    // "Memory and restart"): registered beside the start; every scrape waits for them.
+    jvmMetrics = CompletableFuture.runAsync(() -> JvmMetrics.builder().register(registry), runnable -> {
+      Thread thread = new Thread(runnable, "alert-router-jvm-metrics");
+      thread.setDaemon(true);
+      thread.start();
+    });
     alertsReceived = Counter.builder()
         .name("alertrouter_alerts_received_total")
         .help("Valid alerts accepted, by source and by status on receipt.")
@@ -139,6 +148,12 @@ public final class RouterMetrics {
   /** Where other stages register their own metrics. */
   public PrometheusRegistry registry() {
     return registry;
+  }
+
+  /** Every metric registered, the JVM's included. */
+  public MetricSnapshots scrape() {
+    jvmMetrics.join();
+    return registry.scrape();
   }
 
   /** Counts {@code count} valid alerts; a count of 0 makes the series visible before the first one. */
@@ -265,7 +280,7 @@ public final class RouterMetrics {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
     try {
-      writer.write(out, registry.scrape());
+      writer.write(out, scrape());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -76,11 +76,11 @@ public final class SqlCaptureTable implements CaptureStorage {
       try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO capture (received_at, replica, record, bytes) VALUES (?, ?, ?, ?)")) {
         for (CaptureRecord r : batch) {
-          String line = CaptureCodec.line(r);
+          byte[] line = CaptureCodec.lineBytes(r); // with its line break, as exported
           insert.setObject(1, timestamp(r.receivedAt()));
           insert.setString(2, replica);
-          insert.setString(3, line);
-          insert.setInt(4, line.getBytes(StandardCharsets.UTF_8).length + 1); // with its line break, as exported
+          insert.setString(3, new String(line, 0, line.length - 1, StandardCharsets.UTF_8));
+          insert.setInt(4, line.length);
           insert.addBatch();
         }
         insert.executeBatch();

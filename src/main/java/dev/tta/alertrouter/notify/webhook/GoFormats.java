@@ -1,29 +1,20 @@
 package dev.tta.alertrouter.notify.webhook;
 
+import dev.tta.alertrouter.alert.Rfc3339;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /** How Alertmanager's Go code writes times and receiver names into a webhook payload. */
 final class GoFormats {
   /** Go's zero time, which Alertmanager sends as the end of a firing alert. */
   static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
-  private static final DateTimeFormatter SECONDS =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final String REGEXP_SPECIALS = "\\.+*?()|[]{}^$";
 
   private GoFormats() {}
 
   /** RFC 3339 with nanoseconds, trailing zeros dropped, as Go's {@code time.RFC3339Nano} (in UTC). */
   static String time(Instant instant) {
-    StringBuilder out = new StringBuilder(SECONDS.format(instant));
-    int nanos = instant.getNano();
-    if (nanos != 0) {
-      String digits = String.format("%09d", nanos).replaceFirst("0+$", "");
-      out.append('.').append(digits);
-    }
-    return out.append('Z').toString();
+    return Rfc3339.format(instant);
   }
 
   /**

@@ -25,7 +25,8 @@ final class IntakePending {
   private static final String SELECT_ALL =
       "SELECT " + COLUMNS + ", seq, batch, received_at FROM intake_pending ORDER BY seq";
   private static final String DELETE_ALL = "DELETE FROM intake_pending";
-  private static final String LAST_NUMBERS = "SELECT coalesce(max(seq), 0), coalesce(max(batch), 0) FROM intake_pending";
+  private static final String LAST_NUMBERS =
+      "SELECT coalesce(max(seq), 0), coalesce(max(batch), 0), count(*) FROM intake_pending";
 
   /** One upsert call's alerts, as received, in their order. */
   record Batch(Instant receivedAt, List<Alert> alerts) {}
@@ -33,24 +34,28 @@ final class IntakePending {
   private final AlertRows rows;
   private long nextSeq;
   private long nextBatch;
+  /** Whether the table may hold rows: some were there at open, or appended since (perhaps rolled back). */
+  private boolean maybeHeld;
 
-  private IntakePending(AlertRows rows, long lastSeq, long lastBatch) {
+  private IntakePending(AlertRows rows, long lastSeq, long lastBatch, boolean held) {
     this.rows = Objects.requireNonNull(rows, "rows");
     this.nextSeq = lastSeq + 1;
     this.nextBatch = lastBatch + 1;
+    this.maybeHeld = held;
   }
 
   /** Continues the numbering of rows a crash may have left (one small query: the table is empty outside a start). */
   static IntakePending open(Connection connection, AlertRows rows) throws SQLException {
     try (Statement statement = connection.createStatement(); ResultSet last = statement.executeQuery(LAST_NUMBERS)) {
       last.next();
-      return new IntakePending(rows, last.getLong(1), last.getLong(2));
+      return new IntakePending(rows, last.getLong(1), last.getLong(2), last.getLong(3) > 0);
     }
   }
 
   /** Appends one batch, as received at {@code receivedAt}, in the open transaction. */
   void append(WriteSession session, List<AlertRows.Encoded> alerts, Instant receivedAt) throws SQLException {
     PreparedStatement append = session.statement(APPEND);
+    maybeHeld = true;
     long batch = nextBatch++;
     for (AlertRows.Encoded encoded : alerts) {
       rows.bindUpsert(append, encoded.alert(), encoded);
@@ -60,6 +65,11 @@ final class IntakePending {
       append.addBatch();
     }
     append.executeBatch();
+  }
+
+  /** False when the table is known to be empty, so applying it needs no transaction. */
+  boolean maybeHeld() {
+    return maybeHeld;
   }
 
   /** Every batch the table holds, oldest first, as the open transaction sees it. */
@@ -85,5 +95,10 @@ final class IntakePending {
   /** Empties the table in the open transaction (the transaction that applied its rows). */
   void clear(WriteSession session) throws SQLException {
     session.statement(DELETE_ALL).executeUpdate();
+  }
+
+  /** The transaction that cleared the table committed. */
+  void cleared() {
+    maybeHeld = false;
   }
 }

@@ -461,6 +461,25 @@ final class SqlAlertStore implements AlertStore {
       this.read = read;
     }
 
+    /** Takes the journal; needs no transaction when nothing is pending (the usual start). */
+    @Override
+    public boolean prepare() {
+      // The journal's alerts are the truth whether or not a transaction here commits: taken at once.
+      table = journal;
+      alerts.read(read);
+      intoPending = false;
+      if (pending.maybeHeld()) {
+        return true;
+      }
+      loaded = true;
+      return false;
+    }
+
+    @Override
+    public boolean counted() {
+      return false;
+    }
+
     @Override
     public void write(WriteSession session) throws SQLException {
       accepted.clear();
@@ -468,9 +487,6 @@ final class SqlAlertStore implements AlertStore {
       stale.clear();
       outcome = AlertTable.Outcome.NONE;
       applied = 0;
-      // The journal's alerts are the truth whether or not this transaction commits: taken at once.
-      table = journal;
-      alerts.read(read);
       intoPending = false;
       List<AlertTable.Version> versions = new ArrayList<>();
       for (IntakePending.Batch batch : pending.read(session)) {
@@ -508,6 +524,7 @@ final class SqlAlertStore implements AlertStore {
     public void committed() {
       outcome.committed();
       written.forEach(alerts::committed);
+      pending.cleared();
       loaded = true;
       for (Alert[] pair : stale) {
         staleListener.staleCopyIgnored(pair[0], pair[1]);

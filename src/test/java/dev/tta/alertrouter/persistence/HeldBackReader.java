@@ -7,7 +7,7 @@ import java.util.concurrent.Executor;
  * Where a test's store reads its stored alerts: nowhere until {@link #release}, which reads them on
  * the calling thread. So a test decides when the read happens, without sleeping.
  */
-final class HeldBackReader implements Executor {
+public final class HeldBackReader implements Executor {
   private Runnable read;
 
   @Override
@@ -19,7 +19,7 @@ final class HeldBackReader implements Executor {
   }
 
   /** Reads the stored alerts now, on this thread, and applies what was accepted meanwhile. */
-  void release() {
+  public void release() {
     Runnable command;
     synchronized (this) {
       command = Objects.requireNonNull(read, "the store did not ask for its read");

@@ -528,7 +528,8 @@ public final class App implements AutoCloseable {
     times.mark("wiring");
     app.startServing();
     times.mark("intake open");
-    LOG.info("started: {}", times);
+    // SQLite's stored alerts are usually still being read here; their own line says when they are in.
+    LOG.info("started: {}{}", times, persistence.storedAlerts().isDone() ? "" : "; the stored alerts are being read");
     return app;
   }
 

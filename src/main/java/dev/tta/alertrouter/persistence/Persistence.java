@@ -143,9 +143,10 @@ public final class Persistence implements AutoCloseable {
       this.replication = new Replication(
           replicaName, peerSync, leases, new FlushGuard(replicaName, leases, notificationLog, alerts));
     }
-    LOG.info("state in {}{}: {} alerts, {} silences, {} notification-log entries",
+    LOG.info("state in {}{}: {}, {} silences, {} notification-log entries",
         connector, replica == null ? "" : " (replica " + replica + ")",
-        pending != null ? "(reading the)" : state.alerts().size(), state.silences().size(), state.notifications().size());
+        pending != null ? "alerts read next" : state.alerts().size() + " alerts",
+        state.silences().size(), state.notifications().size());
   }
 
   private static WriteSession openSession(Connector connector, String replica) throws SQLException {

@@ -93,6 +93,10 @@ final class SqlAlertStore implements AlertStore {
   private final HeldAlerts alerts;
   private final AtomicLong checkpointed = new AtomicLong();
   private volatile boolean closed;
+  /** Guards {@link #readRunning} against {@link #close}: a read either never starts or is waited for. */
+  private final Object readLifecycle = new Object();
+  private boolean readRunning;
+  private final java.util.concurrent.CountDownLatch readEnded = new java.util.concurrent.CountDownLatch(1);
 
   SqlAlertStore(
       GroupCommitWriter writer,
@@ -141,6 +145,21 @@ final class SqlAlertStore implements AlertStore {
    * next start applies.
    */
   void read(Connector connector) {
+    synchronized (readLifecycle) {
+      if (closed) {
+        storedAlerts.completeExceptionally(new StoreUnavailableException("the alert store closed before its alerts were read"));
+        return;
+      }
+      readRunning = true;
+    }
+    try {
+      readJournal(connector);
+    } finally {
+      readEnded.countDown();
+    }
+  }
+
+  private void readJournal(Connector connector) {
     long started = System.nanoTime();
     try {
       List<Alert> read = new ArrayList<>();
@@ -257,10 +276,25 @@ final class SqlAlertStore implements AlertStore {
     return AlertStore.countByStatus(alerts.published(), at);
   }
 
-  /** Refuses further upserts; the database itself is closed with its {@link Persistence}. */
+  /** Refuses further upserts and waits for a read of the stored alerts in progress; the database itself is closed with its {@link Persistence}. */
   @Override
   public void close() {
-    closed = true;
+    boolean running;
+    synchronized (readLifecycle) {
+      closed = true;
+      running = readRunning;
+    }
+    if (running) {
+      // The read's connection must not outlive the store (nor open the file again once the folder's
+      // lock is released): it ends soon, as the writer still takes its last transaction.
+      try {
+        if (!readEnded.await(READ_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          LOG.warn("closing while the stored alerts are still being read");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**

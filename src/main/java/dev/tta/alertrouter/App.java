@@ -105,6 +105,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -491,7 +493,7 @@ public final class App implements AutoCloseable {
   }
 
   /** {@link #start}, with SQLite's stored alerts read by {@code alertReader} (tests hold it back). */
-  static App start(AppOptions options, Clock clock, Map<String, String> environment, java.util.concurrent.Executor alertReader)
+  static App start(AppOptions options, Clock clock, Map<String, String> environment, Executor alertReader)
       throws ConfigException {
     StartupTimes times = StartupTimes.begin();
     ConfigLoader loader = new ConfigLoader(environment);
@@ -565,7 +567,7 @@ public final class App implements AutoCloseable {
    * @throws IllegalStateException when another router holds the data folder
    */
   private static Persistence openPersistence(AppOptions options, Clock clock, RouterMetrics metrics,
-      java.util.concurrent.Executor alertReader) {
+      Executor alertReader) {
     StaleAlertListener stale = (copy, held) -> metrics.alertStale();
     if (options.sharedStore().isPresent()) {
       LOG.info("state in the shared PostgreSQL store as replica {}", options.replica());
@@ -677,7 +679,7 @@ public final class App implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       LOG.error("the stored alerts could not be read, so groups do not resume (see the log above)");
       return;
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -96,7 +97,7 @@ final class SqlAlertStore implements AlertStore {
   /** Guards {@link #readRunning} against {@link #close}: a read either never starts or is waited for. */
   private final Object readLifecycle = new Object();
   private boolean readRunning;
-  private final java.util.concurrent.CountDownLatch readEnded = new java.util.concurrent.CountDownLatch(1);
+  private final CountDownLatch readEnded = new CountDownLatch(1);
 
   SqlAlertStore(
       GroupCommitWriter writer,
@@ -405,6 +406,7 @@ final class SqlAlertStore implements AlertStore {
     @Override
     public void write(WriteSession session) throws SQLException {
       reset();
+      // Decided here, not in prepare: the task applying the pending rows may run between the two.
       if (SqlAlertStore.this.intoPending) {
         pending.append(session, incoming, now);
         intoPending = true;
@@ -495,18 +497,27 @@ final class SqlAlertStore implements AlertStore {
       this.read = read;
     }
 
-    /** Takes the journal; needs no transaction when nothing is pending (the usual start). */
+    /**
+     * Takes the journal at once when nothing is pending (the usual start: no transaction). Else all
+     * of it happens in {@link #write}: an upsert sharing the transaction and queued before this task
+     * decides at its own {@code write} where it goes, so it still lands in the rows applied here,
+     * and one queued after merges with what this task staged.
+     */
     @Override
     public boolean prepare() {
-      // The journal's alerts are the truth whether or not a transaction here commits: taken at once.
-      table = journal;
-      alerts.read(read);
-      intoPending = false;
       if (pending.maybeHeld()) {
         return true;
       }
+      takeJournal();
       loaded = true;
       return false;
+    }
+
+    /** The journal's alerts are the truth whether or not this transaction commits. */
+    private void takeJournal() {
+      table = journal;
+      alerts.read(read);
+      intoPending = false;
     }
 
     @Override
@@ -521,7 +532,7 @@ final class SqlAlertStore implements AlertStore {
       stale.clear();
       outcome = AlertTable.Outcome.NONE;
       applied = 0;
-      intoPending = false;
+      takeJournal();
       List<AlertTable.Version> versions = new ArrayList<>();
       for (IntakePending.Batch batch : pending.read(session)) {
         List<Alert> stored = new ArrayList<>(batch.alerts().size());
@@ -587,6 +598,9 @@ final class SqlAlertStore implements AlertStore {
     public void write(WriteSession session) throws SQLException {
       deleted.clear();
       outcome = AlertTable.Outcome.NONE;
+      if (intoPending) {
+        return; // the journal is not taken yet (or applying the pending rows failed): nothing to prune
+      }
       List<Alert> rowsHeld = new ArrayList<>();
       for (Alert alert : alerts.published()) {
         if (alert.endsAt() != null

@@ -23,6 +23,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +145,47 @@ class EarlyIntakeTest {
     try (Persistence again = Persistence.open(dataDir, clock, StaleAlertListener.IGNORE)) {
       assertEquals(asPushedThen.list(List.of()), again.alerts().list(List.of()), "applied once, not twice");
       assertEquals(List.of(), again.storedAlerts().get().accepted());
+    }
+  }
+
+  @Test
+  void pushesRacingTheEndOfTheReadAreEachHandedOnOnceAndNoneIsLeftPending() throws Exception {
+    InMemoryAlertStore reference = new InMemoryAlertStore(clock, StaleAlertListener.IGNORE);
+    seed(1_000, reference);
+    HeldBackReader reader = new HeldBackReader();
+    int senders = 4;
+    int perSender = 150;
+    try (Persistence persistence = Persistence.open(dataDir, clock, StaleAlertListener.IGNORE, reader)) {
+      CountDownLatch someTaken = new CountDownLatch(senders);
+      ExecutorService pool = Executors.newFixedThreadPool(senders);
+      List<Future<List<Alert>>> handedOnAtOnce = new ArrayList<>();
+      for (int s = 0; s < senders; s++) {
+        int sender = s;
+        handedOnAtOnce.add(pool.submit(() -> {
+          List<Alert> direct = new ArrayList<>();
+          for (int i = 0; i < perSender; i++) {
+            Alert pushed = alert(Labels.of("alertname", "Racing", "sender", "s" + sender, "n", Integer.toString(i)), T0, null);
+            direct.addAll(persistence.alerts().upsertAll(List.of(pushed)).stored());
+            if (i == 10) {
+              someTaken.countDown();
+            }
+          }
+          return direct;
+        }));
+      }
+      someTaken.await();
+      reader.release(); // while the senders go on: their writes and the one applying the pending rows interleave
+      List<Alert> handedOn = new ArrayList<>(persistence.storedAlerts().get().accepted().stream()
+          .flatMap(u -> u.stored().stream()).toList());
+      for (Future<List<Alert>> direct : handedOnAtOnce) {
+        handedOn.addAll(direct.get());
+      }
+      pool.shutdown();
+
+      assertEquals(senders * perSender, handedOn.size(), "each push handed on once: after the read, or at once");
+      assertEquals(senders * perSender, new HashSet<>(handedOn).size());
+      assertEquals(0, count("intake_pending"), "nothing left behind");
+      assertEquals(1_000 + senders * perSender, persistence.alerts().size());
     }
   }
 

@@ -114,7 +114,7 @@ final class SqlAlertStore implements AlertStore {
     this.alerts = new HeldAlerts(stored);
     this.pending = null;
     this.loaded = true;
-    storedAlerts.complete(new StoredAlerts(List.copyOf(stored), List.of()));
+    storedAlerts.complete(new StoredAlerts(new ArrayList<>(stored), List.of())); // read before the store opened
   }
 
   private SqlAlertStore(

@@ -489,7 +489,14 @@ public final class App implements AutoCloseable {
    * @throws ConfigException naming every configuration error; nothing is started then
    */
   public static App start(AppOptions options, Clock clock, Map<String, String> environment) throws ConfigException {
-    return start(options, clock, environment, runnable -> daemonThreads("read-alerts").newThread(runnable).start());
+    // The read of the stored alerts starts once intake is open: on a machine with few cores it
+    // would otherwise compete with the wiring and Jetty's start (and their collections) for the CPU,
+    // delaying the first answer it is meant to hasten (bench/restart.sh).
+    CompletableFuture<Void> intakeOpen = new CompletableFuture<>();
+    App app = start(options, clock, environment,
+        runnable -> intakeOpen.thenRun(() -> daemonThreads("read-alerts").newThread(runnable).start()));
+    intakeOpen.complete(null);
+    return app;
   }
 
   /** {@link #start}, with SQLite's stored alerts read by {@code alertReader} (tests hold it back). */

@@ -190,8 +190,8 @@ public final class Persistence implements AutoCloseable {
    * {@link #open(Path, Clock, StaleAlertListener)}, returning before the stored alerts are read:
    * {@code alertReader} reads them (a thread of their own in {@code serve}). Meanwhile the store
    * takes alerts, durably, into {@code intake_pending}, and merges them once the journal is read,
-   * each at the instant it arrived; {@link #storedAlerts} completes then, reads of the alerts wait
-   * for it, and {@link #notReadyBecause} says so. Everything else (silences, the notification log,
+   * each at the instant it arrived; {@link #storedAlerts} completes then, and reads of the alerts
+   * wait for it (if the read fails, they are refused and {@link #notReadyBecause} says so). Everything else (silences, the notification log,
    * acknowledgements, escalations, heartbeats, the action key) is read before this returns.
    */
   public static Persistence open(Path dataDir, Clock clock, StaleAlertListener staleListener, Executor alertReader) {
@@ -283,8 +283,8 @@ public final class Persistence implements AutoCloseable {
 
   /**
    * Why this replica should not take traffic now, if it should not: the database is unreachable
-   * (intake answers 503 and no group is flushed), the stored alerts are still being read at start
-   * (SQLite; intake answers and keeps what it accepts), or (replicas sharing PostgreSQL) it lost the
+   * (intake answers 503 and no group is flushed), reading the stored alerts at start failed (SQLite;
+   * reads are refused, intake keeps what it accepts), or (replicas sharing PostgreSQL) it lost the
    * connection holding its name and has not taken the name back (no group is flushed).
    */
   public Optional<String> notReadyBecause() {

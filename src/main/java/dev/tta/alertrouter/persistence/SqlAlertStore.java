@@ -191,15 +191,15 @@ final class SqlAlertStore implements AlertStore {
     return storedAlerts;
   }
 
-  /** Why reads are not answered now, if they are not: the stored alerts are being read, or reading them failed. */
+  /**
+   * Why reads are refused, if they are: reading the stored alerts failed. While they are being read
+   * reads wait instead, so a router whose intake is open counts as ready.
+   */
   Optional<String> unreadBecause() {
-    if (loaded) {
-      return Optional.empty();
-    }
-    if (storedAlerts.isCompletedExceptionally()) {
+    if (!loaded && storedAlerts.isCompletedExceptionally() && !closed) {
       return Optional.of("reading the stored alerts failed (see the log)");
     }
-    return Optional.of("reading the stored alerts");
+    return Optional.empty();
   }
 
   /** Returns once the stored alerts are in memory; reads before that would show a store missing them. */

@@ -73,6 +73,7 @@ import dev.tta.alertrouter.notify.slack.PersistentSlackMessageStore;
 import dev.tta.alertrouter.notify.template.Templates;
 import dev.tta.alertrouter.persistence.Persistence;
 import dev.tta.alertrouter.persistence.Retention;
+import dev.tta.alertrouter.persistence.StoredAlerts;
 import dev.tta.alertrouter.persistence.WriterStats;
 import dev.tta.alertrouter.query.AlertQueries;
 import dev.tta.alertrouter.reminder.SilenceReminders;
@@ -104,6 +105,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -163,7 +166,6 @@ public final class App implements AutoCloseable {
   private final java.util.concurrent.Semaphore diffs = new java.util.concurrent.Semaphore(1);
   private final Tracing tracing;
   private final StartupReplay startupReplay = new StartupReplay(upserted -> engine.get().accept(upserted));
-  private List<Alert> storedAtStart;
 
   private App(AppOptions options, Clock clock, ConfigLoader loader, RouterMetrics metrics,
       DecisionMetrics decisionMetrics, Templates templates, Persistence persistence, LoadedConfig initial,
@@ -209,10 +211,9 @@ public final class App implements AutoCloseable {
     this.maskedSources.set(maskSources(initial));
     this.web.set(initial.web());
     this.configLoadedAt.set(clock.instant());
-    // Resume where the last run stopped: the groups are rebuilt from the stored alerts (replayed
-    // once intake is open, see startServing), and the persisted notification log keeps them from
-    // notifying again what was already sent.
-    this.storedAtStart = store.list(List.of());
+    // Resume where the last run stopped: the groups are rebuilt from the stored alerts (read and
+    // replayed once intake is open, see startServing), and the persisted notification log keeps
+    // them from notifying again what was already sent.
     // Missing heartbeats raise their alert as intake would hand it on: stored, then dispatched.
     this.heartbeats = new HeartbeatMonitor(persistence.heartbeats(), dispatchScheduler, clock,
         alerts -> onAccepted(store.upsertAll(alerts)));
@@ -488,6 +489,19 @@ public final class App implements AutoCloseable {
    * @throws ConfigException naming every configuration error; nothing is started then
    */
   public static App start(AppOptions options, Clock clock, Map<String, String> environment) throws ConfigException {
+    // The read of the stored alerts starts once intake is open: on a machine with few cores it
+    // would otherwise compete with the wiring and Jetty's start (and their collections) for the CPU,
+    // delaying the first answer it is meant to hasten (bench/restart.sh).
+    CompletableFuture<Void> intakeOpen = new CompletableFuture<>();
+    App app = start(options, clock, environment,
+        runnable -> intakeOpen.thenRun(() -> daemonThreads("read-alerts").newThread(runnable).start()));
+    intakeOpen.complete(null);
+    return app;
+  }
+
+  /** {@link #start}, with SQLite's stored alerts read by {@code alertReader} (tests hold it back). */
+  static App start(AppOptions options, Clock clock, Map<String, String> environment, Executor alertReader)
+      throws ConfigException {
     StartupTimes times = StartupTimes.begin();
     // The first HTTP client built (a notifier's, the Slack responder's) loads the JDK's trust store,
     // a tenth of a restart on the start's critical path: loaded beside the configuration instead.
@@ -501,7 +515,8 @@ public final class App implements AutoCloseable {
     // A shared PostgreSQL store is not touched before the configuration is known to be good: opening
     // it takes the replica's name and may migrate a schema other replicas use.
     CompletableFuture<Persistence> opening = options.sharedStore().isPresent() ? null : CompletableFuture.supplyAsync(
-        () -> openPersistence(options, clock, metrics), runnable -> daemonThreads("open-store").newThread(runnable).start());
+        () -> openPersistence(options, clock, metrics, alertReader),
+        runnable -> daemonThreads("open-store").newThread(runnable).start());
     LoadedConfig loaded;
     try {
       loaded = LoadedConfig.load(loader, templates, options);
@@ -512,7 +527,7 @@ public final class App implements AutoCloseable {
     loaded.warnings().forEach(w -> LOG.warn("config: {}", w));
     logRunbooks(options, loaded);
     times.mark("configuration");
-    Persistence persistence = opening == null ? openPersistence(options, clock, metrics) : opened(opening);
+    Persistence persistence = opening == null ? openPersistence(options, clock, metrics, alertReader) : opened(opening);
     times.mark("store, after the configuration");
     App app;
     try {
@@ -525,7 +540,8 @@ public final class App implements AutoCloseable {
     times.mark("wiring");
     app.startServing();
     times.mark("intake open");
-    LOG.info("started: {}", times);
+    // SQLite's stored alerts are usually still being read here; their own line says when they are in.
+    LOG.info("started: {}{}", times, persistence.storedAlerts().isDone() ? "" : "; the stored alerts are being read");
     return app;
   }
 
@@ -569,14 +585,17 @@ public final class App implements AutoCloseable {
    * @throws StoreUnavailableException when the database cannot be opened
    * @throws IllegalStateException when another router holds the data folder
    */
-  private static Persistence openPersistence(AppOptions options, Clock clock, RouterMetrics metrics) {
+  private static Persistence openPersistence(AppOptions options, Clock clock, RouterMetrics metrics,
+      Executor alertReader) {
     StaleAlertListener stale = (copy, held) -> metrics.alertStale();
     if (options.sharedStore().isPresent()) {
       LOG.info("state in the shared PostgreSQL store as replica {}", options.replica());
       return Persistence.openJdbc(options.sharedStore().get(), options.replica(), clock, stale);
     }
     LOG.info("state in {}", options.data().toAbsolutePath());
-    return Persistence.open(options.data(), clock, stale);
+    // Intake opens before the stored alerts are read (alertReader reads them): what it accepts
+    // meanwhile is kept durably, unmerged, and merged once they are in (Persistence.storedAlerts).
+    return Persistence.open(options.data(), clock, stale, alertReader);
   }
 
   /** This replica for {@code GET /api/v2/status}: its name, its address, when it started, its build. */
@@ -661,16 +680,41 @@ public final class App implements AutoCloseable {
     heartbeats.observe(upserted.stored());
   }
 
-  /** Feeds the engine of the start what the store held then (a reload meanwhile replayed its own). */
+  /**
+   * Feeds the engine of the start what the store held then (a reload meanwhile replayed its own),
+   * then what intake accepted while the stored alerts were being read. Runs inside {@link
+   * StartupReplay#replay}, so whatever intake stored after that (held by {@code startupReplay})
+   * follows. Why each alert reaches the dispatcher once and in order: until the journal is read,
+   * every upsert is written unmerged to {@code intake_pending} and hands nothing on; the
+   * transaction that applies those rows is also the one after which upserts merge and hand on as
+   * usual. So {@code read} is the store before any of intake's alerts, {@code accepted} exactly the
+   * batches accepted before that transaction, in order, and everything after it reaches {@code
+   * startupReplay} through {@link #onAccepted}, which passes it on only after this returns.
+   */
   private void replayStored(RoutingEngine first) {
-    List<Alert> stored = storedAtStart;
-    storedAtStart = null;
+    StoredAlerts stored;
+    try {
+      stored = persistence.storedAlerts().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (ExecutionException e) {
+      LOG.error("the stored alerts could not be read, so groups do not resume (see the log above)");
+      return;
+    }
     try {
       if (engine.get() == first) {
-        first.replay(stored);
+        first.replay(stored.read());
         first.resumeEscalations();
       }
-      LOG.info("replayed {} stored alerts into the dispatcher", stored.size());
+      LOG.info("replayed {} stored alerts into the dispatcher", stored.read().size());
+      // A reload during the read replayed these already (its list waited for them); a second copy
+      // of an alert changes nothing in its group.
+      for (Upserted accepted : stored.accepted()) {
+        observer.received(accepted);
+        engine.get().accept(accepted);
+        heartbeats.observe(accepted.stored());
+      }
     } catch (RuntimeException e) {
       LOG.error("replaying the stored alerts failed", e);
     }

@@ -123,14 +123,16 @@ final class IntakeEndpoint {
       // The parsed alerts only, never the request's headers: no credential can reach the capture.
       capture.accept(new CaptureRecord(clock.instant(), source.metricLabel(), batch.alerts()));
     }
-    List<Alert> stored = upserted.stored();
-    if (!stored.isEmpty()) {
+    if (!upserted.stored().isEmpty()) {
       onAccepted.accept(upserted);
     }
+    // Every valid alert was taken, durably, though while the stored alerts are still read at start
+    // the store hands them on later (upserted is empty then).
+    int accepted = batch.alerts().size();
     if (batch.problems().isEmpty()) {
-      Json.reply(ctx, 200, Replies.Intake.success(stored.size(), batch.truncatedAlerts()));
+      Json.reply(ctx, 200, Replies.Intake.success(accepted, batch.truncatedAlerts()));
     } else {
-      error(ctx, 400, stored.size(), batch.truncatedAlerts(), batch.problems());
+      error(ctx, 400, accepted, batch.truncatedAlerts(), batch.problems());
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Writes the alert store's deferred {@code endsAt} extensions: one row per alert, its latest
@@ -16,13 +17,14 @@ import java.util.function.LongConsumer;
  */
 final class Checkpoint implements WriteTask {
   private final HeldAlerts alerts;
-  private final AlertTable table;
+  /** Asked on the writer's thread: SQLite's journal is known only once the stored alerts are read. */
+  private final Supplier<AlertTable> table;
   private final LongConsumer onCommitted;
   private final List<Alert> written = new ArrayList<>();
   private AlertTable.Outcome outcome = AlertTable.Outcome.NONE;
 
   /** {@code onCommitted} hears how many alerts each committed checkpoint wrote. */
-  Checkpoint(HeldAlerts alerts, AlertTable table, LongConsumer onCommitted) {
+  Checkpoint(HeldAlerts alerts, Supplier<AlertTable> table, LongConsumer onCommitted) {
     this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.table = Objects.requireNonNull(table, "table");
     this.onCommitted = Objects.requireNonNull(onCommitted, "onCommitted");
@@ -53,7 +55,7 @@ final class Checkpoint implements WriteTask {
       versions.add(new AlertTable.Version(latest, AlertRows.Encoded.unencoded(latest)));
     }
     if (!versions.isEmpty()) {
-      outcome = table.write(session, versions);
+      outcome = table.get().write(session, versions);
     }
   }
 

@@ -248,7 +248,9 @@ final class GroupCommitWriter implements AutoCloseable {
       if (needsTransaction) {
         toWrite.add(pending);
       } else {
-        writesWithoutTransaction.incrementAndGet();
+        if (pending.task().counted()) {
+          writesWithoutTransaction.incrementAndGet();
+        }
         pending.done().complete(null);
       }
     }

@@ -62,6 +62,11 @@ final class HeldAlerts {
   };
 
   HeldAlerts(Collection<Alert> stored) {
+    read(stored);
+  }
+
+  /** Takes the alerts read from the database at start, over nothing: nothing else is held before them. */
+  void read(Collection<Alert> stored) {
     for (Alert alert : stored) {
       entries.put(alert.fingerprint(), new Entry(alert, alert));
     }

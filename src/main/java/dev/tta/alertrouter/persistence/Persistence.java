@@ -33,7 +33,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.flywaydb.core.api.FlywayException;
@@ -103,6 +105,7 @@ public final class Persistence implements AutoCloseable {
     Map<String, SqlEscalationStore.Row> storedEscalations;
     Map<String, HeartbeatState> storedHeartbeats;
     PeerSync.ChangeNumbers seen = null;
+    IntakePending pending = null;
     try (Connection connection = connector.connect()) {
       // Change numbers first: a row committed between the two reads is then read twice, never missed.
       if (replica != null) {
@@ -114,10 +117,15 @@ public final class Persistence implements AutoCloseable {
       storedEscalations = SqlEscalationStore.read(connection);
       actionKey = ActionKeys.readOrCreate(connection, new SecureRandom(), clock.instant());
       storedHeartbeats = SqlHeartbeatStore.read(connection);
+      if (dialect == Dialect.SQLITE) {
+        pending = IntakePending.open(connection, alertRows);
+      }
     }
     this.writer = new GroupCommitWriter(
         dialect.name().toLowerCase(Locale.ROOT), () -> openSession(connector, replica), health);
-    this.alerts = new SqlAlertStore(writer, alertRows, state.alertTable(), state.alerts(), clock, staleListener);
+    this.alerts = pending != null
+        ? SqlAlertStore.reading(writer, alertRows, pending, clock, staleListener)
+        : new SqlAlertStore(writer, alertRows, state.alertTable(), state.alerts(), clock, staleListener);
     this.silences = new SqlSilenceStore(writer, silenceRows, state.silences());
     this.notificationLog = new SqlNotificationLog(writer, notificationRows, state.notifications());
     this.messageReferences = SqlMessageReferences.of(writer, clock, dialect, references);
@@ -135,9 +143,10 @@ public final class Persistence implements AutoCloseable {
       this.replication = new Replication(
           replicaName, peerSync, leases, new FlushGuard(replicaName, leases, notificationLog, alerts));
     }
-    LOG.info("state in {}{}: {} alerts, {} silences, {} notification-log entries",
+    LOG.info("state in {}{}: {}, {} silences, {} notification-log entries",
         connector, replica == null ? "" : " (replica " + replica + ")",
-        state.alerts().size(), state.silences().size(), state.notifications().size());
+        pending != null ? "alerts read next" : state.alerts().size() + " alerts",
+        state.silences().size(), state.notifications().size());
   }
 
   private static WriteSession openSession(Connector connector, String replica) throws SQLException {
@@ -158,18 +167,38 @@ public final class Persistence implements AutoCloseable {
   }
 
   /**
-   * Opens (creating it if needed) the SQLite database {@value #DATABASE_FILE} in {@code dataDir} and
-   * brings its schema up to date.
+   * Opens (creating it if needed) the SQLite database {@value #DATABASE_FILE} in {@code dataDir},
+   * brings its schema up to date and reads the stored alerts before it returns.
    *
    * @param clock the time alert merges are judged at
    * @param staleListener told of firing copies ignored because they predate the held resolve
    * @throws IllegalStateException when another alert-router uses the folder
-   * @throws StoreUnavailableException when the database cannot be opened or migrated
+   * @throws StoreUnavailableException when the database cannot be opened, migrated or read
    */
   public static Persistence open(Path dataDir, Clock clock, StaleAlertListener staleListener) {
+    Persistence persistence = open(dataDir, clock, staleListener, Runnable::run);
+    try {
+      persistence.storedAlerts().join();
+    } catch (RuntimeException e) {
+      persistence.close();
+      throw new StoreUnavailableException("cannot read the stored alerts in " + persistence + ": " + e.getMessage(), e);
+    }
+    return persistence;
+  }
+
+  /**
+   * {@link #open(Path, Clock, StaleAlertListener)}, returning before the stored alerts are read:
+   * {@code alertReader} reads them (a thread of their own in {@code serve}). Meanwhile the store
+   * takes alerts, durably, into {@code intake_pending}, and merges them once the journal is read,
+   * each at the instant it arrived; {@link #storedAlerts} completes then, and reads of the alerts
+   * wait for it (if the read fails, they are refused and {@link #notReadyBecause} says so). Everything else (silences, the notification log,
+   * acknowledgements, escalations, heartbeats, the action key) is read before this returns.
+   */
+  public static Persistence open(Path dataDir, Clock clock, StaleAlertListener staleListener, Executor alertReader) {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(staleListener, "staleListener");
+    Objects.requireNonNull(alertReader, "alertReader");
     DataDirectoryLock lock;
     try {
       Files.createDirectories(dataDir);
@@ -177,12 +206,15 @@ public final class Persistence implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreUnavailableException("cannot use the data folder " + dataDir + ": " + e, e);
     }
+    Persistence persistence;
     try {
-      return open(Connector.sqlite(dataDir.resolve(DATABASE_FILE)), lock, null, clock, staleListener);
+      persistence = open(Connector.sqlite(dataDir.resolve(DATABASE_FILE)), lock, null, clock, staleListener);
     } catch (RuntimeException e) {
       closeQuietly(lock);
       throw e;
     }
+    alertReader.execute(() -> persistence.alerts.read(persistence.connector));
+    return persistence;
   }
 
   /**
@@ -229,9 +261,10 @@ public final class Persistence implements AutoCloseable {
       connector.migrate();
       long migrated = System.nanoTime();
       Persistence persistence = new Persistence(connector, ownership, replica, clock, staleListener);
-      LOG.info("store opened in {} ms: schema check {} ms, reading the state {} ms",
+      LOG.info("store opened in {} ms: schema check {} ms, reading the state {} ms{}",
           (System.nanoTime() - started) / 1_000_000, (migrated - started) / 1_000_000,
-          (System.nanoTime() - migrated) / 1_000_000);
+          (System.nanoTime() - migrated) / 1_000_000,
+          connector.dialect() == Dialect.SQLITE ? " (all but the alerts, read next)" : "");
       return persistence;
     } catch (SQLException | FlywayException e) {
       throw new StoreUnavailableException("cannot open the database " + connector + ": " + e.getMessage(), e);
@@ -250,10 +283,15 @@ public final class Persistence implements AutoCloseable {
 
   /**
    * Why this replica should not take traffic now, if it should not: the database is unreachable
-   * (intake answers 503 and no group is flushed), or (replicas sharing PostgreSQL) it lost the
+   * (intake answers 503 and no group is flushed), reading the stored alerts at start failed (SQLite;
+   * reads are refused, intake keeps what it accepts), or (replicas sharing PostgreSQL) it lost the
    * connection holding its name and has not taken the name back (no group is flushed).
    */
   public Optional<String> notReadyBecause() {
+    Optional<String> unread = alerts.unreadBecause();
+    if (unread.isPresent()) {
+      return unread;
+    }
     if (!health.reachable()) {
       return Optional.of("the store " + connector + " is unreachable");
     }
@@ -274,6 +312,15 @@ public final class Persistence implements AutoCloseable {
 
   public AlertStore alerts() {
     return alerts;
+  }
+
+  /**
+   * What the dispatcher is to be fed at start, in order: the alerts the database held, then what
+   * intake accepted while they were being read, merged. Completes once both are in the store (at
+   * once with PostgreSQL, whose alerts are read before it opens); exceptionally if reading failed.
+   */
+  public CompletableFuture<StoredAlerts> storedAlerts() {
+    return alerts.storedAlerts().copy();
   }
 
   public SilenceStore silences() {

@@ -12,7 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything the database holds, read once at start to fill the in-memory side of the stores. */
+/**
+ * Everything the database holds, read once at start to fill the in-memory side of the stores; with
+ * SQLite, everything but the alerts, which {@link SqlAlertStore#read} reads once intake is open
+ * (then {@code alerts} is empty and {@code alertTable} null).
+ */
 record StoredState(
     List<Alert> alerts,
     AlertTable alertTable,
@@ -26,7 +30,7 @@ record StoredState(
     Map<NotificationLog.Key, NotificationLog.Entry> notifications = new HashMap<>();
     AlertTable alertTable;
     if (dialect == Dialect.SQLITE) {
-      alertTable = AlertJournal.load(connection, alertRows, alerts);
+      alertTable = null;
     } else {
       alertTable = new UpsertAlertTable(alertRows);
       try (Statement statement = connection.createStatement();

@@ -19,6 +19,15 @@ interface WriteTask {
     return true;
   }
 
+  /**
+   * Whether {@link GroupCommitWriter#stats} counts this task as a write when it needs no
+   * transaction: false for the store's own step at start that finds nothing to write ({@link
+   * SqlAlertStore}'s switch from reading its alerts to merging), which is no caller's write.
+   */
+  default boolean counted() {
+    return true;
+  }
+
   /** Writes this task's rows; throwing rolls the whole transaction back. */
   void write(WriteSession session) throws SQLException;
 

@@ -94,7 +94,10 @@ final class AggregationGroup {
     synchronized (lock) {
       createdAt = clock.instant();
       heldByReplay = holdForReplay.test(this);
-      if (!heldByReplay) {
+      if (heldByReplay) {
+        // What a snapshot shows until release() arms the flush (then, or at once if overdue).
+        nextFlushAt = createdAt.plus(options.groupWait());
+      } else {
         arm(options.groupWait());
       }
       return insert(first);

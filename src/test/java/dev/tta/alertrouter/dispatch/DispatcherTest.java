@@ -238,6 +238,8 @@ class DispatcherTest {
       dispatcher.process(a);
       // A worker runs whatever is due while the replay is still feeding: nothing may be.
       scheduler.runDue();
+      // The API and the UI list groups meanwhile: a held group shows when it would flush.
+      assertEquals(T0.plus(GROUP_WAIT), dispatcher.groups().get(0).nextFlushAt());
     }));
     assertEquals(List.of(), receiver.notifications(), "no flush before the replay has fed every stored alert");
     scheduler.runDue();

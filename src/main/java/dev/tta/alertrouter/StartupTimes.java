@@ -1,6 +1,7 @@
 package dev.tta.alertrouter;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,22 +13,30 @@ import java.util.List;
 final class StartupTimes {
   private final long jvmMillis;
   private final List<String> steps = new ArrayList<>();
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private long last;
+  private long lastCpu;
 
   private StartupTimes(long jvmMillis, long now) {
     this.jvmMillis = jvmMillis;
     this.last = now;
+    this.lastCpu = threads.getCurrentThreadCpuTime();
   }
 
   static StartupTimes begin() {
     return new StartupTimes(ManagementFactory.getRuntimeMXBean().getUptime(), System.nanoTime());
   }
 
-  /** Ends the step called {@code name}. */
+  /**
+   * Ends the step called {@code name}: its elapsed time and the CPU time the starting thread spent
+   * in it (the rest of the elapsed time it waited: for a core, or for the store).
+   */
   void mark(String name) {
     long now = System.nanoTime();
-    steps.add(name + " " + (now - last) / 1_000_000 + " ms");
+    long cpu = threads.getCurrentThreadCpuTime();
+    steps.add(name + " " + (now - last) / 1_000_000 + " ms (" + (cpu - lastCpu) / 1_000_000 + " CPU)");
     last = now;
+    lastCpu = cpu;
   }
 
   @Override

@@ -193,7 +193,7 @@ class DeployKubernetesTest {
         loaded.config().heartbeats().stream().map(h -> h.name()).toList(), "the Watchdog heartbeat ships");
     RunbookLoadResult books = RunbookLoader.load(runbooks);
     assertTrue(books.ok(), books.errors().toString());
-    assertEquals(12, books.runbooks().orElseThrow().all().size());
+    assertEquals(13, books.runbooks().orElseThrow().all().size());
   }
 
   /**

@@ -17,8 +17,8 @@ class ShippedRunbooksTest {
   @Test
   void theSixSeedRunbooksAndAlertRoutersOwnLoad() {
     assertEquals(List.of("alert-router-config-reload-failed", "alert-router-down", "alert-router-notifications-failing",
-        "alert-router-p0-without-runbook", "alert-router-queue-backing-up", "cache-optimization", "database-issues",
-        "heartbeat-missing", "high-error-rate", "high-latency", "resource-scaling", "service-down"),
+        "alert-router-p0-without-runbook", "alert-router-queue-backing-up", "alert-router-store-unreachable",
+        "cache-optimization", "database-issues", "heartbeat-missing", "high-error-rate", "high-latency", "resource-scaling", "service-down"),
         shipped.all().stream().map(Runbook::name).toList());
   }
 
@@ -26,7 +26,7 @@ class ShippedRunbooksTest {
   @ValueSource(strings = {"cache-optimization", "database-issues", "high-error-rate", "high-latency",
       "resource-scaling", "service-down", "alert-router-config-reload-failed", "alert-router-down",
       "alert-router-notifications-failing", "alert-router-p0-without-runbook", "alert-router-queue-backing-up",
-      "heartbeat-missing"})
+      "alert-router-store-unreachable", "heartbeat-missing"})
   void eachRunbookTellsOnCallWhatToDo(String name) {
     String markdown = shipped.byName(name).orElseThrow().markdown();
     for (String section : List.of("## Symptoms", "## First queries", "```promql", "## Mitigation", "## Escalation")) {

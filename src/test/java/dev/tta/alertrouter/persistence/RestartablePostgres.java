@@ -48,9 +48,11 @@ final class RestartablePostgres implements AutoCloseable {
   /** SIGQUIT to the postmaster, as {@code pg_ctl stop -m immediate}; returns once it is gone. */
   void stopImmediately() throws Exception {
     long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
-    Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).inheritIO().start();
+    // Its output is read here, never inherited: the test JVM's own output is surefire's channel.
+    Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).redirectErrorStream(true).start();
+    String said = new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (kill.waitFor() != 0) {
-      throw new IllegalStateException("kill -QUIT " + pid + " failed");
+      throw new IllegalStateException("kill -QUIT " + pid + " failed: " + said.strip());
     }
     ProcessHandle postmaster = ProcessHandle.of(pid).orElse(null);
     if (postmaster != null) {

@@ -76,8 +76,21 @@ final class TcpProxy implements AutoCloseable {
         try {
           Socket client = socket.accept();
           Socket upstream = new Socket(targetHost, targetPort);
-          open.add(client);
-          open.add(upstream);
+          // Each query is a small write waiting for its answer: with Nagle's algorithm on the
+          // proxy's sockets, every round trip waited for a delayed ACK (40 ms each).
+          client.setTcpNoDelay(true);
+          upstream.setTcpNoDelay(true);
+          // A connection accepted just before a cut must not outlive it: cut() closes the
+          // listener first, under this lock, so a connection registered after it is closed here.
+          synchronized (this) {
+            if (socket.isClosed()) {
+              closeQuietly(client);
+              closeQuietly(upstream);
+              return;
+            }
+            open.add(client);
+            open.add(upstream);
+          }
           pipe(client, upstream);
           pipe(upstream, client);
         } catch (IOException closed) {

@@ -131,6 +131,7 @@ public final class App implements AutoCloseable {
   private static final int STATUS_LEASES = 200;
   private static final Duration ESCALATION_SCAN_PERIOD = Duration.ofSeconds(10);
   private static final int CAPTURE_QUEUE = 10_000;
+  private static final Duration STARTUP_REPLAY_WAIT = Duration.ofSeconds(60);
 
   private final AppOptions options;
   private final Clock clock;
@@ -230,7 +231,7 @@ public final class App implements AutoCloseable {
     this.reloadAction = new MeteredReloadAction(this::reloadConfig, metrics, clock);
     this.capture = openCapture(options, clock, metrics, persistence, () -> engine.get().config().server().capture());
     // v1 and v2 list alerts and groups through one service; only their JSON differs.
-    AlertQueries queries = new AlertQueries(store, () -> engine.get()::judge, () -> engine.get().groups(), clock);
+    AlertQueries queries = new AlertQueries(store, () -> engine.get()::judge, this::groups, clock);
     this.http = new HttpApi(
         store,
         new AlertmanagerWebhookParser(clock),
@@ -298,7 +299,7 @@ public final class App implements AutoCloseable {
 
   /** The group held now whose PagerDuty dedup key (the SHA-256 of its key) is {@code incidentKey}. */
   private Optional<String> groupByIncidentKey(String incidentKey) {
-    return engine.get().groups().stream().map(GroupSnapshot::groupKey)
+    return groups().stream().map(GroupSnapshot::groupKey)
         .filter(key -> PagerDutyNotifier.dedupKey(key).equals(incidentKey)).findFirst();
   }
 
@@ -307,7 +308,31 @@ public final class App implements AutoCloseable {
   }
 
   private Optional<AckedGroup> group(String groupKey) {
+    awaitStartupReplay();
     return engine.get().group(groupKey, store::get, clock.instant());
+  }
+
+  /** The groups held now, once the stored alerts are in them. */
+  private List<GroupSnapshot> groups() {
+    awaitStartupReplay();
+    return engine.get().groups();
+  }
+
+  /**
+   * Right after a restart the groups are rebuilt from the stored alerts after intake opens (see
+   * startServing): what lists or looks up groups waits for that (about a second for 20,000 alerts)
+   * instead of finding them missing, and answers 503 if it takes longer than {@link
+   * #STARTUP_REPLAY_WAIT}.
+   */
+  private void awaitStartupReplay() {
+    try {
+      if (!startupReplay.awaitReplayed(STARTUP_REPLAY_WAIT)) {
+        throw new StoreUnavailableException("the stored alerts are still being put back into their groups");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException("interrupted while the stored alerts were put back into their groups", e);
+    }
   }
 
   /** What the web UI reads: the current engine's own parts, looked up per call (a reload swaps them). */
@@ -344,7 +369,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public List<GroupSnapshot> groups() {
-      return engine.get().groups();
+      return App.this.groups();
     }
 
     @Override
@@ -503,9 +528,6 @@ public final class App implements AutoCloseable {
   static App start(AppOptions options, Clock clock, Map<String, String> environment, Executor alertReader)
       throws ConfigException {
     StartupTimes times = StartupTimes.begin();
-    // The first HTTP client built (a notifier's, the Slack responder's) loads the JDK's trust store,
-    // a tenth of a restart on the start's critical path: loaded beside the configuration instead.
-    daemonThreads("tls-warm-up").newThread(App::loadDefaultTls).start();
     ConfigLoader loader = new ConfigLoader(environment);
     RouterMetrics metrics = new RouterMetrics(Version.current());
     DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
@@ -543,15 +565,6 @@ public final class App implements AutoCloseable {
     // SQLite's stored alerts are usually still being read here; their own line says when they are in.
     LOG.info("started: {}{}", times, persistence.storedAlerts().isDone() ? "" : "; the stored alerts are being read");
     return app;
-  }
-
-  private static void loadDefaultTls() {
-    try {
-      javax.net.ssl.SSLContext.getDefault();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      // The client that needs it reports it where it is used.
-      LOG.debug("the default TLS context did not load: {}", e.toString());
-    }
   }
 
   /** A bad configuration starts nothing: the store opened meanwhile is closed, its lock released, before start fails. */

@@ -1,9 +1,12 @@
 package dev.tta.alertrouter;
 
 import dev.tta.alertrouter.store.Upserted;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +21,9 @@ final class StartupReplay implements Consumer<Upserted> {
   private boolean replayed;
   /** Read without the lock once the replay is over, so intake pays nothing for this afterwards. */
   private volatile boolean open;
+  private final CountDownLatch replayedLatch = new CountDownLatch(1);
+  /** The thread running {@link #replay}: what it asks for must not wait for itself. */
+  private volatile Thread replaying;
 
   /** @param dispatcher where intake's alerts go once the stored ones are in */
   StartupReplay(Consumer<Upserted> dispatcher) {
@@ -44,7 +50,17 @@ final class StartupReplay implements Consumer<Upserted> {
    * intake go straight through.
    */
   void replay(Runnable replayStored) {
-    replayStored.run();
+    replaying = Thread.currentThread();
+    try {
+      replayStored.run();
+      passOnWaiting();
+    } finally {
+      replaying = null;
+      replayedLatch.countDown();
+    }
+  }
+
+  private void passOnWaiting() {
     while (true) {
       List<Upserted> batch;
       synchronized (this) {
@@ -58,6 +74,16 @@ final class StartupReplay implements Consumer<Upserted> {
       }
       batch.forEach(dispatcher);
     }
+  }
+
+  /**
+   * Waits until the stored alerts are in their groups, at most {@code limit}: what lists or looks up
+   * groups right after a restart (the API, the UI, an acknowledgement) must not find them missing.
+   *
+   * @return false when {@code limit} passed first
+   */
+  boolean awaitReplayed(Duration limit) throws InterruptedException {
+    return open || replaying == Thread.currentThread() || replayedLatch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Whether the stored alerts have been replayed, for the log and tests. */

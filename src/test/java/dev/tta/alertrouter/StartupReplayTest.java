@@ -51,6 +51,27 @@ class StartupReplayTest {
   }
 
   @Test
+  void groupLookUpsWaitForTheReplayExceptOnTheReplayingThreadItself() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<Boolean> insideTheReplay = new ArrayList<>();
+    CompletableFuture<Void> replaying = CompletableFuture.runAsync(() -> replay.replay(() -> {
+      try {
+        // What the replay itself looks up (an escalation resumed) must not wait for the replay.
+        insideTheReplay.add(replay.awaitReplayed(java.time.Duration.ofSeconds(30)));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      await(release);
+    }));
+
+    assertFalse(replay.awaitReplayed(java.time.Duration.ofMillis(50)), "the groups are still being rebuilt");
+    release.countDown();
+    assertTrue(replay.awaitReplayed(java.time.Duration.ofSeconds(30)));
+    replaying.get(30, TimeUnit.SECONDS);
+    assertEquals(List.of(true), insideTheReplay);
+  }
+
+  @Test
   void afterTheReplayIntakeGoesStraightThrough() {
     replay.accept(push("before"));
     assertFalse(replay.isReplayed());

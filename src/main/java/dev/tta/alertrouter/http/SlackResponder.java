@@ -2,6 +2,7 @@ package dev.tta.alertrouter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tta.alertrouter.notify.LazyHttpClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +22,7 @@ class SlackResponder {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final LazyHttpClient client = new LazyHttpClient(HttpClient.newBuilder().connectTimeout(TIMEOUT));
 
   /** Posts {@code text} to {@code responseUrl}, an http(s) URL from a verified payload; failures are logged. */
   void tell(String responseUrl, String text) {
@@ -45,7 +46,7 @@ class SlackResponder {
     HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
         .header("Content-Type", "application/json; charset=utf-8")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+    client.get().sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
       if (failure != null) {
         LOG.warn("telling a Slack user through response_url failed: {}", failure.toString());
       } else if (response.statusCode() / 100 != 2) {

@@ -37,7 +37,7 @@ public final class HttpPoster {
   /** OpenTelemetry's semantic-convention name for the peer's status. */
   private static final AttributeKey<Long> STATUS_CODE = AttributeKey.longKey("http.response.status_code");
 
-  private final HttpClient client;
+  private final LazyHttpClient client;
   private final Optional<HttpAuth> auth;
   private final Duration requestTimeout;
 
@@ -62,7 +62,7 @@ public final class HttpPoster {
             .version(config.enableHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
     config.proxyUrl().ifPresent(proxy -> builder.proxy(proxySelector(proxy)));
     TlsContexts.configure(config.tls(), builder);
-    this.client = builder.build();
+    this.client = new LazyHttpClient(builder);
   }
 
   /**
@@ -99,7 +99,7 @@ public final class HttpPoster {
     headers.forEach(request::header);
     // The delivery attempt's span, when one is recording: the peer (or a proxy before it) can join the trace.
     W3CTraceContextPropagator.getInstance().inject(Context.current(), request, HttpRequest.Builder::header);
-    HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = client.get().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     Span.current().setAttribute(STATUS_CODE, (long) response.statusCode());
     String body;
     try (InputStream in = response.body()) {

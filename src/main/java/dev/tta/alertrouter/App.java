@@ -528,17 +528,18 @@ public final class App implements AutoCloseable {
   static App start(AppOptions options, Clock clock, Map<String, String> environment, Executor alertReader)
       throws ConfigException {
     StartupTimes times = StartupTimes.begin();
-    ConfigLoader loader = new ConfigLoader(environment);
     RouterMetrics metrics = new RouterMetrics(Version.current());
-    DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
-    Templates templates = new Templates((receiver, integration, template, reason) -> decisionMetrics.templateFellBack(integration));
-    // SQLite's data folder is this router's alone: it opens (reading every stored alert) while the
-    // configuration loads, since a restart waits for both (bench/README.md, "Memory and restart").
-    // A shared PostgreSQL store is not touched before the configuration is known to be good: opening
-    // it takes the replica's name and may migrate a schema other replicas use.
+    // SQLite's data folder is this router's alone: it opens while the metrics, the templates and the
+    // configuration load, since a restart waits for all of them (bench/README.md, "Memory and
+    // restart"); its alerts are read later, once intake is open. A shared PostgreSQL store is not
+    // touched before the configuration is known to be good: opening it takes the replica's name and
+    // may migrate a schema other replicas use.
     CompletableFuture<Persistence> opening = options.sharedStore().isPresent() ? null : CompletableFuture.supplyAsync(
         () -> openPersistence(options, clock, metrics, alertReader),
         runnable -> daemonThreads("open-store").newThread(runnable).start());
+    ConfigLoader loader = new ConfigLoader(environment);
+    DecisionMetrics decisionMetrics = new DecisionMetrics(metrics);
+    Templates templates = new Templates((receiver, integration, template, reason) -> decisionMetrics.templateFellBack(integration));
     LoadedConfig loaded;
     try {
       loaded = LoadedConfig.load(loader, templates, options);

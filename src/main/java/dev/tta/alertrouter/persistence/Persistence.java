@@ -206,6 +206,7 @@ public final class Persistence implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreUnavailableException("cannot use the data folder " + dataDir + ": " + e, e);
     }
+    SqliteNativeLibrary.useCopyUnder(dataDir);
     Persistence persistence;
     try {
       persistence = open(Connector.sqlite(dataDir.resolve(DATABASE_FILE)), lock, null, clock, staleListener);

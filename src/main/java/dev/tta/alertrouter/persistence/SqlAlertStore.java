@@ -476,20 +476,17 @@ final class SqlAlertStore implements AlertStore {
 
   /**
    * Takes the journal just read and applies what {@link IntakePending} holds, batch by batch in the
-   * order accepted, each merged at the instant it was received against what was held then (the
-   * journal's alerts and the batches before it), exactly as {@link Upsert} would have merged it:
-   * {@link AlertMerge}, stale copies kept out and counted. Every merged alert that is not a plain
-   * repeat is written to the journal (an extension too: there is no copy on disk to defer over yet),
-   * and the pending rows are deleted, in one transaction, so a crash leaves either the rows or
-   * their merge, never both or neither. From here on upserts merge as usual.
+   * order accepted: each batch is an {@link Upsert} at the instant it was received, written against
+   * what was held then (the journal's alerts and the batches before it), so it merges exactly as
+   * intake would have merged it then. Their writes and the deletion of the pending rows are one
+   * transaction, so a crash leaves either the rows or their merge, never both or neither. From here
+   * on upserts merge as usual.
    */
   private final class ApplyPending implements WriteTask {
     private final AlertTable journal;
     private final List<Alert> read;
+    private final List<Upsert> batches = new ArrayList<>();
     private final List<Upserted> accepted = new ArrayList<>();
-    private final List<Alert> written = new ArrayList<>();
-    private final List<Alert[]> stale = new ArrayList<>();
-    private AlertTable.Outcome outcome = AlertTable.Outcome.NONE;
     private int applied;
 
     ApplyPending(AlertTable journal, List<Alert> read) {
@@ -527,59 +524,36 @@ final class SqlAlertStore implements AlertStore {
 
     @Override
     public void write(WriteSession session) throws SQLException {
+      batches.clear();
       accepted.clear();
-      written.clear();
-      stale.clear();
-      outcome = AlertTable.Outcome.NONE;
       applied = 0;
       takeJournal();
-      List<AlertTable.Version> versions = new ArrayList<>();
       for (IntakePending.Batch batch : pending.read(session)) {
-        List<Alert> stored = new ArrayList<>(batch.alerts().size());
-        BitSet repeats = new BitSet();
-        for (Alert alert : batch.alerts()) {
-          Alert held = alerts.current(alert.fingerprint());
-          AlertMerge.Outcome merged = AlertMerge.combine(held, alert, batch.receivedAt());
-          stored.add(merged.stored());
-          if (merged.stale()) {
-            stale.add(new Alert[] {alert, merged.stored()});
-            repeats.set(stored.size() - 1);
-            continue;
-          }
-          ResendKind kind = ResendKind.of(held, merged.stored(), batch.receivedAt());
-          if (kind != ResendKind.CHANGE) {
-            repeats.set(stored.size() - 1);
-          }
-          if (kind != ResendKind.UNCHANGED) {
-            alerts.stage(merged.stored());
-            written.add(merged.stored());
-            versions.add(new AlertTable.Version(merged.stored(), AlertRows.Encoded.unencoded(merged.stored())));
-          }
-        }
-        applied += stored.size();
-        accepted.add(new Upserted(stored, repeats));
-      }
-      if (!versions.isEmpty()) {
-        outcome = table.write(session, versions);
+        List<AlertRows.Encoded> alerts = batch.alerts().stream().map(AlertRows.Encoded::unencoded).toList();
+        Upsert upsert = new Upsert(alerts, batch.receivedAt());
+        upsert.write(session);
+        batches.add(upsert);
+        accepted.add(new Upserted(List.copyOf(upsert.stored), (BitSet) upsert.repeats.clone()));
+        applied += alerts.size();
       }
       pending.clear(session);
     }
 
     @Override
     public void committed() {
-      outcome.committed();
-      written.forEach(alerts::committed);
+      batches.forEach(Upsert::committed);
       pending.cleared();
       loaded = true;
-      for (Alert[] pair : stale) {
-        staleListener.staleCopyIgnored(pair[0], pair[1]);
+      for (Upsert upsert : batches) {
+        for (Alert[] pair : upsert.stale) {
+          staleListener.staleCopyIgnored(pair[0], pair[1]);
+        }
       }
     }
 
     @Override
     public void rolledBack() {
-      outcome.rolledBack();
-      written.forEach(alerts::unstage);
+      batches.forEach(Upsert::rolledBack);
       intoPending = true;
     }
   }

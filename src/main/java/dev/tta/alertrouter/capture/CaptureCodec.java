@@ -37,18 +37,11 @@ public final class CaptureCodec {
 
   private CaptureCodec() {}
 
-  /** The record as one line, without the line break. */
+  /** The record as one line, without the line break (one record; many go through an {@link Encoder}). */
   public static String line(CaptureRecord record) {
     Encoder encoder = new Encoder();
     encoder.encode(record);
-    return new String(encoder.line.bytes(), 0, encoder.line.size() - 1, StandardCharsets.UTF_8);
-  }
-
-  /** The record as one line of UTF-8 with its line break: what a segment or an export holds. */
-  public static byte[] lineBytes(CaptureRecord record) {
-    Encoder encoder = new Encoder();
-    encoder.encode(record);
-    return encoder.line.toByteArray();
+    return encoder.text();
   }
 
   /**
@@ -83,6 +76,11 @@ public final class CaptureCodec {
     /** Bytes of the last line, its line break included. */
     public int size() {
       return line.size();
+    }
+
+    /** The last line as text, without its line break. */
+    public String text() {
+      return new String(line.bytes(), 0, line.size() - 1, StandardCharsets.UTF_8);
     }
 
     /** Writes the last line to {@code out}. */

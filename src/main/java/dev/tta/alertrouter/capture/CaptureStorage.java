@@ -30,10 +30,12 @@ public interface CaptureStorage extends AutoCloseable {
 
   /** {@link #read} as NDJSON. */
   default void export(Instant since, OutputStream out) throws IOException {
+    CaptureCodec.Encoder encoder = new CaptureCodec.Encoder();
     try {
       read(since, r -> {
         try {
-          out.write(CaptureCodec.lineBytes(r));
+          encoder.encode(r);
+          encoder.writeTo(out);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -5,7 +5,6 @@ import dev.tta.alertrouter.capture.CaptureRecord;
 import dev.tta.alertrouter.capture.CaptureStorage;
 import dev.tta.alertrouter.config.CaptureSettings;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,6 +37,8 @@ public final class SqlCaptureTable implements CaptureStorage {
   private final Clock clock;
   /** Appended since the last flush; only the writer thread touches it and {@link #connection}. */
   private final List<CaptureRecord> pending = new ArrayList<>();
+  /** The capture writer's thread alone appends and flushes. */
+  private final CaptureCodec.Encoder encoder = new CaptureCodec.Encoder();
   private Connection connection;
   private volatile long sizeBytes;
 
@@ -76,11 +77,11 @@ public final class SqlCaptureTable implements CaptureStorage {
       try (PreparedStatement insert = c.prepareStatement(
           "INSERT INTO capture (received_at, replica, record, bytes) VALUES (?, ?, ?, ?)")) {
         for (CaptureRecord r : batch) {
-          byte[] line = CaptureCodec.lineBytes(r); // with its line break, as exported
+          encoder.encode(r);
           insert.setObject(1, timestamp(r.receivedAt()));
           insert.setString(2, replica);
-          insert.setString(3, new String(line, 0, line.length - 1, StandardCharsets.UTF_8));
-          insert.setInt(4, line.length);
+          insert.setString(3, encoder.text());
+          insert.setInt(4, encoder.size()); // with its line break, as exported
           insert.addBatch();
         }
         insert.executeBatch();

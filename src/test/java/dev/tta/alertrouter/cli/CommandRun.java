@@ -6,10 +6,19 @@ import picocli.CommandLine;
 
 /** What one in-process run of the command line printed. */
 record CommandRun(int exitCode, String out, String err) {
+  /** As {@code Main} runs it: the command line {@code args} need. */
   static CommandRun of(String... args) {
+    return on(RootCommand.commandLine(args), args);
+  }
+
+  /** On the command line with every command registered. */
+  static CommandRun withEveryCommand(String... args) {
+    return on(RootCommand.commandLine(), args);
+  }
+
+  private static CommandRun on(CommandLine cl, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = RootCommand.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     int exit = cl.execute(args);

@@ -34,6 +34,14 @@ class ServeOptionsTest {
   }
 
   @Test
+  void serveAloneAnswersHelpAndBadOptionsAsTheWholeCommandLineDoes() {
+    for (String[] args : new String[][] {{"serve", "--help"}, {"serve", "--bogus"}, {"serve", "--listen", "nowhere"}}) {
+      assertEquals(CommandRun.withEveryCommand(args), CommandRun.of(args), String.join(" ", args));
+    }
+    assertTrue(CommandRun.of("serve", "--help").out().startsWith("Usage: alert-router serve"));
+  }
+
+  @Test
   void aNegativeExplainCacheSizeIsRefused() {
     CommandRun run = CommandRun.of("serve", "--explain-cache-size", "-1", "--listen", "127.0.0.1:0");
 

@@ -1,0 +1,37 @@
+package dev.tta.alertrouter.notify;
+
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** An HTTP client is built at its first use, once: building integrations starts no client threads. */
+class LazyHttpClientTest {
+  /** The JDK names each client's selector thread after the client's number, which only grows. */
+  private static final Pattern SELECTOR = Pattern.compile("HttpClient-(\\d+)-SelectorManager");
+
+  @Test
+  void theClientIsBuiltAtItsFirstUseOnly() {
+    int before = newestClient();
+    LazyHttpClient lazy = new LazyHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)));
+    assertTrue(newestClient() <= before, "no client was built with the integration");
+
+    HttpClient client = lazy.get();
+    assertTrue(newestClient() > before, "the first use built one");
+    assertSame(client, lazy.get(), "and later uses share it");
+  }
+
+  private static int newestClient() {
+    OptionalInt newest = Thread.getAllStackTraces().keySet().stream()
+        .map(t -> SELECTOR.matcher(t.getName()))
+        .filter(Matcher::matches)
+        .mapToInt(m -> Integer.parseInt(m.group(1)))
+        .max();
+    return newest.orElse(-1);
+  }
+}

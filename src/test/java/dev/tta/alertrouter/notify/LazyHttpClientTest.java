@@ -3,6 +3,7 @@ package dev.tta.alertrouter.notify;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tta.alertrouter.config.HttpClientConfig;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -24,6 +25,15 @@ class LazyHttpClientTest {
     HttpClient client = lazy.get();
     assertTrue(newestClient() > before, "the first use built one");
     assertSame(client, lazy.get(), "and later uses share it");
+  }
+
+  @Test
+  void anIntegrationsPosterBuildsNoClientUntilItSends() {
+    int before = newestClient();
+    for (int i = 0; i < 5; i++) {
+      new HttpPoster(HttpClientConfig.defaults());
+    }
+    assertTrue(newestClient() <= before, "five posters, no client built");
   }
 
   private static int newestClient() {

@@ -5,32 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.dispatch.ManualScheduler;
-import dev.tta.alertrouter.explain.DecisionLog;
-import dev.tta.alertrouter.explain.ExplainRecorder;
-import dev.tta.alertrouter.explain.LogFormat;
 import dev.tta.alertrouter.heartbeat.HeartbeatMonitor;
 import dev.tta.alertrouter.heartbeat.HeartbeatStatus;
-import dev.tta.alertrouter.metrics.DecisionMetrics;
-import dev.tta.alertrouter.metrics.RouterMetrics;
-import dev.tta.alertrouter.mute.Silences;
-import dev.tta.alertrouter.notify.Backoff;
-import dev.tta.alertrouter.notify.ConcurrencyLimits;
-import dev.tta.alertrouter.notify.DeliveryRuntime;
-import dev.tta.alertrouter.notify.ManualSleeper;
-import dev.tta.alertrouter.notify.RateLimiter;
-import dev.tta.alertrouter.notify.slack.InMemorySlackMessageStore;
 import dev.tta.alertrouter.notify.template.Templates;
-import dev.tta.alertrouter.persistence.Persistence;
-import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.Upserted;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,44 +48,25 @@ class HeartbeatEngineTest {
   private Path config;
   private Router router;
 
-  /** One router process, wired as {@link App} wires it, on the manual clock and the test's data folder. */
+  /** One router process, wired as {@link App} wires it, with the heartbeat monitor on top. */
   private final class Router implements AutoCloseable {
-    final Persistence persistence = Persistence.open(dir.resolve("data"), clock, StaleAlertListener.IGNORE);
-    final DecisionObserver observer = new DecisionObserver(new DecisionMetrics(new RouterMetrics("test")),
-        new ExplainRecorder(100), new DecisionLog(LogFormat.JSON, new PrintStream(OutputStream.nullOutputStream())), clock);
-    final RoutingEngine engine;
+    final StoredRouter base;
     final HeartbeatMonitor heartbeats;
 
     Router() throws ConfigException {
-      AppOptions options = new AppOptions(config, Optional.empty(), "127.0.0.1", 0, dir.resolve("data"), false,
-          URI.create("http://alert-router.test"));
-      Templates templates = new Templates((receiver, integration, template, reason) -> {});
-      LoadedConfig loaded = LoadedConfig.load(new ConfigLoader(Map.of()), templates, options);
-      ManualClock deliveryClock = new ManualClock(T0);
-      DeliveryRuntime runtime = new DeliveryRuntime(deliveryClock, new ManualSleeper(deliveryClock), new Random(7),
-          Backoff.defaults(), ConcurrencyLimits.defaults(), observer, false);
-      Acknowledgements acks = new Acknowledgements(persistence.acks(), groupKey -> Optional.empty(), observer, clock);
-      engine = RoutingEngine.build(loaded, new RoutingEngine.Services(clock,
-          new Silences(persistence.silences(), clock, Duration.ofHours(120)), persistence.notificationLog(), scheduler,
-          Runnable::run,
-          new Integrations(options.externalUrl(), runtime, templates, new InMemorySlackMessageStore(),
-              new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1), new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1)),
-          observer, persistence.flushGuard(), acks, persistence.escalations(), persistence.alerts()::get));
-      engine.accept(persistence.alerts().list(List.of()));
-      heartbeats = new HeartbeatMonitor(persistence.heartbeats(), scheduler, clock,
-          alerts -> onAccepted(persistence.alerts().upsertAll(alerts)));
-      heartbeats.configure(loaded.config().heartbeats());
+      base = new StoredRouter(config, dir.resolve("data"), clock, scheduler, T0);
+      heartbeats = new HeartbeatMonitor(base.persistence.heartbeats(), scheduler, clock,
+          alerts -> onAccepted(base.persistence.alerts().upsertAll(alerts)));
+      heartbeats.configure(base.loaded.config().heartbeats());
     }
 
     /** Intake, as {@code App.onAccepted} hands a stored batch on. */
     void receive(Alert alert) {
-      onAccepted(persistence.alerts().upsertAll(List.of(alert)));
+      onAccepted(base.persistence.alerts().upsertAll(List.of(alert)));
     }
 
     private void onAccepted(Upserted upserted) {
-      observer.received(upserted);
-      engine.accept(upserted);
-      heartbeats.observe(upserted.stored());
+      heartbeats.observe(base.accept(upserted).stored());
     }
 
     HeartbeatStatus status() {
@@ -113,8 +76,7 @@ class HeartbeatEngineTest {
     @Override
     public void close() {
       heartbeats.close();
-      engine.close();
-      persistence.close();
+      base.close();
     }
   }
 

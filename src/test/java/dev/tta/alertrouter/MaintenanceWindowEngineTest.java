@@ -4,36 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tta.alertrouter.ack.Acknowledgements;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.alert.Matcher;
-import dev.tta.alertrouter.config.ConfigLoader;
 import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.dispatch.ManualScheduler;
-import dev.tta.alertrouter.explain.DecisionLog;
 import dev.tta.alertrouter.explain.ExplainRecorder;
-import dev.tta.alertrouter.explain.LogFormat;
-import dev.tta.alertrouter.metrics.DecisionMetrics;
-import dev.tta.alertrouter.metrics.RouterMetrics;
 import dev.tta.alertrouter.mute.MaintenanceSilences;
 import dev.tta.alertrouter.mute.Silence;
 import dev.tta.alertrouter.mute.SilenceDraft;
 import dev.tta.alertrouter.mute.Silences;
-import dev.tta.alertrouter.notify.Backoff;
-import dev.tta.alertrouter.notify.ConcurrencyLimits;
-import dev.tta.alertrouter.notify.DeliveryRuntime;
-import dev.tta.alertrouter.notify.ManualSleeper;
-import dev.tta.alertrouter.notify.RateLimiter;
-import dev.tta.alertrouter.notify.slack.InMemorySlackMessageStore;
-import dev.tta.alertrouter.notify.template.Templates;
-import dev.tta.alertrouter.persistence.Persistence;
 import dev.tta.alertrouter.reminder.SilenceReminders;
-import dev.tta.alertrouter.store.StaleAlertListener;
-import dev.tta.alertrouter.store.Upserted;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,51 +47,35 @@ class MaintenanceWindowEngineTest {
   private Path config;
   private Router router;
 
-  /** One router process, wired as {@link App} wires it, on the manual clock and the test's data folder. */
+  /** One router process, wired as {@link App} wires it, with maintenance silences and reminders on top. */
   private final class Router implements AutoCloseable {
-    final Persistence persistence = Persistence.open(dir.resolve("data"), clock, StaleAlertListener.IGNORE);
-    final ExplainRecorder explain = new ExplainRecorder(100);
-    final DecisionObserver observer = new DecisionObserver(new DecisionMetrics(new RouterMetrics("test")),
-        explain, new DecisionLog(LogFormat.JSON, new PrintStream(OutputStream.nullOutputStream())), clock);
-    final Silences silences = new Silences(persistence.silences(), clock, Duration.ofHours(120));
+    final StoredRouter base;
+    final ExplainRecorder explain;
+    final Silences silences;
     final RoutingEngine engine;
     final SilenceReminders reminders;
 
     Router() throws ConfigException {
-      AppOptions options = new AppOptions(config, Optional.empty(), "127.0.0.1", 0, dir.resolve("data"), false,
-          URI.create("http://alert-router.test"));
-      Templates templates = new Templates((receiver, integration, template, reason) -> {});
-      LoadedConfig loaded = LoadedConfig.load(new ConfigLoader(Map.of()), templates, options);
-      ManualClock deliveryClock = new ManualClock(T0);
-      DeliveryRuntime runtime = new DeliveryRuntime(deliveryClock, new ManualSleeper(deliveryClock), new Random(7),
-          Backoff.defaults(), ConcurrencyLimits.defaults(), observer, false);
-      Acknowledgements acks = new Acknowledgements(persistence.acks(), groupKey -> Optional.empty(), observer, clock);
-      Integrations integrations = new Integrations(options.externalUrl(), runtime, templates,
-          new InMemorySlackMessageStore(), new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1),
-          new RateLimiter(deliveryClock, Duration.ofSeconds(1), 1));
-      engine = RoutingEngine.build(loaded, new RoutingEngine.Services(clock, silences, persistence.notificationLog(),
-          scheduler, Runnable::run, integrations, observer, persistence.flushGuard(), acks, persistence.escalations(),
-          persistence.alerts()::get));
-      engine.accept(persistence.alerts().list(List.of()));
-      new MaintenanceSilences(silences, clock).apply(loaded.config().maintenance());
-      reminders = new SilenceReminders(silences, persistence.alerts(), () -> new SilenceReminders.Settings(
+      base = new StoredRouter(config, dir.resolve("data"), clock, scheduler, T0);
+      explain = base.explain;
+      silences = base.silences;
+      engine = base.engine;
+      new MaintenanceSilences(silences, clock).apply(base.loaded.config().maintenance());
+      reminders = new SilenceReminders(silences, base.persistence.alerts(), () -> new SilenceReminders.Settings(
               engine.timeIntervals(), engine.config().server().silenceReminderAfter()),
-          new SilenceReminderNotifier(integrations, engine::config, false, clock), scheduler, clock);
+          new SilenceReminderNotifier(base.integrations, engine::config, false, clock), scheduler, clock);
       reminders.start();
     }
 
     /** Intake, as {@code App.onAccepted} hands a stored batch on. */
     void receive(Alert alert) {
-      Upserted upserted = persistence.alerts().upsertAll(List.of(alert));
-      observer.received(upserted);
-      engine.accept(upserted);
+      base.accept(base.persistence.alerts().upsertAll(List.of(alert)));
     }
 
     @Override
     public void close() {
       reminders.close();
-      engine.close();
-      persistence.close();
+      base.close();
     }
   }
 

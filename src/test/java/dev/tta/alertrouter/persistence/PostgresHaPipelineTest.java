@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
-import dev.tta.alertrouter.dispatch.Dispatcher;
 import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.dispatch.ManualScheduler;
 import dev.tta.alertrouter.dispatch.Notified;
 import dev.tta.alertrouter.dispatch.RecordingReceiver;
-import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.TestRoutes;
-import dev.tta.alertrouter.notify.Integration;
-import dev.tta.alertrouter.notify.PipelineBuilder;
 import dev.tta.alertrouter.routing.RouteTree;
-import dev.tta.alertrouter.store.StaleAlertListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,39 +46,11 @@ class PostgresHaPipelineTest {
   final RecordingReceiver receiver = new RecordingReceiver();
   final RouteTree routes = TestRoutes.single("team", List.of("alertname"), GROUP_WAIT, GROUP_INTERVAL, REPEAT_INTERVAL);
   String url;
-  Replica a;
-  Replica b;
+  PipelineReplica a;
+  PipelineReplica b;
 
-  /** One router process: its stores on the shared database, its pipeline and dispatcher. */
-  final class Replica implements AutoCloseable {
-    final Persistence persistence;
-    final Dispatcher dispatcher;
-    final Scheduler.Cancellable sync;
-
-    Replica(String name) {
-      persistence = Persistence.openJdbc(url, name, clock, StaleAlertListener.IGNORE);
-      dispatcher = new Dispatcher(
-          routes,
-          new PipelineBuilder(persistence.notificationLog(), Runnable::run)
-              .mute(persistence.flushGuard())
-              .receiver("team", List.of(new Integration("webhook", 0, true, receiver)))
-              .build(),
-          scheduler,
-          clock);
-      persistence.alerts().list(List.of()).forEach(dispatcher::process);
-      sync = persistence.startPeerSync(scheduler, SYNC_PERIOD, alerts -> alerts.forEach(dispatcher::process));
-    }
-
-    void receive(Alert alert) {
-      persistence.alerts().upsert(List.of(alert)).forEach(dispatcher::process);
-    }
-
-    @Override
-    public void close() {
-      sync.cancel();
-      dispatcher.stop();
-      persistence.close();
-    }
+  private PipelineReplica replica(String name) {
+    return new PipelineReplica(url, name, routes, receiver, clock, scheduler, SYNC_PERIOD);
   }
 
   @BeforeAll
@@ -98,13 +65,13 @@ class PostgresHaPipelineTest {
     scheduler = new ManualScheduler(clock);
     receiver.take();
     url = server.newDatabase(test.getTestMethod().orElseThrow().getName().toLowerCase());
-    a = new Replica("replica-a");
-    b = new Replica("replica-b");
+    a = replica("replica-a");
+    b = replica("replica-b");
   }
 
   @AfterEach
   void stopReplicas() {
-    for (Replica replica : new Replica[] {a, b}) {
+    for (PipelineReplica replica : new PipelineReplica[] {a, b}) {
       if (replica != null) {
         replica.close();
       }

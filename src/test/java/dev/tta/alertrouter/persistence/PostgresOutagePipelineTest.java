@@ -9,22 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
-import dev.tta.alertrouter.dispatch.Dispatcher;
 import dev.tta.alertrouter.dispatch.GroupSnapshot;
 import dev.tta.alertrouter.dispatch.ManualClock;
 import dev.tta.alertrouter.dispatch.ManualScheduler;
 import dev.tta.alertrouter.dispatch.Notified;
 import dev.tta.alertrouter.dispatch.RecordingReceiver;
-import dev.tta.alertrouter.dispatch.Scheduler;
 import dev.tta.alertrouter.dispatch.TestRoutes;
-import dev.tta.alertrouter.notify.Integration;
-import dev.tta.alertrouter.notify.PipelineBuilder;
 import dev.tta.alertrouter.routing.RouteTree;
-import dev.tta.alertrouter.store.StaleAlertListener;
 import dev.tta.alertrouter.store.StoreUnavailableException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,54 +52,32 @@ class PostgresOutagePipelineTest {
   final ManualScheduler scheduler = new ManualScheduler(clock);
   final RecordingReceiver receiver = new RecordingReceiver();
   final RouteTree routes = TestRoutes.single("team", List.of("alertname"), GROUP_WAIT, GROUP_INTERVAL, REPEAT_INTERVAL);
-  Replica a;
-  Replica b;
+  PipelineReplica a;
+  PipelineReplica b;
 
-  /** One router process, reaching the database directly or through a proxy of its own. */
-  final class Replica implements AutoCloseable {
-    final Optional<TcpProxy> proxy;
-    final Persistence persistence;
-    final Dispatcher dispatcher;
-    final Scheduler.Cancellable sync;
+  /** Each replica's own way to the database, when the outage is a cut. */
+  final List<TcpProxy> proxies = new ArrayList<>();
 
-    Replica(String url, Optional<TcpProxy> proxy, String name) {
-      this.proxy = proxy;
-      persistence = Persistence.openJdbc(
-          proxy.map(p -> PostgresServer.via(url, p.hostAndPort())).orElse(url), name, clock, StaleAlertListener.IGNORE);
-      dispatcher = new Dispatcher(
-          routes,
-          new PipelineBuilder(persistence.notificationLog(), Runnable::run)
-              .mute(persistence.flushGuard())
-              .receiver("team", List.of(new Integration("webhook", 0, true, receiver)))
-              .build(),
-          scheduler,
-          clock);
-      persistence.alerts().list(List.of()).forEach(dispatcher::process);
-      sync = persistence.startPeerSync(scheduler, SYNC_PERIOD, alerts -> alerts.forEach(dispatcher::process));
-    }
+  private PipelineReplica replica(String url, String name) {
+    return new PipelineReplica(url, name, routes, receiver, clock, scheduler, SYNC_PERIOD);
+  }
 
-    /** What intake does: store, then hand on; a refused write is a 503 to the sender. */
-    void receive(Alert alert) {
-      persistence.alerts().upsert(List.of(alert)).forEach(dispatcher::process);
-    }
-
-    @Override
-    public void close() throws Exception {
-      sync.cancel();
-      dispatcher.stop();
-      persistence.close();
-      if (proxy.isPresent()) {
-        proxy.get().close();
-      }
-    }
+  /** A replica reaching the database through a proxy of its own. */
+  private PipelineReplica proxied(PostgresServer server, String url, String name) throws IOException {
+    TcpProxy proxy = TcpProxy.to(server.hostAndPort());
+    proxies.add(proxy);
+    return replica(PostgresServer.via(url, proxy.hostAndPort()), name);
   }
 
   @AfterEach
   void stopReplicas() throws Exception {
-    for (Replica replica : new Replica[] {a, b}) {
+    for (PipelineReplica replica : new PipelineReplica[] {a, b}) {
       if (replica != null) {
         replica.close();
       }
+    }
+    for (TcpProxy proxy : proxies) {
+      proxy.close();
     }
   }
 
@@ -116,19 +91,21 @@ class PostgresOutagePipelineTest {
   @Test
   void aDatabaseCutOffFromBothReplicas(PostgresServer server) throws Exception {
     String url = server.newDatabase("outage_pipeline");
-    a = new Replica(url, Optional.of(TcpProxy.to(server.hostAndPort())), "replica-a");
-    b = new Replica(url, Optional.of(TcpProxy.to(server.hostAndPort())), "replica-b");
+    a = proxied(server, url, "replica-a");
+    b = proxied(server, url, "replica-b");
     refusesWritesAndFlushesThenSendsEverythingOwedOnceWithinOneGroupInterval(new Outage() {
       @Override
       public void begin() throws Exception {
-        a.proxy.orElseThrow().cut();
-        b.proxy.orElseThrow().cut();
+        for (TcpProxy proxy : proxies) {
+          proxy.cut();
+        }
       }
 
       @Override
       public void end() throws Exception {
-        a.proxy.orElseThrow().restore();
-        b.proxy.orElseThrow().restore();
+        for (TcpProxy proxy : proxies) {
+          proxy.restore();
+        }
       }
     });
   }
@@ -138,8 +115,8 @@ class PostgresOutagePipelineTest {
   void aDatabaseStoppedImmediatelyAndStartedAgain(@TempDir Path data) throws Exception {
     try (RestartablePostgres database = RestartablePostgres.start(data)) {
       String url = database.newDatabase("outage_restart");
-      a = new Replica(url, Optional.empty(), "replica-a");
-      b = new Replica(url, Optional.empty(), "replica-b");
+      a = replica(url, "replica-a");
+      b = replica(url, "replica-b");
       refusesWritesAndFlushesThenSendsEverythingOwedOnceWithinOneGroupInterval(new Outage() {
         @Override
         public void begin() throws Exception {
@@ -174,7 +151,7 @@ class PostgresOutagePipelineTest {
     assertThrows(StoreUnavailableException.class, () -> a.receive(apiUp), "intake answers 503");
     scheduler.advance(GROUP_INTERVAL.multipliedBy(2));
     assertEquals(List.of(), Notified.take(receiver), "no replica flushes a group whose lease it cannot renew");
-    for (Replica replica : List.of(a, b)) {
+    for (PipelineReplica replica : List.of(a, b)) {
       assertFalse(replica.persistence.reachable());
       assertTrue(replica.persistence.notReadyBecause().orElseThrow().contains("unreachable"));
       assertEquals(1, replica.persistence.outages(), "one outage, however many writes and flushes failed");
@@ -194,7 +171,7 @@ class PostgresOutagePipelineTest {
       n.alerts().forEach(state -> assertTrue(notifiedGroups.add(state.toString()), "notified twice: " + sent));
     }
     assertEquals(Set.of(resolved(apiUpResent).toString(), firing(web).toString()), notifiedGroups, sent.toString());
-    for (Replica replica : List.of(a, b)) {
+    for (PipelineReplica replica : List.of(a, b)) {
       assertTrue(replica.persistence.reachable());
       assertEquals(Optional.empty(), replica.persistence.notReadyBecause());
       assertEquals(1, replica.persistence.outages());

@@ -648,6 +648,8 @@ public final class App implements AutoCloseable {
     // once, and what they bring reaches the dispatcher after the replay, in order.
     RoutingEngine first = engine.get();
     maintenance.execute(() -> startupReplay.replay(() -> replayStored(first)));
+    // The shipped message templates compile once started, off a restart's path, before a flush needs them.
+    maintenance.execute(templates::compileDefaults);
     String access = AccessGuard.describe(engine.get().config().server(), web.get());
     if (access.startsWith(AccessGuard.OPEN)) {
       LOG.warn("{}", access);

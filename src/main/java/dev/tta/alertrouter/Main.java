@@ -8,6 +8,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    StartupWarmup.startFor(args.length > 0 ? args[0] : "");
     System.exit(RootCommand.commandLine(args).execute(args));
   }
 }

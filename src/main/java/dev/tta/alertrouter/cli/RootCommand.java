@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Routes Prometheus and Alertmanager alerts to Slack, PagerDuty, email and webhooks.")
 public final class RootCommand implements Runnable {
-  private static final String SERVE = "serve";
+  public static final String SERVE = "serve";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

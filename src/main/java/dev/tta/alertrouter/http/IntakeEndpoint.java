@@ -130,7 +130,7 @@ final class IntakeEndpoint {
     // the store hands them on later (upserted is empty then).
     int accepted = batch.alerts().size();
     if (batch.problems().isEmpty()) {
-      Json.reply(ctx, 200, Replies.Intake.success(accepted, batch.truncatedAlerts()));
+      Json.replyWritten(ctx, 200, Replies.Intake.successJson(accepted, batch.truncatedAlerts()));
     } else {
       error(ctx, 400, accepted, batch.truncatedAlerts(), batch.problems());
     }

@@ -20,6 +20,11 @@ final class Json {
     ctx.status(status).contentType("application/json").result(bytes);
   }
 
+  /** {@code body}, already JSON. */
+  static void replyWritten(Context ctx, int status, byte[] body) {
+    ctx.status(status).contentType("application/json").result(body);
+  }
+
   static void error(Context ctx, int status, String message) {
     reply(ctx, status, new Replies.Error(message));
   }

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,21 +21,20 @@ public final class MessageTemplates {
   private final MessageKind kind;
   private final String receiver;
   private final String integration;
-  private final Map<String, PebbleTemplate> defaults;
+  private final Function<MessageKind, Map<String, PebbleTemplate>> defaults;
   private final Map<String, PebbleTemplate> overrides;
   private final TemplateFallbackListener listener;
 
-  MessageTemplates(MessageKind kind, String receiver, String integration, Map<String, PebbleTemplate> defaults,
-      Map<String, PebbleTemplate> overrides, TemplateFallbackListener listener) {
+  /** {@code defaults} gives a kind's shipped templates, every name of it, compiled when first asked for. */
+  MessageTemplates(MessageKind kind, String receiver, String integration,
+      Function<MessageKind, Map<String, PebbleTemplate>> defaults, Map<String, PebbleTemplate> overrides,
+      TemplateFallbackListener listener) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.receiver = Objects.requireNonNull(receiver, "receiver");
     this.integration = Objects.requireNonNull(integration, "integration");
-    this.defaults = Map.copyOf(defaults);
+    this.defaults = Objects.requireNonNull(defaults, "defaults");
     this.overrides = Map.copyOf(overrides);
     this.listener = Objects.requireNonNull(listener, "listener");
-    if (!this.defaults.keySet().equals(kind.templateNames())) {
-      throw new IllegalArgumentException("defaults must cover " + kind.templateNames());
-    }
   }
 
   public MessageKind kind() {
@@ -67,7 +67,7 @@ public final class MessageTemplates {
       }
     }
     if (out == null) {
-      out = evaluate(defaults.get(name), context);
+      out = evaluate(defaults.apply(kind).get(name), context);
     }
     return escaping == Escaping.HEADER ? Escaping.oneLine(out) : out;
   }

@@ -42,28 +42,48 @@ public final class Templates {
   /** Bounds what a template can produce (a loop gone wrong), far above any real message. */
   private static final int MAX_RENDERED_CHARS = 200_000;
 
+  // Built and compiled at first use, not at start: Pebble's engines and the shipped defaults take a
+  // fifth of a second of a restart's CPU (bench/README.md, "Memory and restart"), and most
+  // configurations use a few kinds. compileDefaults() compiles them all (tests, warm-up after start).
   private final Map<Escaping, PebbleEngine> engines = new EnumMap<>(Escaping.class);
   private final Map<MessageKind, Map<String, PebbleTemplate>> defaults = new EnumMap<>(MessageKind.class);
   private final TemplateFallbackListener listener;
 
-  /** Compiles the shipped defaults; a default that does not compile is a bug and fails here. */
   public Templates(TemplateFallbackListener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
-    for (Escaping e : Escaping.values()) {
-      engines.put(e, engine(e));
-    }
+  }
+
+  /**
+   * Compiles every shipped default not compiled yet; a default that does not compile is a bug and
+   * fails here (a test calls this).
+   */
+  public void compileDefaults() {
     for (MessageKind kind : MessageKind.values()) {
-      Map<String, PebbleTemplate> compiled = new HashMap<>();
-      for (String name : kind.templateNames()) {
-        compiled.put(name, engines.get(kind.escaping(name)).getTemplate(readDefault(kind.resource(name))));
-      }
-      defaults.put(kind, Map.copyOf(compiled));
+      defaultsOf(kind);
     }
   }
 
   /** The shipped defaults alone, for an integration with no overrides. */
   public MessageTemplates defaults(MessageKind kind, String receiver, String integration) {
-    return new MessageTemplates(kind, receiver, integration, defaults.get(kind), Map.of(), listener);
+    return new MessageTemplates(kind, receiver, integration, this::defaultsOf, Map.of(), listener);
+  }
+
+  /** The shipped defaults of {@code kind}, compiled at the first call. */
+  private synchronized Map<String, PebbleTemplate> defaultsOf(MessageKind kind) {
+    Map<String, PebbleTemplate> compiled = defaults.get(kind);
+    if (compiled == null) {
+      Map<String, PebbleTemplate> fresh = new HashMap<>();
+      for (String name : kind.templateNames()) {
+        fresh.put(name, engine(kind.escaping(name)).getTemplate(readDefault(kind.resource(name))));
+      }
+      compiled = Map.copyOf(fresh);
+      defaults.put(kind, compiled);
+    }
+    return compiled;
+  }
+
+  private synchronized PebbleEngine engine(Escaping escaping) {
+    return engines.computeIfAbsent(escaping, Templates::newEngine);
   }
 
   /**
@@ -84,14 +104,14 @@ public final class Templates {
         continue;
       }
       try {
-        compiled.put(o.getKey(), engines.get(kind.escaping(o.getKey())).getTemplate(source.text()));
+        compiled.put(o.getKey(), engine(kind.escaping(o.getKey())).getTemplate(source.text()));
       } catch (RuntimeException e) {
         errors.add(new ConfigError(source.location(), source.key(),
             "receiver " + receiver + ": template does not compile: " + describe(e)));
       }
     }
     return new TemplateCompilation(
-        new MessageTemplates(kind, receiver, integration, defaults.get(kind), compiled, listener), errors);
+        new MessageTemplates(kind, receiver, integration, this::defaultsOf, compiled, listener), errors);
   }
 
   /** The templates of the {@code index}th {@code slack_configs} entry of {@code receiver}. */
@@ -153,7 +173,7 @@ public final class Templates {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
-  private static PebbleEngine engine(Escaping escaping) {
+  private static PebbleEngine newEngine(Escaping escaping) {
     PebbleEngine.Builder b = new PebbleEngine.Builder()
         .loader(new StringLoader())
         .cacheActive(false)

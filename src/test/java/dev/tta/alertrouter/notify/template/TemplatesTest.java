@@ -47,6 +47,21 @@ class TemplatesTest {
   }
 
   @Test
+  void everyShippedDefaultCompilesAndRendersEveryKind() {
+    templates.compileDefaults();
+    MessageModel model = mixedGroup();
+    for (MessageKind kind : MessageKind.values()) {
+      MessageTemplates defaults = templates.defaults(kind, "team", kind.name().toLowerCase() + "[0]");
+      // Rendering throws for a default that does not compile or evaluate; some are empty by design
+      // (Discord's content, its embeds carry the message).
+      long rendered = kind.templateNames().stream().map(name -> defaults.render(name, model))
+          .filter(text -> !text.isBlank()).count();
+      assertTrue(rendered > 0, kind + " rendered nothing");
+    }
+    assertTrue(fallbacks.isEmpty(), fallbacks.toString());
+  }
+
+  @Test
   void aFlappingAlertIsSaidToBeFlappingInSlackAndEmail() {
     MessageTemplates email = templates.defaults(MessageKind.EMAIL, "team", "email[0]");
     MessageTemplates slack = templates.defaults(MessageKind.SLACK, "team", "slack[0]");

@@ -19,13 +19,20 @@ final class ActionKeys {
 
   private ActionKeys() {}
 
-  /** The stored key, creating it first when there is none. */
-  static byte[] readOrCreate(Connection connection, SecureRandom random, Instant now) throws SQLException {
-    byte[] fresh = new byte[KEY_BYTES];
-    random.nextBytes(fresh);
+  /**
+   * The stored key, creating it first when there is none. The random generator is only set up
+   * then: seeding one took a tenth of the store's opening at each restart.
+   */
+  static byte[] readOrCreate(Connection connection, Instant now) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(true);
     try {
+      byte[] stored = read(connection);
+      if (stored != null) {
+        return stored;
+      }
+      byte[] fresh = new byte[KEY_BYTES];
+      new SecureRandom().nextBytes(fresh);
       try (PreparedStatement insert = connection.prepareStatement(
           "INSERT INTO action_keys (name, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
         insert.setString(1, NAME);
@@ -33,17 +40,24 @@ final class ActionKeys {
         insert.setString(3, now.toString());
         insert.executeUpdate();
       }
-      try (PreparedStatement select = connection.prepareStatement("SELECT secret FROM action_keys WHERE name = ?")) {
-        select.setString(1, NAME);
-        try (ResultSet row = select.executeQuery()) {
-          if (!row.next()) {
-            throw new SQLException("action_keys holds no key after inserting one");
-          }
-          return Base64.getDecoder().decode(row.getString(1));
-        }
+      // Another replica sharing the database may have inserted its key first: that one is everyone's.
+      byte[] kept = read(connection);
+      if (kept == null) {
+        throw new SQLException("action_keys holds no key after inserting one");
       }
+      return kept;
     } finally {
       connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** The stored key, or null when there is none yet. */
+  private static byte[] read(Connection connection) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT secret FROM action_keys WHERE name = ?")) {
+      select.setString(1, NAME);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Base64.getDecoder().decode(row.getString(1)) : null;
+      }
     }
   }
 }

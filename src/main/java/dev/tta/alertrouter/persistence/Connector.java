@@ -75,7 +75,7 @@ final class Connector {
    */
   void migrate() {
     try (Connection connection = connect()) {
-      if (CurrentSchema.matches(connection, dialect.migrations())) {
+      if (CurrentSchema.matches(connection, dialect)) {
         return;
       }
     } catch (SQLException e) {

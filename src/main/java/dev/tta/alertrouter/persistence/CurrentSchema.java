@@ -5,23 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,28 +34,28 @@ final class CurrentSchema {
 
   private CurrentSchema() {}
 
-  /** @param location the migrations' folder on the class path, as Flyway is given it ({@code classpath:…}) */
-  static boolean matches(Connection connection, String location) {
-    String folder = location.replaceFirst("^classpath:", "");
+  static boolean matches(Connection connection, Dialect dialect) {
     try {
-      Map<String, Integer> shipped = shipped(folder);
+      Map<String, Integer> shipped = shipped(dialect);
       Map<String, Integer> applied = applied(connection);
       boolean current = !shipped.isEmpty() && shipped.equals(applied);
       if (!current) {
-        LOG.debug("the schema differs from {}: applied {}, shipped {}", folder, applied.keySet(), shipped.keySet());
+        LOG.debug("the schema differs from {}: applied {}, shipped {}", dialect.migrations(), applied.keySet(),
+            shipped.keySet());
       }
       return current;
-    } catch (SQLException | IOException | UncheckedIOException | URISyntaxException e) {
+    } catch (SQLException | IOException | UncheckedIOException e) {
       // A new database has no history table yet: Flyway creates it.
       LOG.debug("no quick schema check ({}): Flyway checks it", e.toString());
       return false;
     }
   }
 
-  /** The versions of the migration scripts in {@code folder} and Flyway's checksum of each. */
-  static Map<String, Integer> shipped(String folder) throws IOException, URISyntaxException {
+  /** The versions of {@code dialect}'s migration scripts and Flyway's checksum of each. */
+  static Map<String, Integer> shipped(Dialect dialect) throws IOException {
+    String folder = dialect.migrations().replaceFirst("^classpath:", "");
     Map<String, Integer> versions = new HashMap<>();
-    for (String name : scriptNames(folder)) {
+    for (String name : dialect.scripts()) {
       Matcher versioned = VERSIONED.matcher(name);
       if (versioned.matches()) {
         versions.put(versioned.group(1).replace('_', '.'), checksum(folder + "/" + name));
@@ -84,22 +76,6 @@ final class CurrentSchema {
       }
     }
     return versions;
-  }
-
-  private static List<String> scriptNames(String folder) throws IOException, URISyntaxException {
-    URL url = Objects.requireNonNull(CurrentSchema.class.getClassLoader().getResource(folder), folder);
-    if (url.getProtocol().equals("jar")) {
-      JarFile jar = ((JarURLConnection) url.openConnection()).getJarFile();
-      String prefix = folder + "/";
-      return jar.stream()
-          .map(java.util.zip.ZipEntry::getName)
-          .filter(name -> name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0)
-          .map(name -> name.substring(prefix.length()))
-          .toList();
-    }
-    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-      return files.map(file -> file.getFileName().toString()).toList();
-    }
   }
 
   /** Flyway's checksum of a script: CRC-32 of its lines' UTF-8 bytes, without line ends or a leading BOM. */

@@ -19,7 +19,6 @@ import dev.tta.alertrouter.store.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -115,7 +114,7 @@ public final class Persistence implements AutoCloseable {
       references = SqlMessageReferences.read(connection);
       storedAcks = SqlAckStore.read(connection);
       storedEscalations = SqlEscalationStore.read(connection);
-      actionKey = ActionKeys.readOrCreate(connection, new SecureRandom(), clock.instant());
+      actionKey = ActionKeys.readOrCreate(connection, clock.instant());
       storedHeartbeats = SqlHeartbeatStore.read(connection);
       if (dialect == Dialect.SQLITE) {
         pending = IntakePending.open(connection, alertRows);

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteJDBCLoader;
@@ -40,19 +42,49 @@ final class SqliteNativeLibrary {
       return;
     }
     String name = LibraryLoaderUtil.getNativeLibName();
-    String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
-    Path dir = dataDir.resolve(FOLDER).resolve(SQLiteJDBCLoader.getVersion() + resource.replace('/', '-'));
-    Path library = dir.resolve(name);
     try {
+      Path kept = onlyCopyOfThisVersion(dataDir.resolve(FOLDER), name);
+      if (kept != null) {
+        pointDriverAt(kept, name);
+        return;
+      }
+      // The driver's platform detection runs `uname -o` and reads /proc: only for the first copy.
+      String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+      Path dir = dataDir.resolve(FOLDER).resolve(SQLiteJDBCLoader.getVersion() + resource.replace('/', '-'));
+      Path library = dir.resolve(name);
       if (!Files.isRegularFile(library) && !copy(resource, dir, library)) {
         return;
       }
-      // The driver's only way to be told: system properties, read when it loads its library.
-      System.setProperty(NAME_PROPERTY, name);
-      System.setProperty(PATH_PROPERTY, dir.toString());
+      pointDriverAt(dir, name);
     } catch (IOException | RuntimeException e) {
       LOG.debug("SQLite's native library is not kept under {}: {}", dataDir, e.toString());
     }
+  }
+
+  /**
+   * The folder of the one copy this driver version made earlier (its name ends in the platform), or
+   * null when there is none or there are copies for several platforms (a data folder moved between
+   * machines): then the driver's own detection picks. A copy for another platform fails to load,
+   * and the driver then finds its library itself.
+   */
+  private static Path onlyCopyOfThisVersion(Path folder, String name) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return null;
+    }
+    String prefix = SQLiteJDBCLoader.getVersion() + "-";
+    try (Stream<Path> copies = Files.list(folder)) {
+      List<Path> found = copies
+          .filter(dir -> dir.getFileName().toString().startsWith(prefix) && Files.isRegularFile(dir.resolve(name)))
+          .limit(2)
+          .toList();
+      return found.size() == 1 ? found.get(0) : null;
+    }
+  }
+
+  /** The driver's only way to be told: system properties, read when it loads its library. */
+  private static void pointDriverAt(Path dir, String name) {
+    System.setProperty(NAME_PROPERTY, name);
+    System.setProperty(PATH_PROPERTY, dir.toString());
   }
 
   /** Copies the library out of the jar, whole or not at all; false when the jar has none for this platform. */

@@ -27,13 +27,13 @@ class CurrentSchemaTest {
   @Test
   void aNewDatabaseIsNotCurrentAndOneFlywayMigratedIs() throws SQLException {
     try (Connection empty = sqlite()) {
-      assertFalse(CurrentSchema.matches(empty, Dialect.SQLITE.migrations()), "no history table yet");
+      assertFalse(CurrentSchema.matches(empty, Dialect.SQLITE), "no history table yet");
     }
     Persistence.open(dataDir, clock, StaleAlertListener.IGNORE).close();
 
     try (Connection migrated = sqlite()) {
       // True only if this check computes Flyway's own checksum for every shipped script.
-      assertTrue(CurrentSchema.matches(migrated, Dialect.SQLITE.migrations()));
+      assertTrue(CurrentSchema.matches(migrated, Dialect.SQLITE));
     }
   }
 
@@ -42,13 +42,13 @@ class CurrentSchemaTest {
     Persistence.open(dataDir, clock, StaleAlertListener.IGNORE).close();
     try (Connection connection = sqlite(); Statement statement = connection.createStatement()) {
       statement.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
-      assertFalse(CurrentSchema.matches(connection, Dialect.SQLITE.migrations()), "a script changed since it ran");
+      assertFalse(CurrentSchema.matches(connection, Dialect.SQLITE), "a script changed since it ran");
 
       statement.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum - 1 WHERE version = '1'");
-      assertTrue(CurrentSchema.matches(connection, Dialect.SQLITE.migrations()));
+      assertTrue(CurrentSchema.matches(connection, Dialect.SQLITE));
 
       statement.executeUpdate("UPDATE flyway_schema_history SET success = 0 WHERE version = '2'");
-      assertFalse(CurrentSchema.matches(connection, Dialect.SQLITE.migrations()), "a migration failed");
+      assertFalse(CurrentSchema.matches(connection, Dialect.SQLITE), "a migration failed");
     }
   }
 
@@ -70,8 +70,8 @@ class CurrentSchemaTest {
     Persistence.openJdbc(url, "replica-a", clock, StaleAlertListener.IGNORE).close();
 
     try (Connection connection = DriverManager.getConnection(url)) {
-      assertTrue(CurrentSchema.matches(connection, Dialect.POSTGRESQL.migrations()));
-      assertEquals(CurrentSchema.shipped("db/migration/postgresql").keySet().size(), countApplied(connection));
+      assertTrue(CurrentSchema.matches(connection, Dialect.POSTGRESQL));
+      assertEquals(CurrentSchema.shipped(Dialect.POSTGRESQL).keySet().size(), countApplied(connection));
     }
   }
 

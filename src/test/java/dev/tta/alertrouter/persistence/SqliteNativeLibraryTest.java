@@ -49,6 +49,41 @@ class SqliteNativeLibraryTest {
     assertEquals(List.of("lib.path=null", "alerts=0"), probe(data, tmp), "the store opens all the same");
   }
 
+  @Test
+  void aCopyForAnotherPlatformBesideThisOneLeavesTheChoiceToTheDriversDetection() throws Exception {
+    Path data = dir.resolve("data");
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    probe(data, tmp);
+    Path library = onlyLibraryUnder(data.resolve(SqliteNativeLibrary.FOLDER));
+    Path other = foreignCopyBeside(library, "Linux-Other-arch");
+
+    assertEquals(List.of("lib.path=" + library.getParent(), "alerts=0"), probe(data, tmp),
+        "with two copies of this version, the one for this platform is chosen, not " + other);
+  }
+
+  @Test
+  void aDataFolderMovedFromAnotherPlatformStillOpens() throws Exception {
+    Path data = dir.resolve("data");
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    probe(data, tmp);
+    Path library = onlyLibraryUnder(data.resolve(SqliteNativeLibrary.FOLDER));
+    Path foreign = foreignCopyBeside(library, "Linux-Other-arch");
+    Files.delete(library);
+    Files.delete(library.getParent());
+
+    // The only copy is the other platform's: the driver is pointed at it, cannot load it, and finds its own.
+    assertEquals(List.of("lib.path=" + foreign.getParent(), "alerts=0"), probe(data, tmp));
+  }
+
+  /** A copy of this driver version made on another platform (not a loadable library here). */
+  private static Path foreignCopyBeside(Path library, String platform) throws IOException {
+    String thisFolder = library.getParent().getFileName().toString();
+    String version = thisFolder.substring(0, thisFolder.indexOf('-'));
+    Path folder = library.getParent().resolveSibling(version + "-org-sqlite-native-" + platform + "-" + library.getFileName());
+    Files.createDirectories(folder);
+    return Files.writeString(folder.resolve(library.getFileName()), "not an ELF file for this machine");
+  }
+
   private static Path onlyLibraryUnder(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
       List<Path> libraries = files.filter(Files::isRegularFile).toList();

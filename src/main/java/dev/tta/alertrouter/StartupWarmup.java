@@ -2,6 +2,7 @@ package dev.tta.alertrouter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.cli.RootCommand;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +16,16 @@ import org.slf4j.LoggerFactory;
  * start's own gets its share of the CPU instead of waiting behind them.
  */
 final class StartupWarmup implements Runnable {
-  private static final String JETTY_MIME_TYPES = "org.eclipse.jetty.http.MimeTypes";
-  private static final String JAVALIN = "io.javalin.Javalin";
+  /** In the order the start reaches them: picocli's help colours first, Jetty and Javalin last. */
+  private static final List<String> LATER_CLASSES = List.of(
+      "picocli.CommandLine$Help$Ansi",
+      "org.eclipse.jetty.http.MimeTypes",
+      "org.eclipse.jetty.server.Server",
+      "org.eclipse.jetty.server.HttpConfiguration",
+      "org.eclipse.jetty.util.thread.QueuedThreadPool",
+      "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
+      "io.javalin.Javalin",
+      "io.javalin.jetty.JettyServer");
 
   private StartupWarmup() {}
 
@@ -32,11 +41,11 @@ final class StartupWarmup implements Runnable {
   @Override
   public void run() {
     try {
+      initialise(LATER_CLASSES.get(0));
       LoggerFactory.getLogger(StartupWarmup.class);
       new ObjectMapper();
       Locale.getAvailableLocales();
-      initialise(JETTY_MIME_TYPES);
-      initialise(JAVALIN);
+      LATER_CLASSES.forEach(StartupWarmup::initialise);
     } catch (RuntimeException | LinkageError e) {
       // Only a head start: the start itself initialises the same classes and reports what fails.
     }

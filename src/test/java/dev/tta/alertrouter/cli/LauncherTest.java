@@ -27,6 +27,7 @@ class LauncherTest {
 
     assertTrue(options.contains("-XX:SharedArchiveFile=" + archive), options);
     assertTrue(options.contains("-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"), options);
+    assertTrue(options.contains("-XX:Tier4InvocationThreshold=50000"), "C2 later, for a quicker start: " + options);
     // The JVM accepts them (an archive it cannot use is ignored: -Xshare:auto).
     List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     java.addAll(Arrays.asList(options.trim().split("\\s+")));

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * start's own gets its share of the CPU instead of waiting behind them.
  */
 final class StartupWarmup implements Runnable {
-  /** In the order the start reaches them: picocli's help colours first, Jetty and Javalin last. */
-  private static final List<String> LATER_CLASSES = List.of(
-      "picocli.CommandLine$Help$Ansi",
+  private static final String PICOCLI_HELP_COLOURS = "picocli.CommandLine$Help$Ansi";
+  /** Compiles SnakeYAML's implicit-type patterns when initialised. */
+  private static final String YAML_RESOLVER = "org.yaml.snakeyaml.resolver.Resolver";
+  private static final List<String> SERVER_CLASSES = List.of(
       "org.eclipse.jetty.http.MimeTypes",
       "org.eclipse.jetty.server.Server",
       "org.eclipse.jetty.server.HttpConfiguration",
@@ -41,11 +42,13 @@ final class StartupWarmup implements Runnable {
   @Override
   public void run() {
     try {
-      initialise(LATER_CLASSES.get(0));
+      // In the order the start reaches them: the arguments, the log, the configuration, Jetty.
+      initialise(PICOCLI_HELP_COLOURS);
       LoggerFactory.getLogger(StartupWarmup.class);
+      initialise(YAML_RESOLVER);
       new ObjectMapper();
       Locale.getAvailableLocales();
-      LATER_CLASSES.forEach(StartupWarmup::initialise);
+      SERVER_CLASSES.forEach(StartupWarmup::initialise);
     } catch (RuntimeException | LinkageError e) {
       // Only a head start: the start itself initialises the same classes and reports what fails.
     }

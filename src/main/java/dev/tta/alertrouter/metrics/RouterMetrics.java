@@ -33,8 +33,8 @@ import java.util.function.Supplier;
  */
 public final class RouterMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private final CompletableFuture<Void> jvmMetrics;
-  private final ExpositionFormats formats = ExpositionFormats.init();
+  /** The exposition formats, once the JVM's metrics are registered beside them. */
+  private final CompletableFuture<ExpositionFormats> scrapeReady;
   private final AtomicBoolean storedAlertsTracked = new AtomicBoolean();
 
   private final Counter alertsReceived;
@@ -58,8 +58,12 @@ public final class RouterMetrics {
   public RouterMetrics(String version) {
     Objects.requireNonNull(version, "version");
     // The JVM's own metrics read JMX, whose first use took a tenth of a restart (bench/README.md,
-    // "Memory and restart"): registered beside the start; every scrape waits for them.
-    jvmMetrics = CompletableFuture.runAsync(() -> JvmMetrics.builder().register(registry), runnable -> {
+    // "Memory and restart"), and the exposition formats' set-up a few hundredths more: both made
+    // beside the start; every scrape waits for them.
+    scrapeReady = CompletableFuture.supplyAsync(() -> {
+      JvmMetrics.builder().register(registry);
+      return ExpositionFormats.init();
+    }, runnable -> {
       Thread thread = new Thread(runnable, "alert-router-jvm-metrics");
       thread.setDaemon(true);
       thread.start();
@@ -152,7 +156,7 @@ public final class RouterMetrics {
 
   /** Every metric registered, the JVM's included. */
   public MetricSnapshots scrape() {
-    jvmMetrics.join();
+    scrapeReady.join();
     return registry.scrape();
   }
 
@@ -274,6 +278,7 @@ public final class RouterMetrics {
 
   /** Scrapes the registry in the format {@code acceptHeader} asks for (Prometheus text by default). */
   public Exposition expose(String acceptHeader) {
+    ExpositionFormats formats = scrapeReady.join();
     ExpositionFormatWriter writer = formats.findWriter(acceptHeader);
     if (!writer.isAvailable()) {
       writer = formats.getPrometheusTextFormatWriter();

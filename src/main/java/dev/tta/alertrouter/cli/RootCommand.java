@@ -1,5 +1,7 @@
 package dev.tta.alertrouter.cli;
 
+import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Routes Prometheus and Alertmanager alerts to Slack, PagerDuty, email and webhooks.")
 public final class RootCommand implements Runnable {
-  public static final String SERVE = "serve";
+  static final String SERVE = "serve";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +45,37 @@ public final class RootCommand implements Runnable {
       return cl;
     }
     return commandLine();
+  }
+
+  /**
+   * Runs {@code args} as {@code Main} does: serve's usual command line without picocli ({@link
+   * ServeArguments}), anything else through it.
+   */
+  public static int execute(String... args) {
+    return execute(args, null, null);
+  }
+
+  /** {@link #execute(String...)}, printing to {@code out} and {@code err} (null: the process's own). */
+  static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    PrintWriter errors = err != null ? err : new PrintWriter(System.err, true);
+    Optional<ServeCommand> serve = ServeArguments.parse(args, System.getenv(), errors);
+    if (serve.isPresent()) {
+      try {
+        return serve.get().call();
+      } catch (RuntimeException e) {
+        // As picocli reports an exception a command throws.
+        e.printStackTrace(errors);
+        return CommandLine.ExitCode.SOFTWARE;
+      }
+    }
+    CommandLine cl = commandLine(args);
+    if (out != null) {
+      cl.setOut(out);
+    }
+    if (err != null) {
+      cl.setErr(err);
+    }
+    return cl.execute(args);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.tta.alertrouter.AppOptions;
 import dev.tta.alertrouter.store.StoreUnavailableException;
 import dev.tta.alertrouter.ConfigException;
 import dev.tta.alertrouter.explain.LogFormat;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,74 +21,104 @@ import sun.misc.Signal;
 /** {@code serve}: runs the server until SIGTERM or SIGINT; SIGHUP reloads the configuration. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the alert-router server.")
 final class ServeCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  // Names and defaults ServeArguments shares with the annotations (ServeArgumentsTest compares the two).
+  static final String CONFIG = "--config";
+  static final String RUNBOOKS = "--runbooks";
+  static final String LISTEN = "--listen";
+  static final String DATA = "--data";
+  static final String DRY_RUN = "--dry-run";
+  static final String LOG_FORMAT = "--log-format";
+  static final String EXPLAIN_CACHE_SIZE = "--explain-cache-size";
+  static final String MAX_IN_FLIGHT = "--notify.max-in-flight-per-receiver";
+  static final String STORE = "--store";
+  static final String REPLICA = "--replica";
+  static final String EXTERNAL_URL = "--external-url";
+  static final String WEB_CONFIG_FILE = "--web.config.file";
+  static final String DEFAULT_CONFIG = "routing-rules/";
+  static final String DEFAULT_LISTEN = "0.0.0.0:9095";
+  static final String DEFAULT_DATA = "data/";
+  static final String LOG_FORMAT_ENV = "ALERT_ROUTER_LOG_FORMAT";
+  static final String DEFAULT_LOG_FORMAT = "text";
+  static final String EXPLAIN_CACHE_SIZE_ENV = "ALERT_ROUTER_EXPLAIN_CACHE_SIZE";
+  static final String DEFAULT_EXPLAIN_CACHE_SIZE = "10000";
+  static final String MAX_IN_FLIGHT_ENV = "ALERT_ROUTER_MAX_IN_FLIGHT_PER_RECEIVER";
+  static final String DEFAULT_MAX_IN_FLIGHT = "4";
+  static final String STORE_ENV = "ALERT_ROUTER_STORE_URL";
+  static final String REPLICA_ENV = "HOSTNAME";
+  static final String DEFAULT_REPLICA = "alert-router";
 
-  @Option(names = "--config", defaultValue = "routing-rules/", description = "A YAML file or a folder of them. Default: ${DEFAULT-VALUE}")
+  @Spec CommandSpec spec;
+  /** Where errors go when ServeArguments, not picocli, read the command line. */
+  PrintWriter err;
+
+  @Option(names = CONFIG, defaultValue = DEFAULT_CONFIG, description = "A YAML file or a folder of them. Default: ${DEFAULT-VALUE}")
   Path config;
 
-  @Option(names = "--runbooks", description = "The runbooks folder. Default: runbooks/ when that folder exists")
+  @Option(names = RUNBOOKS, description = "The runbooks folder. Default: runbooks/ when that folder exists")
   Path runbooks;
 
-  @Option(names = "--listen", defaultValue = "0.0.0.0:9095", description = "HOST:PORT to listen on. Default: ${DEFAULT-VALUE}")
+  @Option(names = LISTEN, defaultValue = DEFAULT_LISTEN, description = "HOST:PORT to listen on. Default: ${DEFAULT-VALUE}")
   String listen;
 
-  @Option(names = "--data", defaultValue = "data/", description = "Where state lives. Default: ${DEFAULT-VALUE}")
+  @Option(names = DATA, defaultValue = DEFAULT_DATA, description = "Where state lives. Default: ${DEFAULT-VALUE}")
   Path data;
 
-  @Option(names = "--dry-run", description = "Render and log every notification instead of sending it.")
+  @Option(names = DRY_RUN, description = "Render and log every notification instead of sending it.")
   boolean dryRun;
 
-  @Option(names = "--log-format", defaultValue = "${env:ALERT_ROUTER_LOG_FORMAT:-text}",
+  @Option(names = LOG_FORMAT, defaultValue = "${env:" + LOG_FORMAT_ENV + ":-" + DEFAULT_LOG_FORMAT + "}",
       description = "text (logfmt in the process log) or json (JSON lines on standard output) for decision and notification lines. Default: ${DEFAULT-VALUE} (env ALERT_ROUTER_LOG_FORMAT)")
   String logFormat;
 
-  @Option(names = "--explain-cache-size", defaultValue = "${env:ALERT_ROUTER_EXPLAIN_CACHE_SIZE:-10000}",
+  @Option(names = EXPLAIN_CACHE_SIZE,
+      defaultValue = "${env:" + EXPLAIN_CACHE_SIZE_ENV + ":-" + DEFAULT_EXPLAIN_CACHE_SIZE + "}",
       description = "How many alerts' decision records explain keeps; the least recently touched go first. Default: ${DEFAULT-VALUE} (env ALERT_ROUTER_EXPLAIN_CACHE_SIZE)")
   long explainCacheSize;
 
-  @Option(names = "--notify.max-in-flight-per-receiver", paramLabel = "N",
-      defaultValue = "${env:ALERT_ROUTER_MAX_IN_FLIGHT_PER_RECEIVER:-4}",
+  @Option(names = MAX_IN_FLIGHT, paramLabel = "N",
+      defaultValue = "${env:" + MAX_IN_FLIGHT_ENV + ":-" + DEFAULT_MAX_IN_FLIGHT + "}",
       description = "How many notifications of one receiver may be on the wire at once (each also counts against its integration type's bound of 8). A notification the receiver accepted but the log had not recorded is sent again after a crash; fewer in flight, fewer such repeats. Default: ${DEFAULT-VALUE} (env ALERT_ROUTER_MAX_IN_FLIGHT_PER_RECEIVER)")
   int maxInFlightPerReceiver;
 
   // The URL may carry a password: from the environment (a Kubernetes Secret), it stays off the command line.
-  @Option(names = "--store", paramLabel = "JDBC_URL", defaultValue = "${env:ALERT_ROUTER_STORE_URL}",
+  @Option(names = STORE, paramLabel = "JDBC_URL", defaultValue = "${env:" + STORE_ENV + "}",
       description = "A jdbc:postgresql: URL several replicas share (HA). Default: env ALERT_ROUTER_STORE_URL, else SQLite under --data.")
   String store;
 
-  @Option(names = "--replica", defaultValue = "${env:HOSTNAME:-alert-router}",
+  @Option(names = REPLICA, defaultValue = "${env:" + REPLICA_ENV + ":-" + DEFAULT_REPLICA + "}",
       description = "This replica's name in the shared store, held while it runs: a second live replica with the same name refuses to start. Default: $HOSTNAME (in Kubernetes, the pod name)")
   String replica;
 
-  @Option(names = "--external-url", description = "How people reach this server, for links in notifications. Default: http://HOST:PORT of --listen")
+  @Option(names = EXTERNAL_URL, description = "How people reach this server, for links in notifications. Default: http://HOST:PORT of --listen")
   URI externalUrl;
 
-  @Option(names = "--web.config.file", paramLabel = "FILE",
+  @Option(names = WEB_CONFIG_FILE, paramLabel = "FILE",
       description = "TLS, response headers and basic auth users, in the web config format of Prometheus and Alertmanager (exporter-toolkit). Reloaded with the configuration.")
   Path webConfigFile;
 
   @Override
   public Integer call() {
+    PrintWriter err = spec != null ? spec.commandLine().getErr() : this.err;
     ListenAddress address;
     try {
       address = ListenAddress.parse(listen);
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("--listen: " + e.getMessage());
+      err.println("--listen: " + e.getMessage());
       return 2;
     }
     LogFormat format;
     try {
       format = LogFormat.parse(logFormat);
     } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("--log-format: " + e.getMessage());
+      err.println("--log-format: " + e.getMessage());
       return 2;
     }
     if (explainCacheSize < 0) {
-      spec.commandLine().getErr().println("--explain-cache-size: must not be negative, found " + explainCacheSize);
+      err.println("--explain-cache-size: must not be negative, found " + explainCacheSize);
       return 2;
     }
     if (maxInFlightPerReceiver < 1) {
-      spec.commandLine().getErr().println("--notify.max-in-flight-per-receiver: must be at least 1, found " + maxInFlightPerReceiver);
+      err.println("--notify.max-in-flight-per-receiver: must be at least 1, found " + maxInFlightPerReceiver);
       return 2;
     }
     URI external = externalUrl != null ? externalUrl : address.defaultExternalUrl();
@@ -98,12 +129,12 @@ final class ServeCommand implements Callable<Integer> {
     try {
       app = App.start(options, Clock.systemUTC(), System.getenv());
     } catch (ConfigException e) {
-      e.errors().forEach(spec.commandLine().getErr()::println);
-      spec.commandLine().getErr().println("alert-router did not start: " + e.errors().size() + " configuration error(s)");
+      e.errors().forEach(err::println);
+      err.println("alert-router did not start: " + e.errors().size() + " configuration error(s)");
       return 1;
     } catch (StoreUnavailableException | IllegalStateException e) {
       // The database cannot be opened, another router holds the data folder, or a live replica holds --replica's name.
-      spec.commandLine().getErr().println("alert-router did not start: " + e.getMessage());
+      err.println("alert-router did not start: " + e.getMessage());
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);

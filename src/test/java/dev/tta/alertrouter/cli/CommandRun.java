@@ -6,9 +6,12 @@ import picocli.CommandLine;
 
 /** What one in-process run of the command line printed. */
 record CommandRun(int exitCode, String out, String err) {
-  /** As {@code Main} runs it: the command line {@code args} need. */
+  /** As {@code Main} runs it: serve's usual command line without picocli, anything else through it. */
   static CommandRun of(String... args) {
-    return on(RootCommand.commandLine(args), args);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = RootCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new CommandRun(exit, out.toString(), err.toString());
   }
 
   /** On the command line with every command registered. */

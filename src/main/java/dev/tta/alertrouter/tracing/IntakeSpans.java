@@ -21,20 +21,21 @@ public final class IntakeSpans {
   /** A span links at most this many other intake requests; a storm's flush would otherwise link thousands. */
   static final int MAX_LINKS = 32;
 
-  private final Cache<Fingerprint, SpanContext> byAlert =
-      Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(6)).build();
-  private volatile boolean enabled;
+  /** Which request brought each alert; only while tracing is on (null when off: nothing to build at start). */
+  private volatile Cache<Fingerprint, SpanContext> byAlert;
 
-  void enable(boolean on) {
-    enabled = on;
-    if (!on) {
-      byAlert.invalidateAll();
+  synchronized void enable(boolean on) {
+    if (on && byAlert == null) {
+      byAlert = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofHours(6)).build();
+    } else if (!on) {
+      byAlert = null;
     }
   }
 
   /** Remembers that {@code context}'s request brought {@code alerts}. */
   public void remember(List<Alert> alerts, SpanContext context) {
-    if (!enabled || !context.isValid() || !context.isSampled()) {
+    Cache<Fingerprint, SpanContext> byAlert = this.byAlert;
+    if (byAlert == null || !context.isValid() || !context.isSampled()) {
       return;
     }
     for (Alert alert : alerts) {
@@ -47,7 +48,8 @@ public final class IntakeSpans {
    * and up to {@link #MAX_LINKS} other distinct intake contexts to link.
    */
   Origins originsOf(List<Alert> alerts) {
-    if (!enabled) {
+    Cache<Fingerprint, SpanContext> byAlert = this.byAlert;
+    if (byAlert == null) {
       return Origins.NONE;
     }
     Alert newest = null;

@@ -30,7 +30,8 @@ public final class Tracing implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Tracing.class);
   private static final String NAME = "alert-router";
 
-  private final Resource resource;
+  private final String version;
+  private final String instance;
   private final Tracer tracer = new CurrentTracer();
   private final IntakeSpans intakeSpans = new IntakeSpans();
   private volatile Tracer current = TracerProvider.noop().get(NAME);
@@ -42,7 +43,13 @@ public final class Tracing implements AutoCloseable {
    * @param instance this replica's name ({@code service.instance.id})
    */
   public Tracing(String version, String instance) {
-    this.resource = Resource.getDefault().merge(Resource.create(Attributes.of(
+    this.version = Objects.requireNonNull(version, "version");
+    this.instance = Objects.requireNonNull(instance, "instance");
+  }
+
+  /** This replica, as every span names it; made when tracing is turned on (the SDK's defaults read the host). */
+  private Resource resource() {
+    return Resource.getDefault().merge(Resource.create(Attributes.of(
         AttributeKey.stringKey("service.name"), NAME,
         AttributeKey.stringKey("service.version"), version,
         AttributeKey.stringKey("service.instance.id"), instance)));
@@ -124,7 +131,7 @@ public final class Tracing implements AutoCloseable {
       throw new IllegalArgumentException("tracing.tls_config: cannot read a certificate file: " + e.getMessage(), e);
     }
     return SdkTracerProvider.builder()
-        .setResource(resource)
+        .setResource(resource())
         // An incoming traceparent's sampled flag wins; new traces are sampled by trace id, so every
         // replica and every downstream service that samples the same way keeps the same traces.
         .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(target.samplingFraction())))

@@ -21,25 +21,29 @@ final class Pages {
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-  private final PebbleEngine engine;
+  /** Built at the first page, not at start: a restart answers intake sooner (bench/README.md, "Memory and restart"). */
+  private PebbleEngine engine;
 
-  Pages() {
-    ClasspathLoader loader = new ClasspathLoader(Pages.class.getClassLoader());
-    loader.setPrefix("templates/ui");
-    loader.setSuffix(".peb");
-    this.engine = new PebbleEngine.Builder()
-        .loader(loader)
-        .autoEscaping(true)
-        .defaultEscapingStrategy("html")
-        .strictVariables(false)
-        .newLineTrimming(true)
-        .build();
+  private synchronized PebbleEngine engine() {
+    if (engine == null) {
+      ClasspathLoader loader = new ClasspathLoader(Pages.class.getClassLoader());
+      loader.setPrefix("templates/ui");
+      loader.setSuffix(".peb");
+      engine = new PebbleEngine.Builder()
+          .loader(loader)
+          .autoEscaping(true)
+          .defaultEscapingStrategy("html")
+          .strictVariables(false)
+          .newLineTrimming(true)
+          .build();
+    }
+    return engine;
   }
 
   String render(String template, Map<String, Object> model) {
     StringWriter out = new StringWriter();
     try {
-      engine.getTemplate(template).evaluate(out, model);
+      engine().getTemplate(template).evaluate(out, model);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -42,7 +42,10 @@ public final class AckForwarder implements AckListener {
   private final Function<PagerDutyConfig, HttpPoster> posters;
   private final DeliveryRuntime runtime;
   private final Executor executor;
-  private final ObjectMapper json = new ObjectMapper();
+  /** Made at the first forwarded acknowledgement, not at start (Jackson's set-up is a few hundredths of a restart). */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /**
    * @param integrations the {@code pagerduty_configs} of a receiver, by name, in the configuration in force
@@ -140,12 +143,12 @@ public final class AckForwarder implements AckListener {
   }
 
   private byte[] event(String routingKey, String dedupKey) {
-    ObjectNode event = json.createObjectNode();
+    ObjectNode event = Json.MAPPER.createObjectNode();
     event.put("routing_key", routingKey);
     event.put("dedup_key", dedupKey);
     event.put("event_action", "acknowledge");
     try {
-      return json.writeValueAsBytes(event);
+      return Json.MAPPER.writeValueAsBytes(event);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -96,8 +97,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "TLS, response headers and basic auth users, in the web config format of Prometheus and Alertmanager (exporter-toolkit). Reloaded with the configuration.")
   Path webConfigFile;
 
+  /**
+   * Jetty's first server lists every locale the JDK knows (its MIME types), and the log's date format
+   * loads the locale data: a tenth of a restart on the starting thread (bench/README.md, "Memory and
+   * restart"). Listed on a thread of its own while the configuration loads, Jetty finds it done.
+   */
+  private static void listLocalesAside() {
+    Thread thread = new Thread(Locale::getAvailableLocales, "alert-router-locales");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   @Override
   public Integer call() {
+    listLocalesAside();
     PrintWriter err = spec != null ? spec.commandLine().getErr() : this.err;
     ListenAddress address;
     try {

@@ -53,8 +53,7 @@ class SqliteNativeLibraryTest {
   void aCopyForAnotherPlatformBesideThisOneLeavesTheChoiceToTheDriversDetection() throws Exception {
     Path data = dir.resolve("data");
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    probe(data, tmp);
-    Path library = onlyLibraryUnder(data.resolve(SqliteNativeLibrary.FOLDER));
+    Path library = copiedByAFirstStart(data, tmp);
     Path other = foreignCopyBeside(library, "Linux-Other-arch");
 
     assertEquals(List.of("lib.path=" + library.getParent(), "alerts=0"), probe(data, tmp),
@@ -65,14 +64,19 @@ class SqliteNativeLibraryTest {
   void aDataFolderMovedFromAnotherPlatformStillOpens() throws Exception {
     Path data = dir.resolve("data");
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    probe(data, tmp);
-    Path library = onlyLibraryUnder(data.resolve(SqliteNativeLibrary.FOLDER));
+    Path library = copiedByAFirstStart(data, tmp);
     Path foreign = foreignCopyBeside(library, "Linux-Other-arch");
     Files.delete(library);
     Files.delete(library.getParent());
 
     // The only copy is the other platform's: the driver is pointed at it, cannot load it, and finds its own.
     assertEquals(List.of("lib.path=" + foreign.getParent(), "alerts=0"), probe(data, tmp));
+  }
+
+  /** Starts once on {@code data} and returns the library that start copied there. */
+  private static Path copiedByAFirstStart(Path data, Path tmp) throws Exception {
+    probe(data, tmp);
+    return onlyLibraryUnder(data.resolve(SqliteNativeLibrary.FOLDER));
   }
 
   /** A copy of this driver version made on another platform (not a loadable library here). */

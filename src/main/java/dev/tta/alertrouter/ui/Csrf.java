@@ -19,8 +19,13 @@ final class Csrf {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   /** Seeded at the first token, not at start (seeding took a few hundredths of a restart). */
-  private static final class Random {
-    static final SecureRandom GENERATOR = new SecureRandom();
+  private SecureRandom random;
+
+  private synchronized SecureRandom random() {
+    if (random == null) {
+      random = new SecureRandom();
+    }
+    return random;
   }
 
   /** The browser's token, issuing a new one (and its cookie) when it has none. */
@@ -30,7 +35,7 @@ final class Csrf {
       return existing;
     }
     byte[] bytes = new byte[32];
-    Random.GENERATOR.nextBytes(bytes);
+    random().nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     String secure = "https".equalsIgnoreCase(ctx.scheme()) ? "; Secure" : "";
     ctx.res().addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" + secure);

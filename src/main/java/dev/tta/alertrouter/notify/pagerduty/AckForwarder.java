@@ -43,8 +43,13 @@ public final class AckForwarder implements AckListener {
   private final DeliveryRuntime runtime;
   private final Executor executor;
   /** Made at the first forwarded acknowledgement, not at start (Jackson's set-up is a few hundredths of a restart). */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+  private ObjectMapper json;
+
+  private synchronized ObjectMapper json() {
+    if (json == null) {
+      json = new ObjectMapper();
+    }
+    return json;
   }
 
   /**
@@ -143,12 +148,12 @@ public final class AckForwarder implements AckListener {
   }
 
   private byte[] event(String routingKey, String dedupKey) {
-    ObjectNode event = Json.MAPPER.createObjectNode();
+    ObjectNode event = json().createObjectNode();
     event.put("routing_key", routingKey);
     event.put("dedup_key", dedupKey);
     event.put("event_action", "acknowledge");
     try {
-      return Json.MAPPER.writeValueAsBytes(event);
+      return json().writeValueAsBytes(event);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,7 +2,7 @@ package dev.tta.alertrouter.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tta.alertrouter.notify.LazyHttpClient;
+import dev.tta.alertrouter.startup.Lazy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +22,7 @@ class SlackResponder {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final LazyHttpClient client = new LazyHttpClient(HttpClient.newBuilder().connectTimeout(TIMEOUT));
+  private final Lazy<HttpClient> client = Lazy.of(HttpClient.newBuilder().connectTimeout(TIMEOUT)::build);
 
   /** Posts {@code text} to {@code responseUrl}, an http(s) URL from a verified payload; failures are logged. */
   void tell(String responseUrl, String text) {

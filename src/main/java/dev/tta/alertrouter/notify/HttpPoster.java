@@ -2,6 +2,7 @@ package dev.tta.alertrouter.notify;
 
 import dev.tta.alertrouter.config.HttpAuth;
 import dev.tta.alertrouter.config.HttpClientConfig;
+import dev.tta.alertrouter.startup.Lazy;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -37,7 +38,8 @@ public final class HttpPoster {
   /** OpenTelemetry's semantic-convention name for the peer's status. */
   private static final AttributeKey<Long> STATUS_CODE = AttributeKey.longKey("http.response.status_code");
 
-  private final LazyHttpClient client;
+  /** Built at the first send: building one starts a selector thread and may load the trust store. */
+  private final Lazy<HttpClient> client;
   private final Optional<HttpAuth> auth;
   private final Duration requestTimeout;
 
@@ -62,7 +64,7 @@ public final class HttpPoster {
             .version(config.enableHttp2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
     config.proxyUrl().ifPresent(proxy -> builder.proxy(proxySelector(proxy)));
     TlsContexts.configure(config.tls(), builder);
-    this.client = new LazyHttpClient(builder);
+    this.client = Lazy.of(builder::build);
   }
 
   /**

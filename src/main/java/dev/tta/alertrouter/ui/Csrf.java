@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.ui;
 
+import dev.tta.alertrouter.startup.Lazy;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,15 +19,8 @@ final class Csrf {
   static final String FIELD = "_csrf";
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-  /** Seeded at the first token, not at start (seeding took a few hundredths of a restart). */
-  private SecureRandom random;
-
-  private synchronized SecureRandom random() {
-    if (random == null) {
-      random = new SecureRandom();
-    }
-    return random;
-  }
+  /** Seeded at the first token, not while a restart waits. */
+  private final Lazy<SecureRandom> random = Lazy.of(SecureRandom::new);
 
   /** The browser's token, issuing a new one (and its cookie) when it has none. */
   String token(Context ctx) {
@@ -35,7 +29,7 @@ final class Csrf {
       return existing;
     }
     byte[] bytes = new byte[32];
-    random().nextBytes(bytes);
+    random.get().nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     String secure = "https".equalsIgnoreCase(ctx.scheme()) ? "; Secure" : "";
     ctx.res().addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" + secure);

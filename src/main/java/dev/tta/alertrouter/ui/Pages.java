@@ -1,5 +1,6 @@
 package dev.tta.alertrouter.ui;
 
+import dev.tta.alertrouter.startup.Lazy;
 import io.javalin.http.Context;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -21,29 +22,26 @@ final class Pages {
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-  /** Built at the first page, not at start: a restart answers intake sooner (bench/README.md, "Memory and restart"). */
-  private PebbleEngine engine;
+  /** Built at the first page, not while a restart waits. */
+  private final Lazy<PebbleEngine> engine = Lazy.of(Pages::newEngine);
 
-  private synchronized PebbleEngine engine() {
-    if (engine == null) {
-      ClasspathLoader loader = new ClasspathLoader(Pages.class.getClassLoader());
-      loader.setPrefix("templates/ui");
-      loader.setSuffix(".peb");
-      engine = new PebbleEngine.Builder()
-          .loader(loader)
-          .autoEscaping(true)
-          .defaultEscapingStrategy("html")
-          .strictVariables(false)
-          .newLineTrimming(true)
-          .build();
-    }
-    return engine;
+  private static PebbleEngine newEngine() {
+    ClasspathLoader loader = new ClasspathLoader(Pages.class.getClassLoader());
+    loader.setPrefix("templates/ui");
+    loader.setSuffix(".peb");
+    return new PebbleEngine.Builder()
+        .loader(loader)
+        .autoEscaping(true)
+        .defaultEscapingStrategy("html")
+        .strictVariables(false)
+        .newLineTrimming(true)
+        .build();
   }
 
   String render(String template, Map<String, Object> model) {
     StringWriter out = new StringWriter();
     try {
-      engine().getTemplate(template).evaluate(out, model);
+      engine.get().getTemplate(template).evaluate(out, model);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

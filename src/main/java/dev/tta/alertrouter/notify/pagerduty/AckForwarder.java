@@ -11,6 +11,7 @@ import dev.tta.alertrouter.notify.DeliveryOutcome;
 import dev.tta.alertrouter.notify.DeliveryRuntime;
 import dev.tta.alertrouter.notify.HttpOutcomes;
 import dev.tta.alertrouter.notify.HttpPoster;
+import dev.tta.alertrouter.startup.Lazy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,15 +43,8 @@ public final class AckForwarder implements AckListener {
   private final Function<PagerDutyConfig, HttpPoster> posters;
   private final DeliveryRuntime runtime;
   private final Executor executor;
-  /** Made at the first forwarded acknowledgement, not at start (Jackson's set-up is a few hundredths of a restart). */
-  private ObjectMapper json;
-
-  private synchronized ObjectMapper json() {
-    if (json == null) {
-      json = new ObjectMapper();
-    }
-    return json;
-  }
+  /** Made at the first forwarded acknowledgement, not while a restart waits. */
+  private final Lazy<ObjectMapper> json = Lazy.of(ObjectMapper::new);
 
   /**
    * @param integrations the {@code pagerduty_configs} of a receiver, by name, in the configuration in force
@@ -148,12 +142,12 @@ public final class AckForwarder implements AckListener {
   }
 
   private byte[] event(String routingKey, String dedupKey) {
-    ObjectNode event = json().createObjectNode();
+    ObjectNode event = json.get().createObjectNode();
     event.put("routing_key", routingKey);
     event.put("dedup_key", dedupKey);
     event.put("event_action", "acknowledge");
     try {
-      return json().writeValueAsBytes(event);
+      return json.get().writeValueAsBytes(event);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,7 +6,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +21,13 @@ public final class MessageTemplates {
   private final MessageKind kind;
   private final String receiver;
   private final String integration;
-  private final Function<MessageKind, Map<String, PebbleTemplate>> defaults;
+  private final Supplier<Map<String, PebbleTemplate>> defaults;
   private final Map<String, PebbleTemplate> overrides;
   private final TemplateFallbackListener listener;
 
-  /** {@code defaults} gives a kind's shipped templates, every name of it, compiled when first asked for. */
+  /** {@code defaults} gives the kind's shipped templates, every name of it, compiled when first asked for. */
   MessageTemplates(MessageKind kind, String receiver, String integration,
-      Function<MessageKind, Map<String, PebbleTemplate>> defaults, Map<String, PebbleTemplate> overrides,
+      Supplier<Map<String, PebbleTemplate>> defaults, Map<String, PebbleTemplate> overrides,
       TemplateFallbackListener listener) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.receiver = Objects.requireNonNull(receiver, "receiver");
@@ -67,7 +67,7 @@ public final class MessageTemplates {
       }
     }
     if (out == null) {
-      out = evaluate(defaults.apply(kind).get(name), context);
+      out = evaluate(defaults.get().get(name), context);
     }
     return escaping == Escaping.HEADER ? Escaping.oneLine(out) : out;
   }

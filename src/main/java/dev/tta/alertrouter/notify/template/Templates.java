@@ -65,7 +65,7 @@ public final class Templates {
 
   /** The shipped defaults alone, for an integration with no overrides. */
   public MessageTemplates defaults(MessageKind kind, String receiver, String integration) {
-    return new MessageTemplates(kind, receiver, integration, this::defaultsOf, Map.of(), listener);
+    return new MessageTemplates(kind, receiver, integration, () -> defaultsOf(kind), Map.of(), listener);
   }
 
   /** The shipped defaults of {@code kind}, compiled at the first call. */
@@ -111,7 +111,7 @@ public final class Templates {
       }
     }
     return new TemplateCompilation(
-        new MessageTemplates(kind, receiver, integration, this::defaultsOf, compiled, listener), errors);
+        new MessageTemplates(kind, receiver, integration, () -> defaultsOf(kind), compiled, listener), errors);
   }
 
   /** The templates of the {@code index}th {@code slack_configs} entry of {@code receiver}. */

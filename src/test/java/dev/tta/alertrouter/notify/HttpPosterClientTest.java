@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tta.alertrouter.config.HttpClientConfig;
+import dev.tta.alertrouter.startup.Lazy;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -12,14 +13,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** An HTTP client is built at its first use, once: building integrations starts no client threads. */
-class LazyHttpClientTest {
+class HttpPosterClientTest {
   /** The JDK names each client's selector thread after the client's number, which only grows. */
   private static final Pattern SELECTOR = Pattern.compile("HttpClient-(\\d+)-SelectorManager");
 
   @Test
   void theClientIsBuiltAtItsFirstUseOnly() {
     int before = newestClient();
-    LazyHttpClient lazy = new LazyHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)));
+    Lazy<HttpClient> lazy = Lazy.of(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1))::build);
     assertTrue(newestClient() <= before, "no client was built with the integration");
 
     HttpClient client = lazy.get();

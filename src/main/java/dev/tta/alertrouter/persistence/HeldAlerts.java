@@ -22,16 +22,37 @@ import java.util.concurrent.ConcurrentHashMap;
  * a cache miss at tens of thousands of alerts) were a measured cost (bench/README.md).
  */
 final class HeldAlerts {
-  /** What an alert's readers see, and the copy on disk: the same object unless an extension waits. */
-  private record Entry(Alert published, Alert durable) {
+  /**
+   * One alert's published copy and the copy on disk: the same object unless an extension waits. An
+   * alert keeps its entry object from its first copy until it is deleted, and the writer changes the
+   * entry in place, so a caller that looked it up before handing work to the writer can give it back
+   * ({@link #copies(Fingerprint, Entry)}) and spare the writer a second look-up.
+   */
+  static final class Entry {
+    /** Read by any thread; written by the writer's. */
+    private volatile Alert published;
+    /** The writer's. */
+    private Alert durable;
+    /** The writer's: the alert was deleted, and a later copy gets a new entry. */
+    private boolean removed;
+
+    private Entry(Alert alert) {
+      this.published = alert;
+      this.durable = alert;
+    }
+
+    Alert published() {
+      return published;
+    }
+
     boolean deferred() {
       return published != durable;
     }
   }
 
   /** What the open transaction sees of one alert: its current and durable copies, and whether it wrote it. */
-  record Copies(Alert current, Alert durable, boolean staged) {
-    static final Copies NONE = new Copies(null, null, false);
+  record Copies(Alert current, Alert durable, boolean staged, Entry entry) {
+    static final Copies NONE = new Copies(null, null, false, null);
   }
 
   private final Map<Fingerprint, Entry> entries = new ConcurrentHashMap<>();
@@ -68,13 +89,18 @@ final class HeldAlerts {
   /** Takes the alerts read from the database at start, over nothing: nothing else is held before them. */
   void read(Collection<Alert> stored) {
     for (Alert alert : stored) {
-      entries.put(alert.fingerprint(), new Entry(alert, alert));
+      written(alert);
     }
   }
 
   Alert published(Fingerprint fingerprint) {
     Entry entry = entries.get(fingerprint);
     return entry == null ? null : entry.published();
+  }
+
+  /** The alert's entry now, null when none is held: for {@link #copies(Fingerprint, Entry)} later. */
+  Entry entry(Fingerprint fingerprint) {
+    return entries.get(fingerprint);
   }
 
   /** A live view of the published alerts. */
@@ -90,12 +116,21 @@ final class HeldAlerts {
 
   /** {@link #current} and {@link #durable} at once. */
   Copies copies(Fingerprint fingerprint) {
-    Alert pending = staged.get(fingerprint);
+    return copies(fingerprint, null);
+  }
+
+  /**
+   * {@link #copies(Fingerprint)}, given what {@link #entry} said earlier: an entry not deleted since
+   * is still the alert's, so it is used without a look-up (in an alert storm the look-up, a cache
+   * miss on the writer's core, was the writer's largest cost: bench/README.md).
+   */
+  Copies copies(Fingerprint fingerprint, Entry earlier) {
+    Alert pending = staged.isEmpty() ? null : staged.get(fingerprint);
     if (pending != null) {
-      return new Copies(pending, pending, true);
+      return new Copies(pending, pending, true, null);
     }
-    Entry entry = entries.get(fingerprint);
-    return entry == null ? Copies.NONE : new Copies(entry.published(), entry.durable(), false);
+    Entry entry = earlier != null && !earlier.removed ? earlier : entries.get(fingerprint);
+    return entry == null ? Copies.NONE : new Copies(entry.published, entry.durable, false, entry);
   }
 
   boolean isStaged(Fingerprint fingerprint) {
@@ -119,20 +154,40 @@ final class HeldAlerts {
 
   /** The transaction that wrote {@code alert} committed: it is durable, and supersedes any deferred extension. */
   void committed(Alert alert) {
-    entries.put(alert.fingerprint(), new Entry(alert, alert));
+    written(alert);
     staged.remove(alert.fingerprint(), alert);
     deferred.remove(alert.fingerprint());
   }
 
+  /** {@code alert} is both published and on disk; its entry is kept, or made for its first copy. */
+  private void written(Alert alert) {
+    Entry entry = entries.get(alert.fingerprint());
+    if (entry == null) {
+      entries.put(alert.fingerprint(), new Entry(alert));
+    } else {
+      entry.durable = alert;
+      entry.published = alert;
+    }
+  }
+
   /** Publishes {@code extension} without writing it; the database keeps the copy it holds. */
   void defer(Alert extension) {
-    Entry previous = entries.get(extension.fingerprint());
-    if (previous == null) {
-      entries.put(extension.fingerprint(), new Entry(extension, extension));
+    defer(extension, null);
+  }
+
+  /**
+   * {@link #defer(Alert)}, given the alert's entry from {@link #copies(Fingerprint, Entry)} when
+   * there was one.
+   */
+  void defer(Alert extension, Entry known) {
+    Entry entry = known != null && !known.removed ? known : entries.get(extension.fingerprint());
+    if (entry == null) {
+      entries.put(extension.fingerprint(), new Entry(extension));
       return;
     }
-    entries.put(extension.fingerprint(), new Entry(extension, previous.durable()));
-    if (!previous.deferred()) {
+    boolean wasDeferred = entry.deferred();
+    entry.published = extension;
+    if (!wasDeferred) {
       deferred.add(extension.fingerprint());
     }
   }
@@ -141,13 +196,14 @@ final class HeldAlerts {
   void deleted(Alert alert) {
     Entry entry = entries.get(alert.fingerprint());
     if (entry != null && entry.published().equals(alert) && entries.remove(alert.fingerprint(), entry)) {
+      entry.removed = true;
       deferred.remove(alert.fingerprint());
     }
   }
 
   /** A peer replica committed {@code alert}: what the database holds now, over any extension deferred here. */
   void peerChanged(Alert alert) {
-    entries.put(alert.fingerprint(), new Entry(alert, alert));
+    written(alert);
     deferred.remove(alert.fingerprint());
   }
 

@@ -225,16 +225,21 @@ final class SqlAlertStore implements AlertStore {
       throw new StoreUnavailableException("the alert store is closed");
     }
     List<AlertRows.Encoded> encoded = new ArrayList<>(incoming.size());
+    HeldAlerts.Entry[] entries = new HeldAlerts.Entry[incoming.size()];
     // Encoding here keeps that work off the single writer thread, but a copy that repeats the held
     // alert but for its end is most likely an extension, which is not written now: not encoded
-    // either (the writer encodes it if it must write it after all).
-    for (Alert alert : incoming) {
-      Alert held = alerts.published(alert.fingerprint());
+    // either (the writer encodes it if it must write it after all). The entries found are handed
+    // on, so that the writer need not look them up again.
+    for (int i = 0; i < entries.length; i++) {
+      Alert alert = incoming.get(i);
+      HeldAlerts.Entry entry = alerts.entry(alert.fingerprint());
+      Alert held = entry == null ? null : entry.published();
+      entries[i] = entry;
       encoded.add(held != null && ResendKind.samePayload(held, alert)
           ? AlertRows.Encoded.unencoded(alert)
           : rows.encode(alert));
     }
-    Upsert upsert = new Upsert(encoded, clock.instant());
+    Upsert upsert = new Upsert(encoded, entries, clock.instant());
     writer.write(upsert);
     if (upsert.intoPending) {
       // Durable, merged later: what it merges with is not read yet (storedAlerts hands it on then).
@@ -349,6 +354,8 @@ final class SqlAlertStore implements AlertStore {
   /** One caller's alerts, merged and written as one step of a shared transaction. */
   private final class Upsert implements WriteTask {
     private final List<AlertRows.Encoded> incoming;
+    /** Each incoming alert's entry when the caller handed it over (null: none, or not known). */
+    private final HeldAlerts.Entry[] entries;
     private final Instant now;
     private final List<Alert> stored;
     private final List<Alert> written = new ArrayList<>();
@@ -359,8 +366,9 @@ final class SqlAlertStore implements AlertStore {
     /** Written, unmerged, into {@link #pending}: the stored alerts were not read yet. */
     private boolean intoPending;
 
-    Upsert(List<AlertRows.Encoded> incoming, Instant now) {
+    Upsert(List<AlertRows.Encoded> incoming, HeldAlerts.Entry[] entries, Instant now) {
       this.incoming = incoming;
+      this.entries = entries;
       this.now = now;
       this.stored = new ArrayList<>(incoming.size());
     }
@@ -377,12 +385,13 @@ final class SqlAlertStore implements AlertStore {
         return true;
       }
       List<Alert> extensions = new ArrayList<>();
+      List<HeldAlerts.Entry> extended = new ArrayList<>();
       Map<Fingerprint, Alert> extendedHere = new HashMap<>(); // for an alert sent twice in one upsert
-      for (AlertRows.Encoded encoded : incoming) {
-        Alert alert = encoded.alert();
-        Alert extended = extendedHere.get(alert.fingerprint());
-        HeldAlerts.Copies copies = alerts.copies(alert.fingerprint());
-        Alert held = extended != null ? extended : copies.current();
+      for (int i = 0; i < incoming.size(); i++) {
+        Alert alert = incoming.get(i).alert();
+        Alert extendedBefore = extendedHere.isEmpty() ? null : extendedHere.get(alert.fingerprint());
+        HeldAlerts.Copies copies = alerts.copies(alert.fingerprint(), entries[i]);
+        Alert held = extendedBefore != null ? extendedBefore : copies.current();
         AlertMerge.Outcome merged = AlertMerge.combine(held, alert, now);
         stored.add(merged.stored());
         if (merged.stale()) {
@@ -396,10 +405,13 @@ final class SqlAlertStore implements AlertStore {
         }
         if (kind == ResendKind.EXTENSION) {
           extensions.add(merged.stored());
+          extended.add(copies.entry());
           extendedHere.put(alert.fingerprint(), merged.stored());
         }
       }
-      extensions.forEach(alerts::defer);
+      for (int i = 0; i < extensions.size(); i++) {
+        alerts.defer(extensions.get(i), extended.get(i));
+      }
       return false;
     }
 
@@ -413,9 +425,10 @@ final class SqlAlertStore implements AlertStore {
         return;
       }
       List<AlertTable.Version> versions = new ArrayList<>();
-      for (AlertRows.Encoded encoded : incoming) {
+      for (int i = 0; i < incoming.size(); i++) {
+        AlertRows.Encoded encoded = incoming.get(i);
         Alert alert = encoded.alert();
-        HeldAlerts.Copies copies = alerts.copies(alert.fingerprint());
+        HeldAlerts.Copies copies = alerts.copies(alert.fingerprint(), entries[i]);
         Alert held = copies.current();
         AlertMerge.Outcome merged = AlertMerge.combine(held, alert, now);
         stored.add(merged.stored());
@@ -427,7 +440,7 @@ final class SqlAlertStore implements AlertStore {
         switch (classify(held, merged.stored(), copies)) {
           case UNCHANGED -> { }
           // Published now, and kept if this transaction rolls back: it never depended on it.
-          case EXTENSION -> alerts.defer(merged.stored());
+          case EXTENSION -> alerts.defer(merged.stored(), copies.entry());
           case CHANGE -> {
             alerts.stage(merged.stored());
             written.add(merged.stored());
@@ -530,7 +543,7 @@ final class SqlAlertStore implements AlertStore {
       takeJournal();
       for (IntakePending.Batch batch : pending.read(session)) {
         List<AlertRows.Encoded> alerts = batch.alerts().stream().map(AlertRows.Encoded::unencoded).toList();
-        Upsert upsert = new Upsert(alerts, batch.receivedAt());
+        Upsert upsert = new Upsert(alerts, new HeldAlerts.Entry[alerts.size()], batch.receivedAt());
         upsert.write(session);
         batches.add(upsert);
         accepted.add(new Upserted(List.copyOf(upsert.stored), (BitSet) upsert.repeats.clone()));

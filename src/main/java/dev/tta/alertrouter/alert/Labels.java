@@ -20,11 +20,29 @@ public final class Labels {
   private final String[] values;
   /** The fingerprint's value, not a {@link Fingerprint}: one object less per label set held (issue 8's heap target). */
   private final long fingerprint;
+  /**
+   * What one consumer derived from these labels, kept for the next copy that shares them: the store
+   * hands every resend of an alert the held alert's labels object, so a storm's resends skip work
+   * that depends on the labels alone (bench/README.md, "Intake"). Written and read without a lock:
+   * a reader may see any value ever written, so a value names its owner and has only final fields.
+   * It fills the padding the other fields leave, so it adds no bytes to a label set.
+   */
+  private Object memo;
 
   private Labels(String[] names, String[] values) {
     this.names = names;
     this.values = values;
     this.fingerprint = Fingerprint.of(names, values).value();
+  }
+
+  /** What a consumer last kept with {@link #remember}, or null; not part of the labels' value. */
+  public Object remembered() {
+    return memo;
+  }
+
+  /** Keeps {@code value} with these labels, over whatever was kept before; see {@link #remembered}. */
+  public void remember(Object value) {
+    memo = value;
   }
 
   public static Labels empty() {

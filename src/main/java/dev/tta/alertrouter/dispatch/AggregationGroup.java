@@ -29,10 +29,14 @@ import org.slf4j.LoggerFactory;
 final class AggregationGroup {
   private static final Logger LOG = LoggerFactory.getLogger(AggregationGroup.class);
 
+  /** The dispatcher that made this group: a label set's remembered groups are used by it alone. */
+  private final Dispatcher owner;
   private final Route route;
   private final RouteOptions options;
   private final Labels groupLabels;
   private final String groupKey;
+  /** What joining this group tells the caller; the same every time. */
+  private final List<Placement> placement;
   private final Stage pipeline;
   private final Scheduler scheduler;
   private final Clock clock;
@@ -56,6 +60,7 @@ final class AggregationGroup {
   private Instant nextFlushAt;
 
   AggregationGroup(
+      Dispatcher owner,
       Route route,
       Labels groupLabels,
       Stage pipeline,
@@ -65,10 +70,12 @@ final class AggregationGroup {
       Consumer<AggregationGroup> onEmptied,
       BooleanSupplier dispatcherStopped,
       Predicate<AggregationGroup> holdForReplay) {
+    this.owner = Objects.requireNonNull(owner, "owner");
     this.route = Objects.requireNonNull(route, "route");
     this.options = route.options();
     this.groupLabels = Objects.requireNonNull(groupLabels, "groupLabels");
     this.groupKey = route.key() + ":" + groupLabels;
+    this.placement = List.of(new Placement(route, groupKey));
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -80,6 +87,15 @@ final class AggregationGroup {
 
   String groupKey() {
     return groupKey;
+  }
+
+  Dispatcher owner() {
+    return owner;
+  }
+
+  /** The route and group key of this group, as the one element of an immutable list. */
+  List<Placement> placement() {
+    return placement;
   }
 
   /**

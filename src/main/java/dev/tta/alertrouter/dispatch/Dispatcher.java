@@ -72,8 +72,50 @@ public final class Dispatcher implements AutoCloseable {
     if (stopped) {
       return List.of();
     }
+    List<Placement> remembered = intoRememberedGroups(alert);
+    return remembered != null ? remembered : intoMatchedGroups(alert);
+  }
+
+  /** The groups of an alert that matched more than one route, in tree order. */
+  private record JoinedGroups(List<AggregationGroup> groups) {}
+
+  /**
+   * Puts {@code alert} into the groups this dispatcher put an alert with the very same labels object
+   * into before, as {@link #intoMatchedGroups} remembered them with the labels: the store hands each
+   * resend of an alert the held labels object, and the classifier its same classified labels, so a
+   * storm's resends skip the route match, the group-by labels and the group map's look-up (a cache
+   * miss each: bench/README.md, "Intake"). Those groups are still the alert's: the labels decide the
+   * routes and group keys, and a group leaves the map only once stopped, when it refuses the alert.
+   *
+   * @return the placements, or null when nothing is remembered or a remembered group has stopped
+   *     (the alert is then placed anew; inserting a copy again is harmless)
+   */
+  private List<Placement> intoRememberedGroups(Alert alert) {
+    Object remembered = alert.labels().remembered();
+    if (remembered instanceof AggregationGroup group) {
+      return group.owner() == this && group.insert(alert) != null ? group.placement() : null;
+    }
+    if (!(remembered instanceof JoinedGroups joined) || joined.groups().get(0).owner() != this) {
+      return null;
+    }
+    List<Placement> placements = new ArrayList<>(joined.groups().size());
+    Alert copy = alert;
+    for (AggregationGroup group : joined.groups()) {
+      Alert held = group.insert(copy);
+      if (held == null) {
+        return null;
+      }
+      copy = held;
+      placements.add(group.placement().get(0));
+    }
+    return placements;
+  }
+
+  /** Matches the route tree and puts {@code alert} into each matched route's group, made when missing; remembers the groups with its labels. */
+  private List<Placement> intoMatchedGroups(Alert alert) {
     List<Route> matched = routes.match(alert.labels());
     List<Placement> placements = new ArrayList<>(matched.size());
+    List<AggregationGroup> joined = new ArrayList<>(matched.size());
     List<String> lastGroupBy = null;
     Labels lastGroupLabels = null;
     Alert copy = alert;
@@ -98,7 +140,13 @@ public final class Dispatcher implements AutoCloseable {
       }
       // The alert's other groups hold the same copy.
       copy = held;
-      placements.add(new Placement(route, group.groupKey()));
+      placements.add(group.placement().get(0));
+      joined.add(group);
+    }
+    if (joined.size() == 1) {
+      alert.labels().remember(joined.get(0));
+    } else if (!joined.isEmpty()) {
+      alert.labels().remember(new JoinedGroups(List.copyOf(joined)));
     }
     return placements;
   }
@@ -187,6 +235,7 @@ public final class Dispatcher implements AutoCloseable {
     }
     AggregationGroup fresh =
         new AggregationGroup(
+            this,
             id.route(),
             id.groupLabels(),
             pipeline,

@@ -24,9 +24,26 @@ public final class SeverityClassifier {
     this(config, ClassificationListener.NONE);
   }
 
-  /** The alert's labels with {@code priority} set, and why; tells the listener. */
+  /**
+   * The alert's labels with {@code priority} set, and why; tells the listener. The answer is kept
+   * with {@code labels} ({@link Labels#remember}), so a resend sharing them gets the same answer,
+   * its labels with {@code priority} the same object, without the work. An alert that carries its
+   * priority already is classified anew each time: its labels are then also its classified labels,
+   * whose memo the dispatcher keeps.
+   */
   public Classification classify(Labels labels) {
     Objects.requireNonNull(labels, "labels");
+    Classification c = labels.remembered() instanceof Remembered r && r.classifier() == this
+        ? r.classification()
+        : derive(labels);
+    listener.classified(c.priority(), c.reason(), c.replacedPriority() != null);
+    return c;
+  }
+
+  /** What this classifier said of a label set. */
+  private record Remembered(SeverityClassifier classifier, Classification classification) {}
+
+  private Classification derive(Labels labels) {
     String severity = presentValue(labels, config.label());
     String existing = presentValue(labels, Priority.LABEL);
     Priority explicit = parse(existing);
@@ -39,8 +56,8 @@ public final class SeverityClassifier {
       Priority p = mapped != null ? mapped : config.defaultPriority();
       c = new Classification(labels.with(Priority.LABEL, p.name()),
           p, mapped != null ? Classification.Reason.SEVERITY_LEVEL : Classification.Reason.DEFAULT, severity, existing);
+      labels.remember(new Remembered(this, c));
     }
-    listener.classified(c.priority(), c.reason(), c.replacedPriority() != null);
     return c;
   }
 

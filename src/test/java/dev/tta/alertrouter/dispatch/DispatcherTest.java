@@ -302,6 +302,74 @@ class DispatcherTest {
   }
 
   @Test
+  void aResendSharingTheLabelsJoinsTheRememberedGroupAndANewOneOnceItWasDropped() {
+    Labels labels = Labels.of("alertname", "TTAServiceDown", "service", "api", "instance", "api-1");
+    Alert first = alert(labels, T0, null);
+    List<Placement> placed = dispatcher.process(first);
+    clock.advance(Duration.ofSeconds(5));
+    Alert resent = alert(labels, T0, null);
+
+    assertEquals(placed, dispatcher.process(resent), "the same group, without matching the routes again");
+    assertEquals(1, dispatcher.activeGroups());
+    scheduler.advance(GROUP_WAIT);
+    List<Notification> sent = receiver.take();
+    assertEquals(1, sent.size());
+    assertEquals(List.of(resent), sent.get(0).alerts(), "the resent copy is the one held");
+
+    // Resolved and notified, the group empties and is dropped; the remembered group is stopped.
+    dispatcher.process(alert(labels, T0, clock.instant()));
+    scheduler.advance(GROUP_INTERVAL);
+    receiver.take();
+    assertEquals(0, dispatcher.activeGroups());
+
+    Alert again = alert(labels, clock.instant(), null);
+    assertEquals(placed, dispatcher.process(again), "placed anew: the same route and group key");
+    assertEquals(1, dispatcher.activeGroups(), "in a new group the dispatcher holds");
+    scheduler.advance(GROUP_WAIT);
+    assertNotifications(List.of(expect(clock.instant(), state(again, Status.FIRING))));
+  }
+
+  @Test
+  void anotherDispatcherDoesNotUseTheGroupsRememberedByTheFirst() {
+    Labels labels = Labels.of("alertname", "TTAServiceDown", "service", "api", "instance", "api-1");
+    dispatcher.process(alert(labels, T0, null));
+    RecordingReceiver otherReceiver = new RecordingReceiver();
+    Dispatcher other = new Dispatcher(tree, otherReceiver, scheduler, clock);
+
+    other.process(alert(labels, T0, null));
+
+    assertEquals(1, other.activeGroups());
+    scheduler.advance(GROUP_WAIT);
+    assertEquals(1, receiver.take().size());
+    assertEquals(1, otherReceiver.take().size(), "the second dispatcher's own group flushed to its own pipeline");
+  }
+
+  @Test
+  void anAlertOfSeveralRoutesRemembersEachGroupInTreeOrder() {
+    RouteTree continuing =
+        RouteTree.of(
+            TestRoutes.node(
+                "default", List.of("alertname"), GROUP_WAIT, GROUP_INTERVAL, REPEAT_INTERVAL, false, List.of(),
+                List.of(
+                    TestRoutes.node("first", null, null, null, null, true, List.of("team=\"platform\""), List.of()),
+                    TestRoutes.node("second", null, null, null, null, false, List.of("team=\"platform\""), List.of()))));
+    Dispatcher both = new Dispatcher(continuing, receiver, scheduler, clock);
+    Labels labels = Labels.of("alertname", "TTAServiceDown", "team", "platform");
+    List<Placement> placed = both.process(alert(labels, T0, null));
+    clock.advance(Duration.ofSeconds(5));
+    Alert resent = alert(labels, T0, null);
+
+    assertEquals(placed, both.process(resent));
+    assertEquals(List.of("first", "second"), placed.stream().map(p -> p.route().receiver()).toList());
+    scheduler.advance(GROUP_WAIT);
+    List<Notification> sent = receiver.take();
+    assertEquals(2, sent.size());
+    for (Notification n : sent) {
+      assertEquals(resent.updatedAt(), n.alerts().get(0).updatedAt(), n.context().receiver() + " holds the resent copy");
+    }
+  }
+
+  @Test
   void anAlertJoinsOneGroupPerMatchingRoute() {
     RouteTree continuing =
         RouteTree.of(

@@ -2,6 +2,7 @@ package dev.tta.alertrouter.severity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tta.alertrouter.alert.Labels;
@@ -34,6 +35,41 @@ class SeverityClassifierTest {
     assertEquals(severity, c.severityValue());
     assertEquals(Labels.of("alertname", "X", "severity", severity, "priority", expected.name()), c.labels());
     assertEquals(List.of(new Counted(expected, Reason.SEVERITY_LEVEL, false)), counted);
+  }
+
+  @Test
+  void theSameLabelsObjectGetsTheSameAnswerAgainAndIsCountedEachTime() {
+    Labels labels = Labels.of("alertname", "X", "severity", "warning");
+
+    Classification first = classifier.classify(labels);
+    Classification again = classifier.classify(labels);
+
+    assertSame(first.labels(), again.labels(), "a resend sharing the labels shares the classified labels");
+    assertEquals(first, again);
+    assertEquals(2, counted.size(), "each classification is counted");
+  }
+
+  @Test
+  void anotherConfigurationsClassifierDecidesAfresh() {
+    Labels labels = Labels.of("alertname", "X", "severity", "warning");
+    classifier.classify(labels);
+    SeverityClassifier reloaded = new SeverityClassifier(
+        new SeverityConfig("severity", Map.of("warning", Priority.P0), Priority.P2));
+
+    assertEquals(Priority.P0, reloaded.classify(labels).priority());
+    assertEquals(Priority.P1, classifier.classify(labels).priority());
+  }
+
+  @Test
+  void labelsThatCarryTheirPriorityAreLeftToWhoeverRemembersThem() {
+    Labels labels = Labels.of("alertname", "X", "priority", "P1");
+    Object dispatcherMemo = new Object();
+    labels.remember(dispatcherMemo);
+
+    Classification c = classifier.classify(labels);
+
+    assertSame(labels, c.labels());
+    assertSame(dispatcherMemo, labels.remembered(), "classified labels that are the labels themselves keep the dispatcher's memo");
   }
 
   @Test

@@ -1,18 +1,13 @@
 package dev.tta.alertrouter.capture;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
 import dev.tta.alertrouter.alert.Rfc3339;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +27,6 @@ import java.util.function.Consumer;
  * {@code "endsAtByTimeout":true} marks an end the parser derived from {@code resolve_timeout}.
  */
 public final class CaptureCodec {
-  private static final JsonFactory JSON = new JsonFactory();
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private CaptureCodec() {}
@@ -51,26 +45,26 @@ public final class CaptureCodec {
    * storm (bench/README.md, "Intake"). Not thread-safe: one per writer.
    */
   public static final class Encoder {
-    private final LineBuffer line = new LineBuffer();
+    private final JsonLine line = new JsonLine();
     private final char[] time = new char[Rfc3339.MAX_LENGTH];
+    /** Members written into the object open now: each after the first follows a comma. */
+    private int memberCount;
 
     /** Encodes {@code record} as one line with its line break; the buffer holds it until the next call. */
     public void encode(CaptureRecord record) {
       line.reset();
-      try (JsonGenerator g = JSON.createGenerator(line, JsonEncoding.UTF8)) {
-        g.writeStartObject();
-        writeTime(g, "receivedAt", record.receivedAt());
-        g.writeStringField("source", record.source());
-        g.writeArrayFieldStart("alerts");
-        for (Alert a : record.alerts()) {
-          writeAlert(g, a);
+      line.raw("{\"receivedAt\":");
+      writeTime(record.receivedAt());
+      line.raw(",\"source\":").string(record.source()).raw(",\"alerts\":[");
+      boolean first = true;
+      for (Alert a : record.alerts()) {
+        if (!first) {
+          line.raw(',');
         }
-        g.writeEndArray();
-        g.writeEndObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        first = false;
+        writeAlert(a);
       }
-      line.write('\n');
+      line.raw("]}\n");
     }
 
     /** Bytes of the last line, its line break included. */
@@ -88,55 +82,43 @@ public final class CaptureCodec {
       line.writeTo(out);
     }
 
-    private void writeAlert(JsonGenerator g, Alert a) throws IOException {
-      g.writeStartObject();
-      g.writeObjectFieldStart("labels");
+    private void writeAlert(Alert a) {
+      line.raw("{\"labels\":{");
+      memberCount = 0;
       // In name order, without the sorted map copy asMap() would make per alert.
-      a.labels().forEach((name, value) -> writeField(g, name, value));
-      g.writeEndObject();
-      g.writeObjectFieldStart("annotations");
+      a.labels().forEach(this::writeMember);
+      line.raw("},\"annotations\":{");
+      memberCount = 0;
       for (Map.Entry<String, String> e : a.annotations().entrySet()) {
-        g.writeStringField(e.getKey(), e.getValue());
+        writeMember(e.getKey(), e.getValue());
       }
-      g.writeEndObject();
-      writeTime(g, "startsAt", a.startsAt());
+      line.raw("},\"startsAt\":");
+      writeTime(a.startsAt());
       if (a.endsAt() != null) {
-        writeTime(g, "endsAt", a.endsAt());
+        line.raw(",\"endsAt\":");
+        writeTime(a.endsAt());
       }
-      g.writeStringField("generatorURL", a.generatorUrl());
+      line.raw(",\"generatorURL\":").string(a.generatorUrl());
       if (a.endsAtByTimeout()) {
-        g.writeBooleanField("endsAtByTimeout", true);
+        line.raw(",\"endsAtByTimeout\":true");
       }
-      g.writeEndObject();
+      line.raw('}');
     }
 
-    private void writeTime(JsonGenerator g, String name, Instant instant) throws IOException {
-      g.writeFieldName(name);
+    private void writeMember(String name, String value) {
+      if (memberCount++ > 0) {
+        line.raw(',');
+      }
+      line.string(name).raw(':').string(value);
+    }
+
+    private void writeTime(Instant instant) {
       int length = Rfc3339.write(instant, time);
       if (length < 0) {
-        g.writeString(instant.toString());
+        line.string(instant.toString());
       } else {
-        g.writeString(time, 0, length);
+        line.quotedAscii(time, length);
       }
-    }
-
-    private static void writeField(JsonGenerator g, String name, String value) {
-      try {
-        g.writeStringField(name, value);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  /** A byte buffer that lends its array, so a line is written out without a copy. */
-  private static final class LineBuffer extends ByteArrayOutputStream {
-    LineBuffer() {
-      super(8192);
-    }
-
-    byte[] bytes() {
-      return buf;
     }
   }
 

@@ -24,8 +24,8 @@ public final class Labels {
    * What one consumer derived from these labels, kept for the next copy that shares them: the store
    * hands every resend of an alert the held alert's labels object, so a storm's resends skip work
    * that depends on the labels alone (bench/README.md, "Intake"). Written and read without a lock:
-   * a reader may see any value ever written, so a value names its owner and has only final fields.
-   * It fills the padding the other fields leave, so it adds no bytes to a label set.
+   * a reader may see any value ever written, so a value must tell by itself whether it applies, and
+   * has only final fields.
    */
   private Object memo;
 

@@ -24,26 +24,9 @@ public final class SeverityClassifier {
     this(config, ClassificationListener.NONE);
   }
 
-  /**
-   * The alert's labels with {@code priority} set, and why; tells the listener. The answer is kept
-   * with {@code labels} ({@link Labels#remember}), so a resend sharing them gets the same answer,
-   * its labels with {@code priority} the same object, without the work. An alert that carries its
-   * priority already is classified anew each time: its labels are then also its classified labels,
-   * whose memo the dispatcher keeps.
-   */
+  /** The alert's labels with {@code priority} set, and why; tells the listener. */
   public Classification classify(Labels labels) {
     Objects.requireNonNull(labels, "labels");
-    Classification c = labels.remembered() instanceof Remembered r && r.classifier() == this
-        ? r.classification()
-        : derive(labels);
-    listener.classified(c.priority(), c.reason(), c.replacedPriority() != null);
-    return c;
-  }
-
-  /** What this classifier said of a label set. */
-  private record Remembered(SeverityClassifier classifier, Classification classification) {}
-
-  private Classification derive(Labels labels) {
     String severity = presentValue(labels, config.label());
     String existing = presentValue(labels, Priority.LABEL);
     Priority explicit = parse(existing);
@@ -54,11 +37,27 @@ public final class SeverityClassifier {
       // One look-up: this runs for every copy of every alert received.
       Priority mapped = severity == null ? null : config.levels().get(severity);
       Priority p = mapped != null ? mapped : config.defaultPriority();
-      c = new Classification(labels.with(Priority.LABEL, p.name()),
+      c = new Classification(withPriority(labels, p),
           p, mapped != null ? Classification.Reason.SEVERITY_LEVEL : Classification.Reason.DEFAULT, severity, existing);
-      labels.remember(new Remembered(this, c));
     }
+    listener.classified(c.priority(), c.reason(), c.replacedPriority() != null);
     return c;
+  }
+
+  /**
+   * {@code labels} with {@code priority} set to {@code p}: the same object as last time when the
+   * labels are, so every resend sharing the held alert's labels gets the same classified labels
+   * (whose memo the dispatcher keeps) without copying them and hashing them again. What is kept
+   * with the labels is only ever their copy with some priority, so it is the answer when its
+   * priority is {@code p}, whichever configuration made it; nothing else is kept for it.
+   */
+  private static Labels withPriority(Labels labels, Priority p) {
+    if (labels.remembered() instanceof Labels classified && p.name().equals(classified.get(Priority.LABEL))) {
+      return classified;
+    }
+    Labels classified = labels.with(Priority.LABEL, p.name());
+    labels.remember(classified);
+    return classified;
   }
 
   /** The label's value, or null when it is absent or empty: Prometheus treats both alike. */

@@ -24,16 +24,18 @@ class HeldAlertsTest {
   static final Instant T0 = Instant.parse("2026-12-04T03:00:00Z");
   static final Labels API = Labels.of("alertname", "TTAServiceDown", "service", "api");
 
+  /** Held from the start; each test sees its own. */
+  final Alert first = endingAt(T0.plus(Duration.ofMinutes(4)));
+  final HeldAlerts held = new HeldAlerts(List.of(first));
+  /** What a request thread found before handing its upsert to the writer. */
+  final HeldAlerts.Entry earlier = held.entry(API.fingerprint());
+
   static Alert endingAt(Instant end) {
     return new Alert(API, Map.of(), T0, end, "", T0);
   }
 
   @Test
   void anEntryLookedUpEarlierSeesTheWritesSinceWithoutALookUp() {
-    Alert first = endingAt(T0.plus(Duration.ofMinutes(4)));
-    HeldAlerts held = new HeldAlerts(List.of(first));
-    HeldAlerts.Entry earlier = held.entry(API.fingerprint());
-
     Alert extension = endingAt(T0.plus(Duration.ofMinutes(5)));
     held.defer(extension, earlier);
     HeldAlerts.Copies copies = held.copies(API.fingerprint(), earlier);
@@ -52,10 +54,6 @@ class HeldAlertsTest {
 
   @Test
   void aDeletedAlertsOldEntryIsNotUsed() {
-    Alert first = endingAt(T0.plus(Duration.ofMinutes(4)));
-    HeldAlerts held = new HeldAlerts(List.of(first));
-    HeldAlerts.Entry earlier = held.entry(API.fingerprint());
-
     held.deleted(first);
     assertNull(held.entry(API.fingerprint()));
     assertNull(held.copies(API.fingerprint(), earlier).current(), "the alert is gone although the caller saw it");
@@ -74,9 +72,6 @@ class HeldAlertsTest {
 
   @Test
   void aStagedCopyWinsOverTheEntry() {
-    Alert first = endingAt(T0.plus(Duration.ofMinutes(4)));
-    HeldAlerts held = new HeldAlerts(List.of(first));
-    HeldAlerts.Entry earlier = held.entry(API.fingerprint());
     Alert staged = endingAt(T0.plus(Duration.ofMinutes(2)));
     held.stage(staged);
 

@@ -162,8 +162,14 @@ public final class App implements AutoCloseable {
   private final SilenceReminders silenceReminders;
   private final Map<String, String> environment;
   private final AtomicReference<ConfigChangeReport> lastChanges = new AtomicReference<>();
-  /** The configuration files in force, masked, read when loaded: files edited since are not in force. */
-  private final AtomicReference<Map<String, String>> maskedSources = new AtomicReference<>(Map.of());
+  /**
+   * The configuration files in force, masked, read when loaded: files edited since are not in force.
+   * Those of the start are read on a thread of their own once intake is open (masking them built a
+   * YAML mapper and read every file again, ~45 ms on a restart's path: bench/README.md); a request
+   * meanwhile waits for them.
+   */
+  private final AtomicReference<CompletableFuture<Map<String, String>>> maskedSources =
+      new AtomicReference<>(new CompletableFuture<>());
   private final java.util.concurrent.Semaphore diffs = new java.util.concurrent.Semaphore(1);
   private final Tracing tracing;
   private final StartupReplay startupReplay = new StartupReplay(upserted -> engine.get().accept(upserted));
@@ -209,7 +215,6 @@ public final class App implements AutoCloseable {
     this.acks = new Acknowledgements(persistence.acks(), groups, AckListener.all(List.of(observer, toPagerDuty,
         new SlackAckMessages(() -> engine.get().config(), integrations, fanoutExecutor, clock))), clock);
     this.engine.set(RoutingEngine.build(initial, services()));
-    this.maskedSources.set(maskSources(initial));
     this.web.set(initial.web());
     this.configLoadedAt.set(clock.instant());
     // Resume where the last run stopped: the groups are rebuilt from the stored alerts (read and
@@ -258,7 +263,7 @@ public final class App implements AutoCloseable {
         .withExplain(observer.explain())
         .withWebConfig(web::get)
         .withConfigDiff(this::diffConfig)
-        .withConfigSources(maskedSources::get)
+        .withConfigSources(() -> maskedSources.get().join())
         .withConfigChanges(() -> Optional.ofNullable(lastChanges.get()))
         .withReadiness(persistence::notReadyBecause)
         .withHeartbeats(new HeartbeatHandlers(heartbeats))
@@ -473,7 +478,8 @@ public final class App implements AutoCloseable {
   private Map<String, String> maskSources(LoadedConfig loaded) {
     try {
       return MaskedSources.of(options.config(), loaded.config().sources());
-    } catch (UncheckedIOException e) {
+    } catch (RuntimeException e) {
+      // Never thrown on: a request waiting for the start's sources would wait for ever.
       LOG.warn("the configuration sources cannot be served: {}", e.getMessage());
       return Map.of();
     }
@@ -650,6 +656,9 @@ public final class App implements AutoCloseable {
     maintenance.execute(() -> startupReplay.replay(() -> replayStored(first)));
     // The shipped message templates compile once started, off a restart's path, before a flush needs them.
     maintenance.execute(templates::compileDefaults);
+    CompletableFuture<Map<String, String>> startSources = maskedSources.get();
+    LoadedConfig startConfig = first.loaded();
+    daemonThreads("mask-sources").newThread(() -> startSources.complete(maskSources(startConfig))).start();
     String access = AccessGuard.describe(engine.get().config().server(), web.get());
     if (access.startsWith(AccessGuard.OPEN)) {
       LOG.warn("{}", access);
@@ -765,7 +774,7 @@ public final class App implements AutoCloseable {
     tracing.apply(traces);
     RoutingEngine fresh = RoutingEngine.build(loaded, services());
     RoutingEngine old = engine.getAndSet(fresh);
-    maskedSources.set(maskSources(loaded));
+    maskedSources.set(CompletableFuture.completedFuture(maskSources(loaded)));
     lastChanges.set(new ConfigChangeReport(clock.instant(), changes));
     logChanges(changes);
     old.close();

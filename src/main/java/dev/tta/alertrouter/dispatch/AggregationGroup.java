@@ -36,7 +36,9 @@ final class AggregationGroup {
   private final Labels groupLabels;
   private final String groupKey;
   /** What joining this group tells the caller; the same every time. */
-  private final List<Placement> placement;
+  private final Placement placement;
+  /** {@link #placement}, alone in a list: what an alert that joined only this group was placed in. */
+  private final List<Placement> placements;
   private final Stage pipeline;
   private final Scheduler scheduler;
   private final Clock clock;
@@ -75,7 +77,8 @@ final class AggregationGroup {
     this.options = route.options();
     this.groupLabels = Objects.requireNonNull(groupLabels, "groupLabels");
     this.groupKey = route.key() + ":" + groupLabels;
-    this.placement = List.of(new Placement(route, groupKey));
+    this.placement = new Placement(route, groupKey);
+    this.placements = List.of(placement);
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -93,9 +96,14 @@ final class AggregationGroup {
     return owner;
   }
 
-  /** The route and group key of this group, as the one element of an immutable list. */
-  List<Placement> placement() {
+  /** This group's route and group key. */
+  Placement placement() {
     return placement;
+  }
+
+  /** {@link #placement} as the one element of an immutable list. */
+  List<Placement> placements() {
+    return placements;
   }
 
   /**

@@ -93,7 +93,7 @@ public final class Dispatcher implements AutoCloseable {
   private List<Placement> intoRememberedGroups(Alert alert) {
     Object remembered = alert.labels().remembered();
     if (remembered instanceof AggregationGroup group) {
-      return group.owner() == this && group.insert(alert) != null ? group.placement() : null;
+      return group.owner() == this && group.insert(alert) != null ? group.placements() : null;
     }
     if (!(remembered instanceof JoinedGroups joined) || joined.groups().get(0).owner() != this) {
       return null;
@@ -106,7 +106,7 @@ public final class Dispatcher implements AutoCloseable {
         return null;
       }
       copy = held;
-      placements.add(group.placement().get(0));
+      placements.add(group.placement());
     }
     return placements;
   }
@@ -140,7 +140,7 @@ public final class Dispatcher implements AutoCloseable {
       }
       // The alert's other groups hold the same copy.
       copy = held;
-      placements.add(group.placement().get(0));
+      placements.add(group.placement());
       joined.add(group);
     }
     if (joined.size() == 1) {

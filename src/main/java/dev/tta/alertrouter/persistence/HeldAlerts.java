@@ -170,14 +170,9 @@ final class HeldAlerts {
     }
   }
 
-  /** Publishes {@code extension} without writing it; the database keeps the copy it holds. */
-  void defer(Alert extension) {
-    defer(extension, null);
-  }
-
   /**
-   * {@link #defer(Alert)}, given the alert's entry from {@link #copies(Fingerprint, Entry)} when
-   * there was one.
+   * Publishes {@code extension} without writing it; the database keeps the copy it holds. {@code
+   * known} is the alert's entry from {@link #copies(Fingerprint, Entry)}, or null.
    */
   void defer(Alert extension, Entry known) {
     Entry entry = known != null && !known.removed ? known : entries.get(extension.fingerprint());

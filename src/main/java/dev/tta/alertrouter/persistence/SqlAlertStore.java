@@ -384,8 +384,8 @@ final class SqlAlertStore implements AlertStore {
       if (SqlAlertStore.this.intoPending) {
         return true;
       }
+      List<HeldAlerts.Copies> extended = new ArrayList<>(); // the entry each extension goes into
       List<Alert> extensions = new ArrayList<>();
-      List<HeldAlerts.Entry> extended = new ArrayList<>();
       Map<Fingerprint, Alert> extendedHere = new HashMap<>(); // for an alert sent twice in one upsert
       for (int i = 0; i < incoming.size(); i++) {
         Alert alert = incoming.get(i).alert();
@@ -405,12 +405,12 @@ final class SqlAlertStore implements AlertStore {
         }
         if (kind == ResendKind.EXTENSION) {
           extensions.add(merged.stored());
-          extended.add(copies.entry());
+          extended.add(copies);
           extendedHere.put(alert.fingerprint(), merged.stored());
         }
       }
       for (int i = 0; i < extensions.size(); i++) {
-        alerts.defer(extensions.get(i), extended.get(i));
+        alerts.defer(extensions.get(i), extended.get(i).entry());
       }
       return false;
     }

@@ -384,8 +384,7 @@ final class SqlAlertStore implements AlertStore {
       if (SqlAlertStore.this.intoPending) {
         return true;
       }
-      List<HeldAlerts.Copies> extended = new ArrayList<>(); // the entry each extension goes into
-      List<Alert> extensions = new ArrayList<>();
+      List<Extension> extensions = new ArrayList<>();
       Map<Fingerprint, Alert> extendedHere = new HashMap<>(); // for an alert sent twice in one upsert
       for (int i = 0; i < incoming.size(); i++) {
         Alert alert = incoming.get(i).alert();
@@ -404,16 +403,18 @@ final class SqlAlertStore implements AlertStore {
           return true;
         }
         if (kind == ResendKind.EXTENSION) {
-          extensions.add(merged.stored());
-          extended.add(copies);
+          extensions.add(new Extension(merged.stored(), copies.entry()));
           extendedHere.put(alert.fingerprint(), merged.stored());
         }
       }
-      for (int i = 0; i < extensions.size(); i++) {
-        alerts.defer(extensions.get(i), extended.get(i).entry());
+      for (Extension e : extensions) {
+        alerts.defer(e.alert(), e.entry());
       }
       return false;
     }
+
+    /** An extension to publish once the whole upsert is known to need no write, and the alert's entry. */
+    private record Extension(Alert alert, HeldAlerts.Entry entry) {}
 
     @Override
     public void write(WriteSession session) throws SQLException {

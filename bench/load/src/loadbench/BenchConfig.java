@@ -26,7 +26,7 @@ final class BenchConfig {
         .append("      matchers: ['severity=\"critical\"']\n")
         .append("      continue: true\n")
         .append("    - receiver: audit\n")
-        .append("      matchers: ['alertname=~\"(Alert|Warmup)0[0-4][0-9]\"']\n")
+        .append("      matchers: ['alertname=~\"(Alert|Warmup[A-Z]?)0[0-4][0-9]\"']\n")
         .append("      continue: true\n");
     for (int t = 0; t < teams; t++) {
       y.append("    - receiver: team-").append(t).append('\n')
@@ -48,7 +48,7 @@ final class BenchConfig {
     }
     // Alert000 (critical) fires on svc-0..svc-3 from the first request on: it mutes their warnings.
     y.append("inhibit_rules:\n")
-        .append("  - source_matchers: ['alertname=~\"(Alert|Warmup)000\"']\n")
+        .append("  - source_matchers: ['alertname=~\"(Alert|Warmup[A-Z]?)000\"']\n")
         .append("    target_matchers: ['severity=\"warning\"']\n")
         .append("    equal: [service]\n");
     Path file = dir.resolve("bench-alertmanager.yml");

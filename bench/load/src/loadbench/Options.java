@@ -15,6 +15,7 @@ record Options(
     int rounds,
     int warmupAlerts,
     int warmupRounds,
+    int warmupPasses,
     int senders,
     Duration groupWait,
     Duration phaseLimit,
@@ -29,7 +30,7 @@ record Options(
 
   static final String USAGE = """
       usage: LoadBench [--smoke] [--alerts N] [--alertnames N] [--services N] [--teams N] [--per-request N]
-                       [--rounds N] [--warmup N] [--warmup-rounds N] [--senders N] [--repeat N] [--group-wait SECONDS] [--phase-limit SECONDS]
+                       [--rounds N] [--warmup N] [--warmup-rounds N] [--warmup-passes N] [--senders N] [--repeat N] [--group-wait SECONDS] [--phase-limit SECONDS]
                        [--jar PATH] [--jvm-opts "OPTS"] [--alertmanager BINARY] [--only alert-router|alertmanager]
                        [--work-dir DIR] [--trace-sampling FRACTION]""";
 
@@ -42,7 +43,8 @@ record Options(
     int perRequest = 100;
     int rounds = smoke ? 2 : 20;
     int warmup = smoke ? 1_000 : 20_000;
-    int warmupRounds = smoke ? 1 : 20;
+    int warmupRounds = smoke ? 1 : 40;
+    int warmupPasses = smoke ? 1 : 2;
     int senders = 4;
     Duration groupWait = Duration.ofSeconds(smoke ? 2 : 15);
     Duration phaseLimit = Duration.ofSeconds(smoke ? 10 : 60);
@@ -65,6 +67,7 @@ record Options(
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--warmup-rounds" -> warmupRounds = Integer.parseInt(args[++i]);
+        case "--warmup-passes" -> warmupPasses = Integer.parseInt(args[++i]);
         case "--senders" -> senders = Integer.parseInt(args[++i]);
         case "--group-wait" -> groupWait = Duration.ofMillis((long) (Double.parseDouble(args[++i]) * 1000));
         case "--phase-limit" -> phaseLimit = Duration.ofSeconds(Long.parseLong(args[++i]));
@@ -78,15 +81,16 @@ record Options(
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
     }
-    if (alerts % perRequest != 0 || warmup % perRequest != 0) {
-      throw new IllegalArgumentException("--alerts and --warmup must be multiples of --per-request (" + perRequest + ")");
+    if (alerts % perRequest != 0 || warmupPasses < 1 || warmup % (warmupPasses * perRequest) != 0) {
+      throw new IllegalArgumentException("--alerts must be a multiple of --per-request (" + perRequest
+          + "), --warmup of --per-request times --warmup-passes (" + warmupPasses + ")");
     }
     for (String s : only) {
       if (!s.equals("alertmanager") && !s.equals("alert-router")) {
         throw new IllegalArgumentException("--only takes alert-router or alertmanager, not " + s);
       }
     }
-    return new Options(alerts, alertnames, services, teams, perRequest, rounds, warmup, warmupRounds, senders, groupWait, phaseLimit,
+    return new Options(alerts, alertnames, services, teams, perRequest, rounds, warmup, warmupRounds, warmupPasses, senders, groupWait, phaseLimit,
         jar, jvm, am, only, workDir, repeat, smoke, traceSampling);
   }
 

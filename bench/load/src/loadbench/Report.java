@@ -46,10 +46,10 @@ final class Report {
         System.getProperty("os.arch")));
     sb.append(String.format(Locale.ROOT,
         "Storm: %,d distinct alerts (%d alertnames, %d services, %d teams, 3 severities) pushed %d times, "
-            + "%d alerts a request, %d concurrent senders, after a warm-up of %,d other alerts pushed %d times; group_wait %d ms. "
+            + "%d alerts a request, %d concurrent senders, after a warm-up of %s pushed %d times; group_wait %d ms. "
             + "The servers ran one after the other%s.%n%n",
         options.alerts(), options.alertnames(), options.services(), options.teams(), options.rounds(),
-        options.perRequest(), options.senders(), options.warmupAlerts(), options.warmupRounds(), options.groupWait().toMillis(),
+        options.perRequest(), options.senders(), warmupText(), options.warmupRounds(), options.groupWait().toMillis(),
         options.repeat() > 1 ? ", taking turns, " + options.repeat() + " runs each; figures are medians" : ""));
     sb.append("| | alert-router | Alertmanager 0.25 | alert-router / Alertmanager |\n");
     sb.append("|---|---:|---:|---:|\n");
@@ -75,6 +75,13 @@ final class Report {
       sb.append("alert-router JVM options: ").append(String.join(" ", options.jvmOptions())).append('\n');
     }
     return sb.toString();
+  }
+
+  private String warmupText() {
+    int passes = options.warmupPasses();
+    return passes == 1
+        ? String.format(Locale.ROOT, "%,d other alerts", options.warmupAlerts())
+        : String.format(Locale.ROOT, "%d passes of %,d other alerts each", passes, options.warmupAlerts() / passes);
   }
 
   private static boolean sameNotifications(List<RunResult> router, List<RunResult> am) {

@@ -44,7 +44,7 @@ record Options(
     int rounds = smoke ? 2 : 20;
     int warmup = smoke ? 1_000 : 20_000;
     int warmupRounds = smoke ? 1 : 40;
-    int warmupPasses = smoke ? 1 : 2;
+    int warmupPasses = smoke ? 1 : 4;
     int senders = 4;
     Duration groupWait = Duration.ofSeconds(smoke ? 2 : 15);
     Duration phaseLimit = Duration.ofSeconds(smoke ? 10 : 60);

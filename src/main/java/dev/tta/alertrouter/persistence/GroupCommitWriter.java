@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * commit in progress. The notification log takes it, so that what a receiver accepted is recorded
  * within one commit, not behind a storm's queued intake writes: the shorter that window, the fewer
  * notifications a crash sends twice.
+ *
+ * <p>Without a hook, a caller that finds the writer idle prepares its own task: when the task needs
+ * no transaction (a storm's resends, which only extend what is held), it is settled on the caller's
+ * thread, without the hand-over to the writer thread and back. Tasks are only ever run by whoever
+ * holds {@link #working}, the writer thread for a batch or such a caller, so they stay one at a time.
  */
 final class GroupCommitWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -75,6 +81,8 @@ final class GroupCommitWriter implements AutoCloseable {
   private volatile TransactionHook hook = TransactionHook.NONE;
   private final BlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
   private final Object admission = new Object();
+  /** Held while tasks run: by the writer thread for each batch, or by a caller settling its own task. */
+  private final ReentrantLock working = new ReentrantLock();
   private final Thread thread;
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong committedWrites = new AtomicLong();
@@ -112,6 +120,9 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void write(WriteTask task, boolean first) {
+    if (!first && settledHere(task)) {
+      return;
+    }
     Pending pending = new Pending(Objects.requireNonNull(task, "task"), new CompletableFuture<>(), first);
     synchronized (admission) {
       if (closed) {
@@ -133,6 +144,42 @@ final class GroupCommitWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while waiting for the store to commit", e);
+    }
+  }
+
+  /**
+   * Prepares {@code task} on the caller's thread when nothing is queued and the writer is not
+   * running tasks; true when it needed no transaction and is settled. Otherwise the caller queues
+   * it as usual (prepare starts afresh each time). With a hook, prepare belongs inside the
+   * transaction, under the peers' write lock: never here.
+   */
+  private boolean settledHere(WriteTask task) {
+    if (hook != TransactionHook.NONE || !queue.isEmpty() || !working.tryLock()) {
+      return false;
+    }
+    try {
+      synchronized (admission) {
+        if (closed) {
+          throw new StoreUnavailableException("the store is closed");
+        }
+      }
+      boolean needsTransaction;
+      try {
+        needsTransaction = task.prepare();
+      } catch (RuntimeException e) {
+        LOG.warn("a store write failed: {}", e.toString());
+        failedWrites.incrementAndGet();
+        throw new StoreUnavailableException("writing to the store failed", e);
+      }
+      if (needsTransaction) {
+        return false;
+      }
+      if (task.counted()) {
+        writesWithoutTransaction.incrementAndGet();
+      }
+      return true;
+    } finally {
+      working.unlock();
     }
   }
 
@@ -206,7 +253,12 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         stop = batch.remove(STOP);
         if (!batch.isEmpty()) {
-          writeBatch(batch);
+          working.lock();
+          try {
+            writeBatch(batch);
+          } finally {
+            working.unlock();
+          }
         }
       }
     } catch (InterruptedException e) {

@@ -4,8 +4,10 @@ import java.sql.SQLException;
 
 /**
  * One caller's write, run by the {@link GroupCommitWriter} inside a transaction it may share with
- * other callers' writes. Every method runs on the writer's thread, one task at a time, so a task
- * may read and update its store's writer-side state without locks.
+ * other callers' writes. Its methods run one task at a time, under the writer's lock: on the
+ * writer's thread, or, for {@link #prepare} without a {@link GroupCommitWriter.TransactionHook}, on
+ * the caller's thread while the writer is idle. So a task may read and update its store's
+ * writer-side state without locks of its own.
  */
 interface WriteTask {
   /**

@@ -1,6 +1,7 @@
 package dev.tta.alertrouter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -185,6 +186,48 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void anIdleWriterLetsTheCallerSettleAWriteWithNothingToWriteOnItsOwnThread() {
+    List<Thread> preparedOn = Collections.synchronizedList(new ArrayList<>());
+
+    writer.write(recordingPrepare(preparedOn, false));
+
+    assertEquals(List.of(Thread.currentThread()), preparedOn);
+    assertEquals(0, writer.commits());
+    assertEquals(1, writer.stats().writesWithoutTransaction());
+  }
+
+  @Test
+  void aWriteThatNeedsATransactionIsPreparedAgainAndWrittenByTheWriter() throws Exception {
+    List<Thread> preparedOn = Collections.synchronizedList(new ArrayList<>());
+    WriteTask insert = recordingPrepare(preparedOn, true);
+
+    writer.write(insert);
+
+    assertEquals(2, preparedOn.size(), "prepared by the caller, then afresh inside the writer's batch");
+    assertEquals(Thread.currentThread(), preparedOn.get(0));
+    assertNotEquals(Thread.currentThread(), preparedOn.get(1));
+    assertEquals(1, writer.commits());
+    assertEquals(1, count());
+  }
+
+  @Test
+  void noWriteIsPreparedBesideTheWritersBatch() throws Exception {
+    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
+    writerBusy.await();
+    List<Thread> preparedOn = Collections.synchronizedList(new ArrayList<>());
+    Future<?> nothing = callers.submit(() -> writer.write(recordingPrepare(preparedOn, false)));
+    awaitQueued(1);
+
+    assertEquals(List.of(), preparedOn, "queued behind the batch, not prepared while it runs");
+    releaseWriter.countDown();
+    first.get();
+    nothing.get();
+    assertEquals(1, preparedOn.size());
+    assertEquals(1, writer.commits());
+    assertEquals(1, writer.stats().writesWithoutTransaction());
+  }
+
+  @Test
   void aBatchCommitsForItsWritesThatHaveSomethingToWrite() throws Exception {
     Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
     writerBusy.await();
@@ -237,6 +280,23 @@ class GroupCommitWriterTest {
       PreparedStatement statement = session.statement("INSERT INTO t (v) VALUES (?)");
       statement.setInt(1, value);
       statement.executeUpdate();
+    };
+  }
+
+  /** A task that notes the thread of each prepare; with {@code needsTransaction} it inserts a row. */
+  private WriteTask recordingPrepare(List<Thread> preparedOn, boolean needsTransaction) {
+    WriteTask insert = insert(1);
+    return new WriteTask() {
+      @Override
+      public boolean prepare() {
+        preparedOn.add(Thread.currentThread());
+        return needsTransaction;
+      }
+
+      @Override
+      public void write(WriteSession session) throws SQLException {
+        insert.write(session);
+      }
     };
   }
 

@@ -54,6 +54,17 @@ public record Alert(
     Objects.requireNonNull(fingerprint, "fingerprint");
   }
 
+  /**
+   * The first {@code count} pairs of {@code names} and {@code values} as an alert holds its
+   * annotations: for a parser that collects them in arrays, which it hands over (they are sorted in
+   * place and kept when they hold exactly {@code count} pairs; the caller must not use them after).
+   * No map is built on the way (a tree per alert was a measured cost of parsing, bench/README.md).
+   * Null or repeated names, or null values, are rejected.
+   */
+  public static Map<String, String> annotationsOf(String[] names, String[] values, int count) {
+    return new FrozenAnnotations(Pairs.owned(names, values, count, "annotation"));
+  }
+
   /** An alert whose identity is its labels' fingerprint, as received. */
   public Alert(
       Labels labels,
@@ -122,6 +133,11 @@ public record Alert(
   private static final class FrozenAnnotations extends AbstractMap<String, String> {
     private final String[] names;
     private final String[] values;
+
+    FrozenAnnotations(Pairs sorted) {
+      names = sorted.names();
+      values = sorted.values();
+    }
 
     FrozenAnnotations(Map<String, String> source) {
       // A map already in name order (a parser's TreeMap) is read as it is: the copy and the

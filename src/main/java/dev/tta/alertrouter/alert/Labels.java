@@ -61,7 +61,7 @@ public final class Labels {
       i++;
     }
     if (!(labels instanceof SortedMap<?, ?> sorted && sorted.comparator() == null)) {
-      sortByName(names, values);
+      Pairs.sortByName(names, values);
     }
     return new Labels(names, values);
   }
@@ -71,39 +71,16 @@ public final class Labels {
    * collects labels in arrays rather than a map. Null or repeated names, or null values, are rejected.
    */
   public static Labels of(String[] names, String[] values, int count) {
-    String[] sortedNames = Arrays.copyOf(names, count);
-    String[] sortedValues = Arrays.copyOf(values, count);
-    for (int i = 0; i < count; i++) {
-      if (sortedNames[i] == null || sortedValues[i] == null) {
-        throw new NullPointerException(sortedNames[i] == null ? "label name" : "value of label " + sortedNames[i]);
-      }
-    }
-    sortByName(sortedNames, sortedValues);
-    for (int i = 1; i < count; i++) {
-      if (sortedNames[i].equals(sortedNames[i - 1])) {
-        throw new IllegalArgumentException("label " + sortedNames[i] + " given twice");
-      }
-    }
-    return new Labels(sortedNames, sortedValues);
+    return ofOwned(Arrays.copyOf(names, count), Arrays.copyOf(values, count), count);
   }
 
   /**
-   * Sorts the pairs by name in place. An insertion sort: an alert has a handful of labels, and this
-   * runs for every alert received (a TreeMap per alert was a measured cost, bench/README.md).
+   * {@link #of(String[], String[], int)} without the copy: the arrays are handed over, sorted in
+   * place and kept when they hold exactly {@code count} pairs; the caller must not use them after.
    */
-  private static void sortByName(String[] names, String[] values) {
-    for (int i = 1; i < names.length; i++) {
-      String name = names[i];
-      String value = values[i];
-      int j = i - 1;
-      while (j >= 0 && names[j].compareTo(name) > 0) {
-        names[j + 1] = names[j];
-        values[j + 1] = values[j];
-        j--;
-      }
-      names[j + 1] = name;
-      values[j + 1] = value;
-    }
+  public static Labels ofOwned(String[] names, String[] values, int count) {
+    Pairs sorted = Pairs.owned(names, values, count, "label");
+    return new Labels(sorted.names(), sorted.values());
   }
 
   /** Convenience for tests and commands: {@code of("alertname", "X", "team", "platform")}. */
@@ -209,7 +186,7 @@ public final class Labels {
     }
     keptNames = Arrays.copyOf(keptNames, count);
     keptValues = Arrays.copyOf(keptValues, count);
-    sortByName(keptNames, keptValues);
+    Pairs.sortByName(keptNames, keptValues);
     return new Labels(keptNames, keptValues);
   }
 

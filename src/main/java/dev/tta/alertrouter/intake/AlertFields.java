@@ -1,11 +1,11 @@
 package dev.tta.alertrouter.intake;
 
+import dev.tta.alertrouter.alert.Alert;
 import dev.tta.alertrouter.alert.Labels;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Judges the fields both payload formats share, of one alert object as read, recording a
@@ -14,6 +14,7 @@ import java.util.TreeMap;
  */
 final class AlertFields {
   private static final int MAX_ECHOED_NAME = 100;
+  private static final Map<String, String> NO_ANNOTATIONS = Alert.annotationsOf(new String[0], new String[0], 0);
 
   private final AlertObject alert;
   private final int index;
@@ -84,20 +85,23 @@ final class AlertFields {
           InvalidReason.MISSING_LABELS);
       return null;
     }
-    return Labels.of(names, values, count);
+    return Labels.ofOwned(names, values, count);
   }
 
   /** Annotations, optional; names follow the label name rule as in Alertmanager. */
   Map<String, String> annotations() {
     Members members = alert.annotations;
-    Map<String, String> annotations = new TreeMap<>();
     if (members.isMissing()) {
-      return annotations;
+      return NO_ANNOTATIONS;
     }
     if (!members.isObject()) {
       problem("annotations", "annotations must be an object of name: value", InvalidReason.INVALID_FIELD);
-      return annotations;
+      return NO_ANNOTATIONS;
     }
+    // Members holds each name once (a later duplicate replaced the earlier), as a map would.
+    String[] names = new String[members.size()];
+    String[] values = new String[members.size()];
+    int count = 0;
     for (int i = 0; i < members.size(); i++) {
       String name = members.name(i);
       String value = members.value(i);
@@ -109,10 +113,12 @@ final class AlertFields {
         problem("annotations." + echo(name), "annotation value must be a UTF-8 string",
             InvalidReason.INVALID_ANNOTATION);
       } else {
-        annotations.put(name, value);
+        names[count] = name;
+        values[count] = value;
+        count++;
       }
     }
-    return annotations;
+    return Alert.annotationsOf(names, values, count);
   }
 
   /** {@code startsAt}; null when absent, null-valued or Go's zero time. */

@@ -65,6 +65,35 @@ class LabelsTest {
   }
 
   @Test
+  void labelsFromHandedOverArraysEqualLabelsFromAMapWhetherTheArraysAreFullOrNot() {
+    Labels expected = Labels.of("alertname", "A", "job", "node", "team", "platform");
+
+    assertEquals(expected, Labels.ofOwned(new String[] {"team", "alertname", "job"}, new String[] {"platform", "A", "node"}, 3));
+    assertEquals(expected,
+        Labels.ofOwned(new String[] {"team", "alertname", "job", null}, new String[] {"platform", "A", "node", null}, 3));
+    assertEquals("label job given twice", assertThrows(IllegalArgumentException.class,
+        () -> Labels.ofOwned(new String[] {"job", "job"}, new String[] {"x", "y"}, 2)).getMessage());
+    assertEquals("value of label job", assertThrows(NullPointerException.class,
+        () -> Labels.ofOwned(new String[] {"job"}, new String[] {null}, 1)).getMessage());
+  }
+
+  @Test
+  void annotationsFromArraysAreSortedAndEqualTheSameAnnotationsFromAMap() {
+    Map<String, String> fromArrays = Alert.annotationsOf(
+        new String[] {"summary", "description", "runbook", null}, new String[] {"s", "d", "r", null}, 3);
+    Alert fromMap = new Alert(Labels.of("alertname", "A"), Map.of("runbook", "r", "summary", "s", "description", "d"),
+        java.time.Instant.EPOCH, null, "", java.time.Instant.EPOCH);
+
+    assertEquals(List.of("description", "runbook", "summary"), List.copyOf(fromArrays.keySet()));
+    assertEquals(fromMap.annotations(), fromArrays);
+    assertEquals(fromArrays, fromMap.annotations());
+    assertEquals("d", fromArrays.get("description"));
+    assertEquals(Map.of(), Alert.annotationsOf(new String[0], new String[0], 0));
+    assertEquals("annotation summary given twice", assertThrows(IllegalArgumentException.class,
+        () -> Alert.annotationsOf(new String[] {"summary", "summary"}, new String[] {"a", "b"}, 2)).getMessage());
+  }
+
+  @Test
   void labelsFromArraysRefuseARepeatedName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Labels.of(new String[] {"job", "a", "job"}, new String[] {"x", "y", "z"}, 3));

@@ -81,9 +81,12 @@ record Options(
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
     }
-    if (alerts % perRequest != 0 || warmupPasses < 1 || warmup % (warmupPasses * perRequest) != 0) {
-      throw new IllegalArgumentException("--alerts must be a multiple of --per-request (" + perRequest
-          + "), --warmup of --per-request times --warmup-passes (" + warmupPasses + ")");
+    if (warmupPasses < 1 || warmupPasses > 26) {
+      throw new IllegalArgumentException("--warmup-passes takes 1 to 26 (each pass's alertnames carry a letter), not " + warmupPasses);
+    }
+    if (alerts % perRequest != 0 || warmup % (warmupPasses * perRequest) != 0) {
+      throw new IllegalArgumentException("--alerts (" + alerts + ") must be a multiple of --per-request (" + perRequest
+          + "), and --warmup (" + warmup + ") of --per-request times --warmup-passes (" + perRequest * warmupPasses + ")");
     }
     for (String s : only) {
       if (!s.equals("alertmanager") && !s.equals("alert-router")) {

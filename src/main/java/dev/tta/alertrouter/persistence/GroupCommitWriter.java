@@ -120,10 +120,11 @@ final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void write(WriteTask task, boolean first) {
+    Objects.requireNonNull(task, "task");
     if (!first && settledHere(task)) {
       return;
     }
-    Pending pending = new Pending(Objects.requireNonNull(task, "task"), new CompletableFuture<>(), first);
+    Pending pending = new Pending(task, new CompletableFuture<>(), first);
     synchronized (admission) {
       if (closed) {
         throw new StoreUnavailableException("the store is closed");
@@ -160,27 +161,32 @@ final class GroupCommitWriter implements AutoCloseable {
     try {
       synchronized (admission) {
         if (closed) {
-          throw new StoreUnavailableException("the store is closed");
+          return false; // write() refuses it
         }
       }
-      boolean needsTransaction;
-      try {
-        needsTransaction = task.prepare();
-      } catch (RuntimeException e) {
-        LOG.warn("a store write failed: {}", e.toString());
-        failedWrites.incrementAndGet();
-        throw new StoreUnavailableException("writing to the store failed", e);
-      }
-      if (needsTransaction) {
-        return false;
-      }
-      if (task.counted()) {
-        writesWithoutTransaction.incrementAndGet();
-      }
-      return true;
+      return !needsTransaction(task);
     } finally {
       working.unlock();
     }
+  }
+
+  /**
+   * Runs {@code task}'s prepare step, counting a task that needs no transaction; a failure is
+   * logged, counted and thrown as the caller's {@link StoreUnavailableException}.
+   */
+  private boolean needsTransaction(WriteTask task) {
+    boolean needsTransaction;
+    try {
+      needsTransaction = task.prepare();
+    } catch (RuntimeException e) {
+      LOG.warn("a store write failed: {}", e.toString());
+      failedWrites.incrementAndGet();
+      throw new StoreUnavailableException("writing to the store failed", e);
+    }
+    if (!needsTransaction && task.counted()) {
+      writesWithoutTransaction.incrementAndGet();
+    }
+    return needsTransaction;
   }
 
   /** Sets the hook; call before the first write. */
@@ -290,19 +296,14 @@ final class GroupCommitWriter implements AutoCloseable {
     for (Pending pending : batch) {
       boolean needsTransaction;
       try {
-        needsTransaction = pending.task().prepare();
-      } catch (RuntimeException e) {
-        LOG.warn("a store write failed: {}", e.toString());
-        failedWrites.incrementAndGet();
-        pending.done().completeExceptionally(new StoreUnavailableException("writing to the store failed", e));
+        needsTransaction = needsTransaction(pending.task());
+      } catch (StoreUnavailableException e) {
+        pending.done().completeExceptionally(e);
         continue;
       }
       if (needsTransaction) {
         toWrite.add(pending);
       } else {
-        if (pending.task().counted()) {
-          writesWithoutTransaction.incrementAndGet();
-        }
         pending.done().complete(null);
       }
     }

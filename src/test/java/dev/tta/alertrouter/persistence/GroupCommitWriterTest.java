@@ -211,6 +211,28 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void aPrepareThatFailsOnTheCallersThreadFailsOnlyThatWrite() throws SQLException {
+    WriteTask failing = new WriteTask() {
+      @Override
+      public boolean prepare() {
+        throw new IllegalStateException("a bug");
+      }
+
+      @Override
+      public void write(WriteSession session) {
+        throw new AssertionError("not reached");
+      }
+    };
+
+    StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> writer.write(failing));
+    writer.write(insert(1));
+
+    assertEquals("writing to the store failed", e.getMessage());
+    assertEquals(1, writer.stats().failedWrites());
+    assertEquals(1, count());
+  }
+
+  @Test
   void noWriteIsPreparedBesideTheWritersBatch() throws Exception {
     Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
     writerBusy.await();

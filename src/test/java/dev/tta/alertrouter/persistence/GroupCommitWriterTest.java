@@ -53,8 +53,7 @@ class GroupCommitWriterTest {
 
   @Test
   void writesQueuedDuringACommitShareTheNextTransaction() throws Exception {
-    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
-    writerBusy.await();
+    Future<?> first = occupyWriter();
     List<Future<?>> others = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       int value = i;
@@ -74,8 +73,7 @@ class GroupCommitWriterTest {
 
   @Test
   void aPriorityWriteCommitsAheadOfQueuedWritesInATransactionOfItsOwn() throws Exception {
-    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
-    writerBusy.await();
+    Future<?> first = occupyWriter();
     List<Future<?>> queued = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       int value = i;
@@ -104,8 +102,7 @@ class GroupCommitWriterTest {
 
   @Test
   void aFailingWriteFailsOnlyItsOwnCaller() throws Exception {
-    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
-    writerBusy.await();
+    Future<?> first = occupyWriter();
     Future<?> good = callers.submit(() -> writer.write(insert(1)));
     awaitQueued(1);
     Future<?> bad = callers.submit(() -> writer.write(session -> session.statement("INSERT INTO missing VALUES (1)").executeUpdate()));
@@ -124,8 +121,7 @@ class GroupCommitWriterTest {
 
   @Test
   void closingWritesWhatIsQueuedThenRefusesMore() throws Exception {
-    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
-    writerBusy.await();
+    Future<?> first = occupyWriter();
     Future<?> queued = callers.submit(() -> writer.write(insert(1)));
     awaitQueued(1);
     Future<?> closing = callers.submit(writer::close);
@@ -234,8 +230,7 @@ class GroupCommitWriterTest {
 
   @Test
   void noWriteIsPreparedBesideTheWritersBatch() throws Exception {
-    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
-    writerBusy.await();
+    Future<?> first = occupyWriter();
     List<Thread> preparedOn = Collections.synchronizedList(new ArrayList<>());
     Future<?> nothing = callers.submit(() -> writer.write(recordingPrepare(preparedOn, false)));
     awaitQueued(1);
@@ -251,8 +246,7 @@ class GroupCommitWriterTest {
 
   @Test
   void aBatchCommitsForItsWritesThatHaveSomethingToWrite() throws Exception {
-    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
-    writerBusy.await();
+    Future<?> first = occupyWriter();
     Future<?> nothing = callers.submit(() -> writer.write(nothingToWrite()));
     awaitQueued(1);
     Future<?> something = callers.submit(() -> writer.write(insert(1)));
@@ -272,8 +266,7 @@ class GroupCommitWriterTest {
 
   @Test
   void closingWritesTheLastTaskAfterEveryWriteAdmittedBefore() throws Exception {
-    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
-    writerBusy.await();
+    Future<?> first = occupyWriter();
     Future<?> queued = callers.submit(() -> writer.write(insert(1)));
     awaitQueued(1);
     Future<?> closing = callers.submit(() -> writer.closeAfter(insert(2)));
@@ -334,6 +327,13 @@ class GroupCommitWriterTest {
         throw new AssertionError("a task with nothing to write is not run in a transaction");
       }
     };
+  }
+
+  /** Starts a write that holds the writer in its transaction until {@link #releaseWriter}; returns its caller's future. */
+  private Future<?> occupyWriter() throws InterruptedException {
+    Future<?> first = callers.submit(() -> writer.write(blockingInsert(0)));
+    writerBusy.await();
+    return first;
   }
 
   private WriteTask blockingInsert(int value) {
